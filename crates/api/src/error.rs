@@ -1,0 +1,198 @@
+//! One error type for the whole API, rendered as `application/problem+json`.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{HttpResponse, ResponseError};
+use tutornet_domain::{FieldError, Problem};
+
+#[derive(Debug)]
+pub enum AppError {
+    /// 422 with per-field errors.
+    Validation(Vec<FieldError>),
+    /// 400 for a request that is malformed as a whole.
+    BadRequest { code: &'static str, detail: String },
+    /// 401.
+    Unauthorized {
+        code: &'static str,
+        detail: String,
+        field: Option<&'static str>,
+    },
+    /// 403.
+    Forbidden(String),
+    /// 404; the argument names what was not found, in Russian.
+    NotFound(String),
+    /// 409 with a stable code.
+    Conflict { code: &'static str, detail: String },
+    /// 413.
+    TooLarge(String),
+    /// 429 with `Retry-After` seconds.
+    TooManyRequests { retry_after: i64 },
+    /// 500; the message is logged, never sent.
+    Internal(String),
+    /// 503 when the database cannot be reached.
+    Unavailable(String),
+}
+
+pub type AppResult<T> = Result<T, AppError>;
+
+impl AppError {
+    pub fn field(field: &str, code: &str, message: impl Into<String>) -> AppError {
+        AppError::Validation(vec![FieldError::new(field, code, message)])
+    }
+
+    pub fn version_conflict(current: i32) -> AppError {
+        AppError::Conflict {
+            code: "version_conflict",
+            detail: format!(
+                "Запись уже изменил другой пользователь (текущая версия {current}). Обновите страницу и повторите изменение."
+            ),
+        }
+    }
+
+    pub fn forbidden() -> AppError {
+        AppError::Forbidden("Недостаточно прав для этого действия".into())
+    }
+
+    pub fn problem(&self) -> Problem {
+        let status = self.status_code().as_u16();
+        match self {
+            AppError::Validation(errors) => {
+                let mut p = Problem::new(
+                    status,
+                    "validation_failed",
+                    "Проверьте введённые данные",
+                    errors
+                        .iter()
+                        .map(|e| e.message.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                );
+                p.errors = errors.clone();
+                p
+            }
+            AppError::BadRequest { code, detail } => {
+                Problem::new(status, code, "Некорректный запрос", detail.clone())
+            }
+            AppError::Unauthorized {
+                code,
+                detail,
+                field,
+            } => {
+                let mut p = Problem::new(status, code, "Требуется вход", detail.clone());
+                if let Some(f) = field {
+                    p.errors.push(FieldError::new(f, code, detail.clone()));
+                }
+                p
+            }
+            AppError::Forbidden(d) => {
+                Problem::new(status, "forbidden", "Доступ запрещён", d.clone())
+            }
+            AppError::NotFound(what) => {
+                Problem::new(status, "not_found", "Не найдено", what.clone())
+            }
+            AppError::Conflict { code, detail } => {
+                Problem::new(status, code, "Конфликт", detail.clone())
+            }
+            AppError::TooLarge(d) => Problem::new(
+                status,
+                "payload_too_large",
+                "Слишком большой запрос",
+                d.clone(),
+            ),
+            AppError::TooManyRequests { retry_after } => Problem::new(
+                status,
+                "too_many_attempts",
+                "Слишком много попыток",
+                format!(
+                    "Слишком много неудачных попыток входа. Повторите через {} с.",
+                    retry_after
+                ),
+            ),
+            AppError::Internal(_) => Problem::new(
+                status,
+                "internal_error",
+                "Внутренняя ошибка",
+                "Произошла внутренняя ошибка. Изменения не сохранены; попробуйте ещё раз.",
+            ),
+            AppError::Unavailable(_) => Problem::new(
+                status,
+                "service_unavailable",
+                "Сервис недоступен",
+                "База данных временно недоступна. Попробуйте позже.",
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.problem().detail)
+    }
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            AppError::Unauthorized { .. } => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::NotFound(_) => StatusCode::NOT_FOUND,
+            AppError::Conflict { .. } => StatusCode::CONFLICT,
+            AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        match self {
+            AppError::Internal(msg) | AppError::Unavailable(msg) => {
+                tracing::error!(error = %msg, "request failed")
+            }
+            _ => {}
+        }
+        let mut resp = HttpResponse::build(self.status_code());
+        resp.content_type("application/problem+json");
+        if let AppError::TooManyRequests { retry_after } = self {
+            resp.insert_header((header::RETRY_AFTER, retry_after.to_string()));
+        }
+        if let AppError::Unauthorized { .. } = self {
+            resp.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+        }
+        resp.json(self.problem())
+    }
+}
+
+impl From<diesel::result::Error> for AppError {
+    fn from(e: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
+        match e {
+            Error::NotFound => AppError::NotFound("Запись не найдена".into()),
+            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => AppError::Conflict {
+                code: "already_exists",
+                detail: format!("Такая запись уже есть ({})", info.message()),
+            },
+            Error::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, info) => {
+                tracing::warn!(db = info.message(), "foreign key violation");
+                AppError::Conflict {
+                    code: "reference_missing",
+                    detail: "Связанная запись не найдена или используется".into(),
+                }
+            }
+            other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<diesel::r2d2::PoolError> for AppError {
+    fn from(e: diesel::r2d2::PoolError) -> Self {
+        AppError::Unavailable(e.to_string())
+    }
+}
+
+impl From<actix_web::error::BlockingError> for AppError {
+    fn from(e: actix_web::error::BlockingError) -> Self {
+        AppError::Internal(e.to_string())
+    }
+}

@@ -1,0 +1,168 @@
+//! The OpenAPI document, generated from the handlers' annotations. `tutornet openapi`
+//! prints it; `openapi/openapi.json` is that output, committed and compared in CI.
+
+use crate::routes;
+use std::collections::BTreeMap;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
+use utoipa::{IntoResponses, Modify, OpenApi};
+
+fn problem(description: &str) -> RefOr<Response> {
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            "application/problem+json",
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("Problem")))
+                .build(),
+        )
+        .build()
+        .into()
+}
+
+macro_rules! error_set {
+    ($(#[$doc:meta])* $name:ident: $($code:literal => $desc:literal),* $(,)?) => {
+        $(#[$doc])*
+        pub struct $name;
+        impl IntoResponses for $name {
+            fn responses() -> BTreeMap<String, RefOr<Response>> {
+                BTreeMap::from([$(($code.to_string(), problem($desc))),*])
+            }
+        }
+    };
+}
+
+error_set!(
+    /// Errors of reading endpoints.
+    ReadErrors:
+    "400" => "Некорректный запрос",
+    "401" => "Требуется вход (нет или недействителен токен)",
+    "403" => "Роль не позволяет это действие",
+    "404" => "Не найдено или вне области доступа",
+    "422" => "Некорректные параметры запроса (поле в errors)",
+    "500" => "Внутренняя ошибка (подробности в журнале сервера)",
+    "503" => "База данных недоступна",
+);
+
+error_set!(
+    /// Errors of writing endpoints.
+    WriteErrors:
+    "400" => "Некорректный запрос (не JSON, неверный Content-Type)",
+    "401" => "Требуется вход (нет или недействителен токен)",
+    "403" => "Роль не позволяет это действие",
+    "404" => "Не найдено или вне области доступа",
+    "409" => "Конфликт: устаревшая версия записи (version_conflict) или нарушение целостности",
+    "413" => "Слишком большое тело запроса",
+    "422" => "Ошибки в полях (errors[].field)",
+    "500" => "Внутренняя ошибка (подробности в журнале сервера)",
+    "503" => "База данных недоступна",
+);
+
+error_set!(
+    /// Errors of login and token refresh.
+    LoginErrors:
+    "400" => "Некорректный запрос",
+    "401" => "Неверные учётные данные или недействительный токен обновления",
+    "413" => "Слишком большое тело запроса",
+    "422" => "Ошибки в полях",
+    "429" => "Слишком много неудачных попыток; см. заголовок Retry-After",
+    "500" => "Внутренняя ошибка",
+    "503" => "База данных недоступна",
+);
+
+error_set!(
+    /// Errors of the health check.
+    UnavailableErrors:
+    "500" => "Внутренняя ошибка",
+    "503" => "База данных недоступна",
+);
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some(
+                        "Access token from POST /api/v1/auth/login (15 minutes; renew with /api/v1/auth/refresh)",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "tutornet API",
+        description = "API муниципального сообщества тьюторов: организации, пользователи, роли. \
+                       Все ошибки — application/problem+json со стабильным полем code.",
+        license(name = "MIT")
+    ),
+    paths(
+        routes::health::health,
+        routes::auth::login,
+        routes::auth::refresh,
+        routes::auth::logout,
+        routes::auth::me,
+        routes::auth::change_password,
+        routes::stats::stats,
+        routes::audit::list,
+        routes::regions::list,
+        routes::regions::get,
+        routes::regions::update,
+        routes::municipalities::list,
+        routes::municipalities::create,
+        routes::municipalities::get,
+        routes::municipalities::update,
+        routes::municipalities::archive,
+        routes::municipalities::restore,
+        routes::schools::list,
+        routes::schools::create,
+        routes::schools::get,
+        routes::schools::update,
+        routes::schools::archive,
+        routes::schools::restore,
+        routes::subjects::list,
+        routes::subjects::create,
+        routes::subjects::get,
+        routes::subjects::update,
+        routes::subjects::archive,
+        routes::academic_years::list,
+        routes::academic_years::create,
+        routes::academic_years::get,
+        routes::academic_years::update,
+        routes::academic_years::archive,
+        routes::users::list,
+        routes::users::create,
+        routes::users::get,
+        routes::users::update,
+        routes::users::archive,
+        routes::users::reset_password,
+    ),
+    components(schemas(tutornet_domain::Problem, tutornet_domain::FieldError)),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "auth", description = "Вход, обновление токена, выход, профиль"),
+        (name = "schools", description = "Школы (ОО) и их признаки: ШНОР, ШССУ, «500+», школа-наставник"),
+        (name = "users", description = "Пользователи и роли"),
+    )
+)]
+pub struct ApiDoc;
+
+pub fn spec() -> utoipa::openapi::OpenApi {
+    ApiDoc::openapi()
+}
+
+/// The document as committed: pretty JSON with a trailing newline.
+pub fn spec_json() -> String {
+    let mut s = spec().to_pretty_json().unwrap_or_default();
+    s.push('\n');
+    s
+}

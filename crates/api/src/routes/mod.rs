@@ -1,0 +1,110 @@
+//! The route table: one place that lists every endpoint. Handlers are thin: extract,
+//! call the resource's `db` module, wrap the answer.
+
+pub mod academic_years;
+pub mod audit;
+pub mod auth;
+pub mod health;
+pub mod municipalities;
+pub mod regions;
+pub mod schools;
+pub mod spa;
+pub mod stats;
+pub mod subjects;
+pub mod users;
+
+use actix_web::http::header;
+use actix_web::{web, HttpResponse};
+use serde::Serialize;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    use web::{delete, get, post, put, resource};
+    cfg.service(resource("/health").route(get().to(health::health)))
+        .service(resource("/auth/login").route(post().to(auth::login)))
+        .service(resource("/auth/refresh").route(post().to(auth::refresh)))
+        .service(resource("/auth/logout").route(post().to(auth::logout)))
+        .service(resource("/auth/me").route(get().to(auth::me)))
+        .service(resource("/auth/password").route(post().to(auth::change_password)))
+        .service(resource("/stats").route(get().to(stats::stats)))
+        .service(resource("/audit").route(get().to(audit::list)))
+        .service(resource("/regions").route(get().to(regions::list)))
+        .service(
+            resource("/regions/{id}")
+                .route(get().to(regions::get))
+                .route(put().to(regions::update)),
+        )
+        .service(
+            resource("/municipalities")
+                .route(get().to(municipalities::list))
+                .route(post().to(municipalities::create)),
+        )
+        .service(
+            resource("/municipalities/{id}")
+                .route(get().to(municipalities::get))
+                .route(put().to(municipalities::update))
+                .route(delete().to(municipalities::archive)),
+        )
+        .service(resource("/municipalities/{id}/restore").route(post().to(municipalities::restore)))
+        .service(
+            resource("/schools")
+                .route(get().to(schools::list))
+                .route(post().to(schools::create)),
+        )
+        .service(
+            resource("/schools/{id}")
+                .route(get().to(schools::get))
+                .route(put().to(schools::update))
+                .route(delete().to(schools::archive)),
+        )
+        .service(resource("/schools/{id}/restore").route(post().to(schools::restore)))
+        .service(
+            resource("/subjects")
+                .route(get().to(subjects::list))
+                .route(post().to(subjects::create)),
+        )
+        .service(
+            resource("/subjects/{id}")
+                .route(get().to(subjects::get))
+                .route(put().to(subjects::update))
+                .route(delete().to(subjects::archive)),
+        )
+        .service(
+            resource("/academic-years")
+                .route(get().to(academic_years::list))
+                .route(post().to(academic_years::create)),
+        )
+        .service(
+            resource("/academic-years/{id}")
+                .route(get().to(academic_years::get))
+                .route(put().to(academic_years::update))
+                .route(delete().to(academic_years::archive)),
+        )
+        .service(
+            resource("/users")
+                .route(get().to(users::list))
+                .route(post().to(users::create)),
+        )
+        .service(
+            resource("/users/{id}")
+                .route(get().to(users::get))
+                .route(put().to(users::update))
+                .route(delete().to(users::archive)),
+        )
+        .service(resource("/users/{id}/password").route(post().to(users::reset_password)));
+}
+
+/// 201 with `Location`.
+pub fn created<T: Serialize>(location: String, body: &T) -> HttpResponse {
+    HttpResponse::Created()
+        .insert_header((header::LOCATION, location))
+        .json(body)
+}
+
+/// `?include_archived=` for the small dictionaries.
+#[derive(Debug, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct ArchivedParam {
+    /// Include archived records.
+    pub include_archived: Option<bool>,
+}

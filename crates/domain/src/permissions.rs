@@ -1,0 +1,275 @@
+//! Roles and the permission matrix. The API enforces it per object (see
+//! `crates/api/src/auth.rs`); the SPA uses it to show only what a role may do; the README
+//! prints it (`cargo run -p tutornet-api -- permissions`).
+
+use serde::{Deserialize, Serialize};
+
+/// A user's role. Everyone belongs to a region; coordinators, tutors, teachers and school
+/// administrators also to a municipality; teachers and school administrators to a school.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Региональный администратор.
+    Admin,
+    /// Координатор (руководитель) муниципального сообщества тьюторов.
+    Coordinator,
+    /// Тьютор.
+    Tutor,
+    /// Учитель-предметник (тьюторант).
+    #[default]
+    Teacher,
+    /// Администрация школы (директор, заместитель по УВР).
+    SchoolAdmin,
+    /// Наблюдатель или внешняя (региональная) система: только чтение.
+    Observer,
+}
+
+impl Role {
+    pub const ALL: [Role; 6] = [
+        Role::Admin,
+        Role::Coordinator,
+        Role::Tutor,
+        Role::Teacher,
+        Role::SchoolAdmin,
+        Role::Observer,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Coordinator => "coordinator",
+            Role::Tutor => "tutor",
+            Role::Teacher => "teacher",
+            Role::SchoolAdmin => "school_admin",
+            Role::Observer => "observer",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// The label the UI shows.
+    pub fn label_ru(self) -> &'static str {
+        match self {
+            Role::Admin => "Региональный администратор",
+            Role::Coordinator => "Координатор сообщества",
+            Role::Tutor => "Тьютор",
+            Role::Teacher => "Учитель",
+            Role::SchoolAdmin => "Администрация школы",
+            Role::Observer => "Наблюдатель",
+        }
+    }
+
+    /// Whether a user of this role must belong to a municipality.
+    pub fn needs_municipality(self) -> bool {
+        !matches!(self, Role::Admin | Role::Observer)
+    }
+
+    /// Whether a user of this role must belong to a school.
+    pub fn needs_school(self) -> bool {
+        matches!(self, Role::Teacher | Role::SchoolAdmin)
+    }
+
+    /// Which roles a user of this role may give to users they create or edit.
+    pub fn can_assign(self, target: Role) -> bool {
+        match self {
+            Role::Admin => true,
+            Role::Coordinator => target != Role::Admin,
+            _ => false,
+        }
+    }
+}
+
+/// What is acted on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Resource {
+    Region,
+    Municipality,
+    School,
+    Subject,
+    AcademicYear,
+    User,
+    Audit,
+    Stats,
+}
+
+impl Resource {
+    pub const ALL: [Resource; 8] = [
+        Resource::Region,
+        Resource::Municipality,
+        Resource::School,
+        Resource::Subject,
+        Resource::AcademicYear,
+        Resource::User,
+        Resource::Audit,
+        Resource::Stats,
+    ];
+
+    pub fn label_ru(self) -> &'static str {
+        match self {
+            Resource::Region => "Регионы",
+            Resource::Municipality => "Муниципалитеты",
+            Resource::School => "Школы",
+            Resource::Subject => "Предметы",
+            Resource::AcademicYear => "Учебные годы",
+            Resource::User => "Пользователи",
+            Resource::Audit => "Журнал изменений",
+            Resource::Stats => "Сводка",
+        }
+    }
+}
+
+/// What is done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Read,
+    Create,
+    Update,
+    Archive,
+}
+
+impl Action {
+    pub const ALL: [Action; 4] = [
+        Action::Read,
+        Action::Create,
+        Action::Update,
+        Action::Archive,
+    ];
+}
+
+/// How far a permission reaches, from the user's own place in the organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// Only the user's own record.
+    Own,
+    /// The user's school.
+    School,
+    /// The user's municipality.
+    Municipality,
+    /// The user's whole region.
+    Region,
+}
+
+impl Scope {
+    pub fn label_ru(self) -> &'static str {
+        match self {
+            Scope::Own => "свои",
+            Scope::School => "своя школа",
+            Scope::Municipality => "свой муниципалитет",
+            Scope::Region => "весь регион",
+        }
+    }
+}
+
+/// The permission matrix: `None` means forbidden.
+pub fn scope(role: Role, resource: Resource, action: Action) -> Option<Scope> {
+    use Action::*;
+    use Resource::*;
+    use Scope as S;
+    let dictionary = matches!(resource, Region | Municipality | Subject | AcademicYear);
+    match role {
+        Role::Admin => Some(S::Region),
+        _ if dictionary => (action == Read).then_some(S::Region),
+        Role::Coordinator => Some(S::Municipality),
+        Role::Tutor => match (resource, action) {
+            (School | Stats, Read) => Some(S::Municipality),
+            (User, Read) => Some(S::Own),
+            _ => None,
+        },
+        Role::Teacher => match (resource, action) {
+            (School | Stats, Read) => Some(S::School),
+            (User, Read) => Some(S::Own),
+            _ => None,
+        },
+        Role::SchoolAdmin => match (resource, action) {
+            (School, Read | Update) | (Stats | User, Read) => Some(S::School),
+            _ => None,
+        },
+        Role::Observer => match (resource, action) {
+            (School | Stats, Read) => Some(S::Municipality),
+            _ => None,
+        },
+    }
+}
+
+/// Whether the role may do anything at all with the resource and action.
+pub fn allows(role: Role, resource: Resource, action: Action) -> bool {
+    scope(role, resource, action).is_some()
+}
+
+/// The matrix as a Markdown table (printed into the README).
+pub fn matrix_markdown() -> String {
+    let mut out = String::from("| ресурс | действие |");
+    for r in Role::ALL {
+        out.push_str(&format!(" {} |", r.as_str()));
+    }
+    out.push_str("\n|---|---|");
+    for _ in Role::ALL {
+        out.push_str("---|");
+    }
+    for res in Resource::ALL {
+        for act in Action::ALL {
+            if matches!(res, Resource::Audit | Resource::Stats) && act != Action::Read {
+                continue;
+            }
+            out.push_str(&format!("\n| {} | {:?} |", res.label_ru(), act));
+            for r in Role::ALL {
+                let cell = scope(r, res, act).map_or("—", Scope::label_ru);
+                out.push_str(&format!(" {cell} |"));
+            }
+        }
+    }
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn observer_writes_nothing() {
+        for res in Resource::ALL {
+            for act in [Action::Create, Action::Update, Action::Archive] {
+                assert_eq!(scope(Role::Observer, res, act), None, "{res:?} {act:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn school_roles_stay_in_school() {
+        assert_eq!(
+            scope(Role::Teacher, Resource::School, Action::Read),
+            Some(Scope::School)
+        );
+        assert_eq!(
+            scope(Role::SchoolAdmin, Resource::School, Action::Update),
+            Some(Scope::School)
+        );
+        assert_eq!(
+            scope(Role::SchoolAdmin, Resource::School, Action::Create),
+            None
+        );
+        assert_eq!(scope(Role::Teacher, Resource::User, Action::Create), None);
+    }
+
+    #[test]
+    fn coordinators_cannot_make_admins() {
+        assert!(!Role::Coordinator.can_assign(Role::Admin));
+        assert!(Role::Coordinator.can_assign(Role::Tutor));
+        assert!(!Role::Tutor.can_assign(Role::Teacher));
+    }
+
+    #[test]
+    fn role_round_trip() {
+        for r in Role::ALL {
+            assert_eq!(Role::parse(r.as_str()), Some(r));
+            assert!(!r.label_ru().is_empty());
+        }
+    }
+}

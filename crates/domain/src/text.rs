@@ -1,0 +1,128 @@
+//! Russian text helpers: collation and search keys, date formatting.
+
+use chrono::NaiveDate;
+
+/// A key that sorts names in Russian alphabetical order when compared byte-wise
+/// (the databases compare it with a binary collation, so SQLite and PostgreSQL agree).
+///
+/// Cyrillic letters а–я are in alphabetical order in Unicode except «ё», which sits
+/// outside the range; it sorts as «е» with a tie-break after it. Case is folded,
+/// digits are padded so «№ 2» comes before «№ 10», and Latin letters come after Cyrillic.
+pub fn collation_key(s: &str) -> String {
+    let mut primary = String::with_capacity(s.len() + 8);
+    let mut tiebreak = String::new();
+    let mut chars = s.trim().chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_digit() {
+            let mut digits = String::from(c);
+            while let Some(d) = chars.peek().filter(|d| d.is_ascii_digit()) {
+                digits.push(*d);
+                chars.next();
+            }
+            let trimmed = digits.trim_start_matches('0');
+            // Length prefix makes numbers compare by value.
+            primary.push(char::from(b'0' + (trimmed.len().min(9) as u8)));
+            primary.push_str(trimmed);
+            continue;
+        }
+        for l in c.to_lowercase() {
+            match l {
+                'ё' => {
+                    primary.push('е');
+                    tiebreak.push('1');
+                }
+                'а'..='я' => {
+                    primary.push(l);
+                    tiebreak.push('0');
+                }
+                // Latin letters after Cyrillic: shift them into a private range.
+                'a'..='z' => primary.push(char::from_u32(0xE000 + l as u32).unwrap_or(l)),
+                c if c.is_alphanumeric() => primary.push(c),
+                // Punctuation and spaces collapse to one separator that sorts first.
+                _ => {
+                    if !primary.ends_with(' ') && !primary.is_empty() {
+                        primary.push(' ');
+                    }
+                }
+            }
+        }
+    }
+    let primary = primary.trim_end().to_string();
+    format!("{primary}\u{1}{tiebreak}")
+}
+
+/// A lower-cased, ё-folded form for case-insensitive substring search (Cyrillic too).
+pub fn search_key(s: &str) -> String {
+    let folded: String = s
+        .to_lowercase()
+        .chars()
+        .map(|c| if c == 'ё' { 'е' } else { c })
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// ДД.ММ.ГГГГ, as Russian documents write dates.
+pub fn format_date_ru(d: NaiveDate) -> String {
+    d.format("%d.%m.%Y").to_string()
+}
+
+/// Parses ДД.ММ.ГГГГ (and, for convenience, ISO ГГГГ-ММ-ДД).
+pub fn parse_date_ru(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    NaiveDate::parse_from_str(s, "%d.%m.%Y")
+        .or_else(|_| NaiveDate::parse_from_str(s, "%Y-%m-%d"))
+        .ok()
+}
+
+/// Sorts strings in Russian alphabetical order.
+pub fn sort_ru<T>(items: &mut [T], key: impl Fn(&T) -> &str) {
+    items.sort_by_cached_key(|t| collation_key(key(t)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn russian_order_with_yo_and_numbers() {
+        let mut v = vec![
+            "Ёлкина Анна",
+            "Елисеева Мария",
+            "Яковлев Пётр",
+            "абрамов Олег",
+            "Жукова Ирина",
+            "СОШ № 10",
+            "СОШ № 2",
+            "Zeta",
+        ];
+        sort_ru(&mut v, |s| s);
+        assert_eq!(
+            v,
+            vec![
+                "абрамов Олег",
+                "Елисеева Мария",
+                "Ёлкина Анна",
+                "Жукова Ирина",
+                "СОШ № 2",
+                "СОШ № 10",
+                "Яковлев Пётр",
+                "Zeta",
+            ]
+        );
+    }
+
+    #[test]
+    fn search_key_folds_case_and_yo() {
+        assert_eq!(search_key("  МОБУ   СОШ Ёлочка "), "мобу сош елочка");
+        assert!(search_key("Лабинский РАЙОН").contains(&search_key("район")));
+    }
+
+    #[test]
+    fn dates_ru() {
+        let d = NaiveDate::from_ymd_opt(2026, 9, 1).unwrap();
+        assert_eq!(format_date_ru(d), "01.09.2026");
+        assert_eq!(parse_date_ru("01.09.2026"), Some(d));
+        assert_eq!(parse_date_ru("2026-09-01"), Some(d));
+        assert_eq!(parse_date_ru("31.02.2026"), None);
+    }
+}
