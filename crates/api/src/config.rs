@@ -20,6 +20,8 @@ pub struct Config {
     /// Development mode: a random JWT secret is allowed, cookies are not `Secure`.
     pub dev: bool,
     pub pool_size: u32,
+    /// Seconds to wait for a pooled connection before answering 503.
+    pub pool_timeout_secs: u64,
     /// Access-token lifetime in seconds.
     pub access_ttl_secs: i64,
     /// Refresh-token lifetime in seconds.
@@ -117,6 +119,7 @@ impl Config {
             static_dir: PathBuf::from(env_or("TUTORNET_STATIC_DIR", "frontend/dist")),
             dev,
             pool_size,
+            pool_timeout_secs: parse_num("TUTORNET_POOL_TIMEOUT_SECS", 10u64)?,
             access_ttl_secs: parse_num("TUTORNET_ACCESS_TTL_SECS", 900i64)?,
             refresh_ttl_secs: parse_num("TUTORNET_REFRESH_TTL_SECS", 30 * 24 * 3600i64)?,
             login_max_failures_account: parse_num("TUTORNET_LOGIN_MAX_FAILURES", 5u32)?,
@@ -136,6 +139,7 @@ impl Config {
             static_dir: PathBuf::from("frontend/dist"),
             dev: true,
             pool_size: 4,
+            pool_timeout_secs: 10,
             access_ttl_secs: 900,
             refresh_ttl_secs: 30 * 24 * 3600,
             login_max_failures_account: 5,

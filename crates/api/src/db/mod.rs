@@ -94,12 +94,16 @@ impl ManageConnection for Manager {
 pub type Pool = r2d2::Pool<Manager>;
 
 pub fn pool(config: &Config) -> Result<Pool, String> {
-    r2d2::Pool::builder()
+    Ok(r2d2::Pool::builder()
         .max_size(config.pool_size)
         // Longer than SQLite's busy_timeout, so a lock wait ends before the checkout does.
-        .connection_timeout(std::time::Duration::from_secs(10))
-        .build(Manager::new(config.backend, &config.database_url))
-        .map_err(|e| format!("База данных недоступна: {e}"))
+        .connection_timeout(std::time::Duration::from_secs(
+            config.pool_timeout_secs.max(1),
+        ))
+        .min_idle(Some(1))
+        // Connections are made on demand: a database that is down answers 503, and
+        // `serve` checks it at start-up by running migrations.
+        .build_unchecked(Manager::new(config.backend, &config.database_url)))
 }
 
 /// Runs pending migrations of the connection's backend and loads reference data.

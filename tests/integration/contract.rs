@@ -1,0 +1,57 @@
+//! The committed spec is what the code generates, and documents what it must.
+
+use crate::common::spec;
+
+#[test]
+fn committed_spec_matches_the_code() {
+    let generated = tutornet_api::openapi::spec_json();
+    let committed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../openapi/openapi.json"
+    ))
+    .expect("openapi/openapi.json");
+    assert!(
+        generated == committed,
+        "openapi/openapi.json differs from the code: run scripts/update-openapi.sh and commit it"
+    );
+}
+
+#[test]
+fn every_operation_documents_errors_and_security() {
+    let public = [
+        "/api/v1/health",
+        "/api/v1/auth/login",
+        "/api/v1/auth/refresh",
+        "/api/v1/auth/logout",
+    ];
+    let paths = spec()["paths"].as_object().expect("paths");
+    assert!(paths.len() >= 20, "too few paths: {}", paths.len());
+    for (path, ops) in paths {
+        for (method, op) in ops.as_object().unwrap() {
+            let responses = op["responses"].as_object().unwrap();
+            assert!(
+                responses
+                    .keys()
+                    .any(|s| s.starts_with('4') || s.starts_with('5')),
+                "{method} {path} documents no error response"
+            );
+            for (status, r) in responses {
+                if status.starts_with('4') || status.starts_with('5') {
+                    assert!(
+                        r["content"]["application/problem+json"].is_object(),
+                        "{method} {path} {status} is not problem+json"
+                    );
+                }
+            }
+            let secured = op["security"].as_array().is_some_and(|s| !s.is_empty());
+            assert_eq!(
+                secured,
+                !public.contains(&path.as_str()),
+                "{method} {path}: security"
+            );
+            if secured {
+                assert!(responses.contains_key("401"), "{method} {path} lacks 401");
+            }
+        }
+    }
+}
