@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The SQLite and PostgreSQL migration trees must have the same migrations, and each
+# pair must describe the same schema (only backend-specific spellings may differ).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+fail=0
+a=$(cd migrations/sqlite && ls -1d */ | sort)
+b=$(cd migrations/postgres && ls -1d */ | sort)
+if [ "$a" != "$b" ]; then
+  echo "migration directories differ:"; diff <(echo "$a") <(echo "$b") || true; fail=1
+fi
+normalize() {
+  # Backend-specific spellings that mean the same thing.
+  sed -E -e 's/ COLLATE "C"//g' -e 's/--.*$//' -e '/^\s*$/d' "$1"
+}
+for d in $a; do
+  for f in up.sql down.sql; do
+    if ! diff -u <(normalize "migrations/sqlite/$d$f") <(normalize "migrations/postgres/$d$f") >/tmp/mig.diff; then
+      echo "migrations/$d$f differs between sqlite and postgres beyond allowed spellings:"; cat /tmp/mig.diff; fail=1
+    fi
+  done
+done
+# Every table in schema.rs exists in the migrations and vice versa.
+tables_rs=$(grep -oE '^\s+[a-z_]+ \(id\) \{' crates/api/src/db/schema.rs | awk '{print $1}' | sort)
+tables_sql=$(cat migrations/sqlite/*/up.sql | grep -oE 'CREATE TABLE [a-z_]+' | awk '{print $3}' | sort -u)
+if [ "$tables_rs" != "$tables_sql" ]; then
+  echo "schema.rs tables differ from migrations:"; diff <(echo "$tables_rs") <(echo "$tables_sql") || true; fail=1
+fi
+[ $fail = 0 ] && echo "migrations: sqlite and postgres in parity ($(echo "$a" | wc -l) migration(s), $(echo "$tables_rs" | wc -l) tables)"
+exit $fail
