@@ -23,6 +23,8 @@ fn every_operation_documents_errors_and_security() {
         "/api/v1/auth/login",
         "/api/v1/auth/refresh",
         "/api/v1/auth/logout",
+        // The iCal feed: its secret URL is the credential.
+        "/api/v1/calendar/{file}",
     ];
     let paths = spec()["paths"].as_object().expect("paths");
     assert!(paths.len() >= 20, "too few paths: {}", paths.len());

@@ -31,6 +31,12 @@ pub struct Config {
     /// Failed logins per client IP within the window before 429.
     pub login_max_failures_ip: u32,
     pub login_window_secs: i64,
+    /// `smtp://host:port` to e-mail notifications; none = in-app inbox only.
+    pub smtp_url: Option<String>,
+    /// Sender of notification e-mails.
+    pub mail_from: String,
+    /// Base URL of the SPA, for links in e-mails.
+    pub public_url: String,
 }
 
 pub const MIN_SECRET_LEN: usize = 32;
@@ -125,6 +131,15 @@ impl Config {
             login_max_failures_account: parse_num("TUTORNET_LOGIN_MAX_FAILURES", 5u32)?,
             login_max_failures_ip: parse_num("TUTORNET_LOGIN_MAX_FAILURES_IP", 30u32)?,
             login_window_secs: parse_num("TUTORNET_LOGIN_WINDOW_SECS", 900i64)?,
+            smtp_url: match std::env::var("TUTORNET_SMTP_URL") {
+                Ok(u) if u.starts_with("smtp://") => Some(u),
+                Ok(u) if !u.trim().is_empty() => {
+                    return Err(format!("TUTORNET_SMTP_URL: «{u}» — ожидается smtp://host:port"))
+                }
+                _ => None,
+            },
+            mail_from: env_or("TUTORNET_MAIL_FROM", "tutornet <noreply@tutornet.local>"),
+            public_url: env_or("TUTORNET_PUBLIC_URL", &format!("http://{bind}")),
         })
     }
 
@@ -145,6 +160,9 @@ impl Config {
             login_max_failures_account: 5,
             login_max_failures_ip: 30,
             login_window_secs: 900,
+            smtp_url: None,
+            mail_from: "tutornet <noreply@tutornet.local>".into(),
+            public_url: "http://127.0.0.1:8080".into(),
         })
     }
 }

@@ -4,6 +4,7 @@ pub mod auth;
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod mail;
 pub mod openapi;
 pub mod routes;
 
@@ -29,11 +30,13 @@ pub struct AppState {
 impl AppState {
     pub fn new(config: config::Config) -> Result<Arc<AppState>, String> {
         let pool = db::pool(&config)?;
-        Ok(Arc::new(AppState {
+        let state = Arc::new(AppState {
             config,
             pool,
             throttle: auth::Throttle::default(),
-        }))
+        });
+        mail::start(&state)?;
+        Ok(state)
     }
 
     /// Runs blocking database work on actix's blocking pool, never on an async worker.

@@ -94,10 +94,18 @@ pub enum Resource {
     User,
     Audit,
     Stats,
+    /// The tutor community's composition: orders, members, attachments.
+    Composition,
+    /// Schools' nominations of teachers to the composition.
+    Nomination,
+    /// Requests (заявки) to the consultation point.
+    Request,
+    /// Sessions of the consultation point and their logs.
+    Session,
 }
 
 impl Resource {
-    pub const ALL: [Resource; 8] = [
+    pub const ALL: [Resource; 12] = [
         Resource::Region,
         Resource::Municipality,
         Resource::School,
@@ -106,6 +114,10 @@ impl Resource {
         Resource::User,
         Resource::Audit,
         Resource::Stats,
+        Resource::Composition,
+        Resource::Nomination,
+        Resource::Request,
+        Resource::Session,
     ];
 
     pub fn label_ru(self) -> &'static str {
@@ -118,6 +130,10 @@ impl Resource {
             Resource::User => "Пользователи",
             Resource::Audit => "Журнал изменений",
             Resource::Stats => "Сводка",
+            Resource::Composition => "Состав сообщества",
+            Resource::Nomination => "Выдвижение в тьюторы",
+            Resource::Request => "Заявки",
+            Resource::Session => "Занятия и консультации",
         }
     }
 }
@@ -139,6 +155,15 @@ impl Action {
         Action::Update,
         Action::Archive,
     ];
+
+    pub fn label_ru(self) -> &'static str {
+        match self {
+            Action::Read => "чтение",
+            Action::Create => "создание",
+            Action::Update => "изменение",
+            Action::Archive => "архивирование",
+        }
+    }
 }
 
 /// How far a permission reaches, from the user's own place in the organisation.
@@ -175,23 +200,32 @@ pub fn scope(role: Role, resource: Resource, action: Action) -> Option<Scope> {
     match role {
         Role::Admin => Some(S::Region),
         _ if dictionary => (action == Read).then_some(S::Region),
+        // Everyone in a municipality sees who its tutors are and what sessions it offers.
+        _ if matches!(resource, Composition | Session) && action == Read => Some(S::Municipality),
         Role::Coordinator => Some(S::Municipality),
         Role::Tutor => match (resource, action) {
             (School | Stats, Read) => Some(S::Municipality),
             (User, Read) => Some(S::Own),
+            // Requests assigned to the tutor; sessions the tutor holds.
+            (Request, Read | Update) => Some(S::Own),
+            (Session, Create | Update | Archive) => Some(S::Own),
             _ => None,
         },
         Role::Teacher => match (resource, action) {
             (School | Stats, Read) => Some(S::School),
             (User, Read) => Some(S::Own),
+            // Requests the teacher filed.
+            (Request, Read | Create | Update) => Some(S::Own),
             _ => None,
         },
         Role::SchoolAdmin => match (resource, action) {
             (School, Read | Update) | (Stats | User, Read) => Some(S::School),
+            (Nomination, Read | Create) => Some(S::School),
+            (Request, Read | Create | Update) => Some(S::School),
             _ => None,
         },
         Role::Observer => match (resource, action) {
-            (School | Stats, Read) => Some(S::Municipality),
+            (School | Stats | Request, Read) => Some(S::Municipality),
             _ => None,
         },
     }
@@ -214,10 +248,13 @@ pub fn matrix_markdown() -> String {
     }
     for res in Resource::ALL {
         for act in Action::ALL {
-            if matches!(res, Resource::Audit | Resource::Stats) && act != Action::Read {
+            // Read-only views; regions are created with the installation, not via the API.
+            let read_only = matches!(res, Resource::Audit | Resource::Stats);
+            let fixed = res == Resource::Region && matches!(act, Action::Create | Action::Archive);
+            if (read_only && act != Action::Read) || fixed {
                 continue;
             }
-            out.push_str(&format!("\n| {} | {:?} |", res.label_ru(), act));
+            out.push_str(&format!("\n| {} | {} |", res.label_ru(), act.label_ru()));
             for r in Role::ALL {
                 let cell = scope(r, res, act).map_or("—", Scope::label_ru);
                 out.push_str(&format!(" {cell} |"));

@@ -1,0 +1,110 @@
+//! E-mail for notifications when SMTP is configured (`TUTORNET_SMTP_URL`). A worker
+//! thread sends the inbox rows that have not been e-mailed yet, so a slow or absent
+//! mail server never holds up a request or its transaction. Uses the `lettre` crate.
+
+use crate::db::schema::{notifications, users};
+use crate::AppState;
+use diesel::prelude::*;
+use lettre::message::Mailbox;
+use lettre::{Message, SmtpTransport, Transport};
+use std::sync::{Arc, Weak};
+use std::time::Duration;
+
+/// Starts the mail worker if SMTP is configured.
+pub fn start(state: &Arc<AppState>) -> Result<(), String> {
+    let Some(url) = state.config.smtp_url.clone() else {
+        return Ok(());
+    };
+    // Plain SMTP to a relay (no TLS stack compiled in): smtp://host[:port].
+    let rest = url.trim_start_matches("smtp://").trim_end_matches('/');
+    let (host, port) = match rest.rsplit_once(':') {
+        Some((h, p)) => (
+            h.to_string(),
+            p.parse::<u16>()
+                .map_err(|_| format!("TUTORNET_SMTP_URL: порт «{p}»"))?,
+        ),
+        None => (rest.to_string(), 25),
+    };
+    let transport = SmtpTransport::builder_dangerous(host)
+        .port(port)
+        .timeout(Some(Duration::from_secs(10)))
+        .build();
+    let weak: Weak<AppState> = Arc::downgrade(state);
+    let since = crate::db::now();
+    std::thread::Builder::new()
+        .name("mail".into())
+        .spawn(move || loop {
+            let Some(state) = weak.upgrade() else { break };
+            let pause = match send_pending(&state, &transport, since) {
+                Ok(0) => Duration::from_millis(500),
+                Ok(_) => Duration::ZERO,
+                Err(e) => {
+                    tracing::warn!(error = %e, "sending e-mail failed; retrying later");
+                    Duration::from_secs(15)
+                }
+            };
+            drop(state);
+            std::thread::sleep(pause);
+        })
+        .map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+type Pending = (String, String, String, String, String, Option<String>);
+
+fn send_pending(
+    state: &AppState,
+    transport: &SmtpTransport,
+    since: chrono::NaiveDateTime,
+) -> Result<usize, String> {
+    let mut conn = state.pool.get().map_err(|e| e.to_string())?;
+    let rows: Vec<Pending> = notifications::table
+        .inner_join(users::table)
+        .filter(notifications::emailed_at.is_null())
+        .filter(notifications::at.ge(since))
+        .filter(users::active.eq(true))
+        .order(notifications::id.asc())
+        .limit(20)
+        .select((
+            notifications::id,
+            users::email,
+            users::full_name,
+            notifications::title,
+            notifications::body,
+            notifications::link,
+        ))
+        .load(&mut conn)
+        .map_err(|e| e.to_string())?;
+    let from: Mailbox = state
+        .config
+        .mail_from
+        .parse()
+        .map_err(|e| format!("TUTORNET_MAIL_FROM: {e}"))?;
+    for (id, email, name, title, body, link) in &rows {
+        let to = Mailbox::new(
+            Some(name.clone()),
+            email.parse().map_err(|e| format!("{email}: {e}"))?,
+        );
+        let mut text = format!("{name}, здравствуйте!\n\n{body}\n");
+        if let Some(l) = link {
+            text.push_str(&format!(
+                "\n{}{}\n",
+                state.config.public_url.trim_end_matches('/'),
+                l
+            ));
+        }
+        text.push_str("\n— tutornet, муниципальное сообщество тьюторов\n");
+        let msg = Message::builder()
+            .from(from.clone())
+            .to(to)
+            .subject(title.as_str())
+            .body(text)
+            .map_err(|e| e.to_string())?;
+        transport.send(&msg).map_err(|e| e.to_string())?;
+        diesel::update(notifications::table.find(id))
+            .set(notifications::emailed_at.eq(Some(crate::db::now())))
+            .execute(&mut conn)
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(rows.len())
+}

@@ -1,0 +1,14 @@
+DROP TABLE calendar_feeds;
+DROP TABLE notifications;
+DROP TABLE session_amendments;
+DROP TABLE ratings;
+DROP TABLE registrations;
+DROP TABLE session_tutors;
+DROP TABLE sessions;
+DROP TABLE request_events;
+DROP TABLE requests;
+DROP TABLE attachments;
+DROP TABLE nominations;
+DROP TABLE member_subjects;
+DROP TABLE members;
+DROP TABLE composition_orders;
