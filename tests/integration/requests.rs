@@ -644,3 +644,170 @@ async fn request_and_session_scopes() {
     );
     assert_eq!(app.post("/api/v1/sessions", &obs, json!({"form": "tutorial", "title": "т", "starts_at": at(5), "ends_at": at(6), "format": "remote", "online_link": "x", "audience": "teachers"})).await.status, 403);
 }
+
+/// Every role × the schedule's endpoints, own and foreign municipality; expected
+/// statuses written out by hand.
+#[actix_web::test]
+async fn session_endpoints_matrix() {
+    let app = TestApp::new().await;
+    let admin = app.login(ADMIN).await;
+    let tutor = app.login(TUTOR).await;
+    let ms = app.municipalities(&admin).await;
+    app.post("/api/v1/users", &admin, json!({"email": "far-coord@x.ru", "full_name": "Дальний Координатор", "role": "coordinator", "municipality_id": ms[1].0, "password": PASSWORD})).await.ok(201);
+    let roles: Vec<(&str, String)> = vec![
+        ("admin", admin.clone()),
+        ("coordinator", app.login(COORDINATOR).await),
+        ("tutor", tutor.clone()),
+        ("teacher", app.login(TEACHER).await),
+        ("school_admin", app.login(SCHOOL_ADMIN).await),
+        ("observer", app.login(OBSERVER).await),
+        ("far coordinator", app.login("far-coord@x.ru").await),
+    ];
+    let s = app
+        .post("/api/v1/sessions", &tutor, json!({"form": "group_consultation", "title": "Проверка доступа", "starts_at": at(-3), "ends_at": at(-2), "format": "remote", "online_link": "https://meet.example/x", "audience": "teachers"}))
+        .await
+        .ok(201);
+    let sid = s[0]["id"].as_str().unwrap().to_string();
+    let sp = format!("/api/v1/sessions/{sid}");
+
+    //                       admin coord tutor teach sadm  obs   far
+    let rows: Vec<(&str, [u16; 7])> = vec![
+        ("GET session", [200, 200, 200, 200, 200, 200, 404]),
+        ("LIST sessions", [200, 200, 200, 200, 200, 200, 200]),
+        ("PUT session", [200, 200, 200, 403, 403, 403, 404]),
+        ("POST registration", [403, 403, 200, 200, 200, 403, 404]),
+        ("GET dashboard", [403, 200, 403, 403, 403, 403, 200]),
+        ("POST personal feed", [201, 201, 201, 201, 201, 201, 201]),
+        ("POST municipal feed", [403, 201, 403, 403, 403, 403, 201]),
+        ("GET notifications", [200, 200, 200, 200, 200, 200, 200]),
+        ("POST log (early)", [404, 404, 404, 403, 403, 403, 404]),
+    ];
+    let mut failures = Vec::new();
+    for (i, (role, t)) in roles.iter().enumerate() {
+        for (case, expected) in &rows {
+            let got = match *case {
+                "GET session" => app.get(&sp, t).await.status,
+                "LIST sessions" => app.get("/api/v1/sessions", t).await.status,
+                "PUT session" => {
+                    let cur = app.get(&sp, &admin).await.ok(200);
+                    let tutors: Vec<Value> = cur["tutors"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|p| p["id"].clone())
+                        .collect();
+                    let body = json!({"form": cur["form"], "title": format!("Проверка доступа {i}"), "starts_at": cur["starts_at"], "ends_at": cur["ends_at"], "format": "remote", "online_link": "https://meet.example/x", "audience": "teachers", "tutor_ids": tutors, "version": cur["version"]});
+                    app.put(&sp, t, body).await.status
+                }
+                "POST registration" => {
+                    app.post(&format!("{sp}/registration"), t, json!({}))
+                        .await
+                        .status
+                }
+                "GET dashboard" => app.get("/api/v1/dashboard", t).await.status,
+                "POST personal feed" => {
+                    app.post("/api/v1/calendar/feeds", t, json!({}))
+                        .await
+                        .status
+                }
+                "POST municipal feed" => {
+                    app.post("/api/v1/calendar/feeds", t, json!({"municipal": true}))
+                        .await
+                        .status
+                }
+                "GET notifications" => app.get("/api/v1/notifications", t).await.status,
+                // A malformed log (empty outcome) tells permission apart without holding the session.
+                "POST log (early)" => {
+                    let r = app
+                        .post(
+                            &format!("{sp}/log"),
+                            t,
+                            json!({"outcome": "", "version": 1}),
+                        )
+                        .await
+                        .status;
+                    if r == 422 {
+                        404
+                    } else {
+                        r
+                    }
+                }
+                other => panic!("{other}"),
+            };
+            if got != expected[i] {
+                failures.push(format!(
+                    "{role:>16} {case:<20} expected {} got {got}",
+                    expected[i]
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "schedule matrix mismatches:\n{}",
+        failures.join("\n")
+    );
+
+    // Holding, amending, rating and cancelling.
+    let cur = app.get(&sp, &tutor).await.ok(200);
+    let teacher = &roles[3].1;
+    let teacher_id = app.get("/api/v1/auth/me", teacher).await.ok(200)["id"].clone();
+    for (who, t, want) in [
+        ("teacher", teacher, 403),
+        ("observer", &roles[5].1, 403),
+        ("far", &roles[6].1, 404),
+    ] {
+        let r = app
+            .post(
+                &format!("{sp}/log"),
+                t,
+                json!({"outcome": "итог", "version": cur["version"]}),
+            )
+            .await
+            .status;
+        assert_eq!(r, want, "{who} log");
+    }
+    app.post(
+        &format!("{sp}/log"),
+        &tutor,
+        json!({"outcome": "итог", "attended_user_ids": [teacher_id], "version": cur["version"]}),
+    )
+    .await
+    .ok(200);
+    for (who, t, want) in [
+        ("teacher", teacher, 403),
+        ("observer", &roles[5].1, 403),
+        ("coordinator", &roles[1].1, 200),
+    ] {
+        let r = app
+            .post(
+                &format!("{sp}/amendments"),
+                t,
+                json!({"field": "summary", "value": "кратко", "note": "дополнение"}),
+            )
+            .await
+            .status;
+        assert_eq!(r, want, "{who} amend");
+    }
+    for (who, t, want) in [
+        ("observer", &roles[5].1, 403),
+        ("coordinator", &roles[1].1, 403),
+        ("teacher", teacher, 200),
+    ] {
+        let r = app
+            .post(&format!("{sp}/ratings"), t, json!({"score": 4}))
+            .await
+            .status;
+        assert_eq!(r, want, "{who} rate");
+    }
+    assert_eq!(
+        app.post(
+            &format!("{sp}/cancel"),
+            &roles[1].1,
+            json!({"reason": "поздно", "version": 99})
+        )
+        .await
+        .status,
+        409
+    );
+}
