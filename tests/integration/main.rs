@@ -5,9 +5,12 @@
 mod common;
 
 mod auth;
+mod composition;
 mod contract;
 mod errors;
+mod mail;
 mod matrix;
 mod registry;
+mod requests;
 mod schools;
 mod users;

@@ -7,6 +7,9 @@
 
 pub mod audit;
 pub mod auth;
+pub mod community;
+pub mod composition;
+pub mod labels;
 pub mod org;
 pub mod page;
 pub mod permissions;

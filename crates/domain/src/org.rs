@@ -272,6 +272,7 @@ pub const SEED_SUBJECTS: &[&str] = &[
     "Технология",
     "Кубановедение",
     "Психология",
+    "Финансовая грамотность",
 ];
 
 /// An academic year, 1 September – 31 August.

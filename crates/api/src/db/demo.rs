@@ -198,6 +198,7 @@ pub fn load(conn: &mut DbConn) -> AppResult<DemoSummary> {
             };
             super::users::create(conn, None, &region, &new_id(), &input, &hash)?;
         }
+        super::composition::load_demo(conn, first_municipality.as_deref().unwrap_or_default())?;
         Ok(DemoSummary {
             created: true,
             schools: school_count,
@@ -255,10 +256,11 @@ pub fn bench(
                     short_name: format!("МБОУ СОШ № {n}"),
                     full_name: format!("Муниципальное бюджетное общеобразовательное учреждение средняя общеобразовательная школа № {n}"),
                     address: Some(format!("ул. Школьная, {n}")),
-                    is_low_results: i % 4 == 0,
-                    is_difficult_conditions: i % 5 == 0,
-                    is_500plus: i % 7 == 0,
-                    is_mentor: i % 30 == 1,
+                    // Flags vary within each municipality (schools are spread round-robin).
+                    is_low_results: (i / ms.len()) % 4 == 0,
+                    is_difficult_conditions: (i / ms.len()) % 5 == 0,
+                    is_500plus: (i / ms.len()) % 7 == 0,
+                    is_mentor: (i / ms.len()) % 30 == 1,
                     mentor_school_id: None,
                     version: None,
                 })?;

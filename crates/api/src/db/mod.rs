@@ -3,12 +3,19 @@
 
 pub mod academic_years;
 pub mod audit;
+pub mod calendar;
+pub mod composition;
+pub mod composition_io;
+pub mod dashboard;
 pub mod demo;
 pub mod municipalities;
+pub mod notifications;
 pub mod regions;
+pub mod requests;
 pub mod schema;
 pub mod schools;
 pub mod sessions;
+pub mod refresh_tokens;
 pub mod stats;
 pub mod subjects;
 pub mod users;

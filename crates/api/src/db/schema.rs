@@ -137,10 +137,267 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    composition_orders (id) {
+        id -> Text,
+        municipality_id -> Text,
+        academic_year_id -> Text,
+        kind -> Text,
+        number -> Text,
+        issued_on -> Date,
+        issuer -> Text,
+        title -> Text,
+        file_name -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_by -> Nullable<Text>,
+        archived_at -> Nullable<Timestamp>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    members (id) {
+        id -> Text,
+        municipality_id -> Text,
+        academic_year_id -> Text,
+        user_id -> Nullable<Text>,
+        full_name -> Text,
+        name_sort -> Text,
+        level -> Text,
+        position -> Nullable<Text>,
+        school_id -> Nullable<Text>,
+        workplace -> Nullable<Text>,
+        status -> Text,
+        approved_order_id -> Nullable<Text>,
+        approved_on -> Nullable<Date>,
+        excluded_order_id -> Nullable<Text>,
+        excluded_on -> Nullable<Date>,
+        exclusion_reason -> Nullable<Text>,
+        nomination_id -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_by -> Nullable<Text>,
+        archived_at -> Nullable<Timestamp>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    member_subjects (member_id,subject_id) {
+        member_id -> Text,
+        subject_id -> Text,
+        ord -> Integer,
+    }
+}
+
+diesel::table! {
+    nominations (id) {
+        id -> Text,
+        municipality_id -> Text,
+        academic_year_id -> Text,
+        school_id -> Text,
+        teacher_user_id -> Nullable<Text>,
+        full_name -> Text,
+        subject_id -> Text,
+        position -> Nullable<Text>,
+        is_current_teacher -> Bool,
+        experience_years -> Integer,
+        achievements -> Nullable<Text>,
+        has_authority -> Bool,
+        ready_to_help -> Bool,
+        justification -> Text,
+        status -> Text,
+        decision_reason -> Nullable<Text>,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        member_id -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_by -> Nullable<Text>,
+        archived_at -> Nullable<Timestamp>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    attachments (id) {
+        id -> Text,
+        member_id -> Text,
+        school_id -> Nullable<Text>,
+        teacher_user_id -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_by -> Nullable<Text>,
+        archived_at -> Nullable<Timestamp>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    requests (id) {
+        id -> Text,
+        municipality_id -> Text,
+        academic_year_id -> Text,
+        school_id -> Text,
+        requester_id -> Text,
+        for_school -> Bool,
+        form -> Text,
+        subject_id -> Nullable<Text>,
+        topic -> Text,
+        problem -> Text,
+        audience -> Text,
+        audience_count -> Nullable<Integer>,
+        audience_grade -> Nullable<Text>,
+        format -> Text,
+        period_from -> Nullable<Date>,
+        period_to -> Nullable<Date>,
+        status -> Text,
+        tutor_user_id -> Nullable<Text>,
+        session_id -> Nullable<Text>,
+        decline_reason -> Nullable<Text>,
+        status_changed_at -> Timestamp,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_by -> Nullable<Text>,
+        archived_at -> Nullable<Timestamp>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    request_events (id) {
+        id -> Text,
+        request_id -> Text,
+        at -> Timestamp,
+        actor_id -> Nullable<Text>,
+        from_status -> Nullable<Text>,
+        to_status -> Text,
+        comment -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    sessions (id) {
+        id -> Text,
+        municipality_id -> Text,
+        academic_year_id -> Text,
+        series_id -> Nullable<Text>,
+        form -> Text,
+        subject_id -> Nullable<Text>,
+        title -> Text,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+        place -> Nullable<Text>,
+        online_link -> Nullable<Text>,
+        format -> Text,
+        audience -> Text,
+        seats -> Nullable<Integer>,
+        status -> Text,
+        cancel_reason -> Nullable<Text>,
+        students_class -> Nullable<Text>,
+        students_count -> Nullable<Integer>,
+        outcome -> Nullable<Text>,
+        summary -> Nullable<Text>,
+        private_notes -> Nullable<Text>,
+        materials -> Nullable<Text>,
+        held_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_by -> Nullable<Text>,
+        archived_at -> Nullable<Timestamp>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    session_tutors (session_id,user_id) {
+        session_id -> Text,
+        user_id -> Text,
+    }
+}
+
+diesel::table! {
+    registrations (id) {
+        id -> Text,
+        session_id -> Text,
+        user_id -> Text,
+        status -> Text,
+        attended -> Nullable<Bool>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    ratings (id) {
+        id -> Text,
+        session_id -> Text,
+        user_id -> Text,
+        score -> Integer,
+        comment -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    session_amendments (id) {
+        id -> Text,
+        session_id -> Text,
+        at -> Timestamp,
+        author_id -> Nullable<Text>,
+        field -> Text,
+        before_value -> Nullable<Text>,
+        after_value -> Nullable<Text>,
+        note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    notifications (id) {
+        id -> Text,
+        user_id -> Text,
+        at -> Timestamp,
+        kind -> Text,
+        title -> Text,
+        body -> Text,
+        link -> Nullable<Text>,
+        read_at -> Nullable<Timestamp>,
+        emailed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    calendar_feeds (id) {
+        id -> Text,
+        user_id -> Nullable<Text>,
+        municipality_id -> Nullable<Text>,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(municipalities -> regions (region_id));
 diesel::joinable!(schools -> municipalities (municipality_id));
 diesel::joinable!(users -> regions (region_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
+diesel::joinable!(member_subjects -> members (member_id));
+diesel::joinable!(member_subjects -> subjects (subject_id));
+diesel::joinable!(session_tutors -> sessions (session_id));
+diesel::joinable!(registrations -> sessions (session_id));
+diesel::joinable!(request_events -> requests (request_id));
+diesel::joinable!(attachments -> members (member_id));
+diesel::joinable!(session_tutors -> users (user_id));
+diesel::joinable!(registrations -> users (user_id));
+diesel::joinable!(ratings -> users (user_id));
+diesel::joinable!(notifications -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     regions,
@@ -151,4 +408,18 @@ diesel::allow_tables_to_appear_in_same_query!(
     users,
     refresh_tokens,
     audit_log,
+    composition_orders,
+    members,
+    member_subjects,
+    nominations,
+    attachments,
+    requests,
+    request_events,
+    sessions,
+    session_tutors,
+    registrations,
+    ratings,
+    session_amendments,
+    notifications,
+    calendar_feeds,
 );

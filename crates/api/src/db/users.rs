@@ -444,7 +444,7 @@ pub fn update(
     ))
     .execute(conn)?;
     if !input.active {
-        super::sessions::revoke_user(conn, id)?;
+        super::refresh_tokens::revoke_user(conn, id)?;
     }
     let after = find(conn, id)?;
     let scope = audit::Scope {
@@ -484,7 +484,7 @@ pub fn archive(conn: &mut DbConn, actor: &AuthUser, id: &str) -> AppResult<User>
             users::version.eq(before.meta.version + 1),
         ))
         .execute(conn)?;
-    super::sessions::revoke_user(conn, id)?;
+    super::refresh_tokens::revoke_user(conn, id)?;
     let after = find(conn, id)?;
     let scope = audit::Scope {
         region_id: Some(&before.region_id),
@@ -524,7 +524,7 @@ pub fn set_password(
             users::updated_by.eq(&actor.id),
         ))
         .execute(conn)?;
-    super::sessions::revoke_user(conn, id)?;
+    super::refresh_tokens::revoke_user(conn, id)?;
     let scope = audit::Scope {
         region_id: Some(&before.region_id),
         municipality_id: before.municipality_id.as_deref(),

@@ -109,7 +109,7 @@ pub async fn login(
     let refresh = state
         .tx(move |c| {
             db::users::touch_login(c, &uid)?;
-            db::sessions::issue(c, &uid, None, ttl)
+            db::refresh_tokens::issue(c, &uid, None, ttl)
         })
         .await?;
     tokens(&state, user_id, refresh).await
@@ -137,7 +137,7 @@ pub async fn refresh(
     })?;
     let ttl = state.config.refresh_ttl_secs;
     let (user_id, new_token) = state
-        .tx(move |c| db::sessions::rotate(c, &token, ttl))
+        .tx(move |c| db::refresh_tokens::rotate(c, &token, ttl))
         .await??;
     let uid = user_id.clone();
     let active = state.db(move |c| db::users::auth_user(c, &uid)).await?;
@@ -161,7 +161,7 @@ pub async fn logout(
 ) -> AppResult<HttpResponse> {
     if let Some(token) = presented_token(&req, body.as_deref()) {
         state
-            .tx(move |c| db::sessions::revoke_token(c, &token))
+            .tx(move |c| db::refresh_tokens::revoke_token(c, &token))
             .await?;
     }
     let mut gone = refresh_cookie(&state, "");
@@ -207,7 +207,7 @@ pub async fn change_password(
     let refresh = state
         .tx(move |c| {
             db::users::set_password(c, &user, &user.id, &new_hash, "password_change")?;
-            db::sessions::issue(c, &user.id, None, ttl)
+            db::refresh_tokens::issue(c, &user.id, None, ttl)
         })
         .await?;
     tokens(&state, uid, refresh).await

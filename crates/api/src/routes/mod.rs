@@ -4,10 +4,16 @@
 pub mod academic_years;
 pub mod audit;
 pub mod auth;
+pub mod calendar;
+pub mod composition;
+pub mod dashboard;
 pub mod health;
 pub mod municipalities;
+pub mod notifications;
 pub mod regions;
+pub mod requests;
 pub mod schools;
+pub mod sessions;
 pub mod spa;
 pub mod stats;
 pub mod subjects;
@@ -90,7 +96,87 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(put().to(users::update))
                 .route(delete().to(users::archive)),
         )
-        .service(resource("/users/{id}/password").route(post().to(users::reset_password)));
+        .service(resource("/users/{id}/password").route(post().to(users::reset_password)))
+        .service(
+            resource("/composition/members")
+                .route(get().to(composition::list_members))
+                .route(post().to(composition::create_member)),
+        )
+        .service(
+            resource("/composition/members/{id}")
+                .route(get().to(composition::get_member))
+                .route(put().to(composition::update_member))
+                .route(delete().to(composition::archive_member)),
+        )
+        .service(
+            resource("/composition/members/{id}/attachments")
+                .route(get().to(composition::list_attachments))
+                .route(post().to(composition::create_attachment)),
+        )
+        .service(
+            resource("/composition/attachments/{id}")
+                .route(delete().to(composition::archive_attachment)),
+        )
+        .service(
+            resource("/composition/orders")
+                .route(get().to(composition::list_orders))
+                .route(post().to(composition::create_order)),
+        )
+        .service(resource("/composition/orders/{id}").route(get().to(composition::get_order)))
+        .service(
+            resource("/composition/import/preview")
+                .route(post().to(composition::import_preview)),
+        )
+        .service(
+            resource("/composition/import/confirm")
+                .route(post().to(composition::import_confirm)),
+        )
+        .service(resource("/composition/export.xlsx").route(get().to(composition::export_xlsx)))
+        .service(resource("/composition/export.docx").route(get().to(composition::export_docx)))
+        .service(
+            resource("/nominations")
+                .route(get().to(composition::list_nominations))
+                .route(post().to(composition::create_nomination)),
+        )
+        .service(resource("/nominations/{id}").route(get().to(composition::get_nomination)))
+        .service(
+            resource("/nominations/{id}/decision")
+                .route(post().to(composition::decide_nomination)),
+        )
+        .service(
+            resource("/requests")
+                .route(get().to(requests::list))
+                .route(post().to(requests::create)),
+        )
+        .service(resource("/requests/{id}").route(get().to(requests::get)))
+        .service(resource("/requests/{id}/transitions").route(post().to(requests::transition)))
+        .service(resource("/requests/{id}/tutor-suggestions").route(get().to(requests::suggestions)))
+        .service(
+            resource("/sessions")
+                .route(get().to(sessions::list))
+                .route(post().to(sessions::create)),
+        )
+        .service(
+            resource("/sessions/{id}")
+                .route(get().to(sessions::get))
+                .route(put().to(sessions::update)),
+        )
+        .service(resource("/sessions/{id}/cancel").route(post().to(sessions::cancel)))
+        .service(
+            resource("/sessions/{id}/registration")
+                .route(post().to(sessions::register))
+                .route(delete().to(sessions::unregister)),
+        )
+        .service(resource("/sessions/{id}/log").route(post().to(sessions::log)))
+        .service(resource("/sessions/{id}/amendments").route(post().to(sessions::amend)))
+        .service(resource("/sessions/{id}/ratings").route(post().to(sessions::rate)))
+        .service(resource("/notifications").route(get().to(notifications::list)))
+        .service(resource("/notifications/read-all").route(post().to(notifications::read_all)))
+        .service(resource("/notifications/{id}/read").route(post().to(notifications::read)))
+        .service(resource("/dashboard").route(get().to(dashboard::dashboard)))
+        .service(resource("/calendar/feeds").route(post().to(calendar::create)))
+        .service(resource("/calendar/feeds/{id}").route(delete().to(calendar::revoke)))
+        .service(resource("/calendar/{file}").route(get().to(calendar::ics)));
 }
 
 /// 201 with `Location`.
