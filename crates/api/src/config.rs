@@ -134,7 +134,9 @@ impl Config {
             smtp_url: match std::env::var("TUTORNET_SMTP_URL") {
                 Ok(u) if u.starts_with("smtp://") => Some(u),
                 Ok(u) if !u.trim().is_empty() => {
-                    return Err(format!("TUTORNET_SMTP_URL: «{u}» — ожидается smtp://host:port"))
+                    return Err(format!(
+                        "TUTORNET_SMTP_URL: «{u}» — ожидается smtp://host:port"
+                    ))
                 }
                 _ => None,
             },

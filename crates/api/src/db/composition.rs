@@ -128,14 +128,6 @@ pub fn clean(s: &Option<String>) -> Option<String> {
     super::schools::clean(s)
 }
 
-pub fn region_of(conn: &mut DbConn, municipality_id: &str) -> AppResult<Option<String>> {
-    Ok(municipalities::table
-        .find(municipality_id)
-        .select(municipalities::region_id)
-        .first(conn)
-        .optional()?)
-}
-
 fn municipality_place<'a>(region: &'a str, m: &'a str) -> Place<'a> {
     Place {
         region_id: region,
@@ -160,7 +152,7 @@ pub fn target_municipality(
         .map(str::to_string)
         .or_else(|| user.municipality_id.clone())
         .ok_or_else(|| AppError::field("municipality_id", "required", "Выберите муниципалитет"))?;
-    let region = region_of(conn, &m)?.ok_or_else(|| {
+    let region = super::region_of(conn, &m)?.ok_or_else(|| {
         AppError::field(
             "municipality_id",
             "invalid_reference",
@@ -468,7 +460,7 @@ fn check_member(
     m: &MemberRow,
     action: Action,
 ) -> AppResult<String> {
-    let region = region_of(conn, &m.municipality_id)?.unwrap_or_default();
+    let region = super::region_of(conn, &m.municipality_id)?.unwrap_or_default();
     user.check(
         Resource::Composition,
         action,
@@ -785,7 +777,7 @@ fn find_order(conn: &mut DbConn, id: &str) -> AppResult<OrderRow> {
 
 pub fn get_order(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<CompositionOrder> {
     let r = find_order(conn, id)?;
-    let region = region_of(conn, &r.municipality_id)?.unwrap_or_default();
+    let region = super::region_of(conn, &r.municipality_id)?.unwrap_or_default();
     user.check(
         Resource::Composition,
         Action::Read,
@@ -1109,7 +1101,7 @@ fn check_nomination(
     r: &NominationRow,
     action: Action,
 ) -> AppResult<String> {
-    let region = region_of(conn, &r.municipality_id)?.unwrap_or_default();
+    let region = super::region_of(conn, &r.municipality_id)?.unwrap_or_default();
     user.check(
         Resource::Nomination,
         action,
@@ -1242,7 +1234,7 @@ pub fn create_nomination(
         .ok_or_else(|| AppError::field("school_id", "required", "Выберите школу"))?;
     let school = super::schools::find(conn, &school_id)
         .map_err(|_| AppError::field("school_id", "invalid_reference", "Школа не найдена"))?;
-    let region = region_of(conn, &school.municipality_id)?.unwrap_or_default();
+    let region = super::region_of(conn, &school.municipality_id)?.unwrap_or_default();
     user.check(
         Resource::Nomination,
         Action::Create,

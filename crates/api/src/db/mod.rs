@@ -10,12 +10,12 @@ pub mod dashboard;
 pub mod demo;
 pub mod municipalities;
 pub mod notifications;
+pub mod refresh_tokens;
 pub mod regions;
 pub mod requests;
 pub mod schema;
 pub mod schools;
 pub mod sessions;
-pub mod refresh_tokens;
 pub mod stats;
 pub mod subjects;
 pub mod users;
@@ -164,6 +164,16 @@ impl Drop for RollbackGuard<'_> {
             let _ = self.conn.batch_execute("ROLLBACK");
         }
     }
+}
+
+/// The region a municipality belongs to (for scope checks and audit entries).
+pub fn region_of(conn: &mut DbConn, municipality_id: &str) -> AppResult<Option<String>> {
+    use schema::municipalities;
+    Ok(municipalities::table
+        .find(municipality_id)
+        .select(municipalities::region_id)
+        .first(conn)
+        .optional()?)
 }
 
 pub fn new_id() -> String {

@@ -141,18 +141,9 @@ fn visible(user: &AuthUser, r: &RequestRow, region_of: impl Fn(&str) -> Option<S
     }
 }
 
-fn region_of(conn: &mut DbConn, municipality_id: &str) -> AppResult<Option<String>> {
-    use super::schema::municipalities;
-    Ok(municipalities::table
-        .find(municipality_id)
-        .select(municipalities::region_id)
-        .first(conn)
-        .optional()?)
-}
-
 pub fn get_row(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<RequestRow> {
     let r = find_row(conn, id)?;
-    let region = region_of(conn, &r.municipality_id)?;
+    let region = super::region_of(conn, &r.municipality_id)?;
     if !visible(user, &r, |_| region.clone()) {
         return Err(AppError::NotFound("Заявка не найдена".into()));
     }
@@ -392,7 +383,7 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &RequestInput) -> AppRe
     )?;
     let row = find_row(conn, &id)?;
     let after = to_domain(conn, vec![row])?.remove(0);
-    let region = region_of(conn, &municipality_id)?;
+    let region = super::region_of(conn, &municipality_id)?;
     audit::record(
         conn,
         Some(user),
@@ -740,7 +731,7 @@ pub fn transition(
     }
     let after_row = find_row(conn, id)?;
     let after = to_domain(conn, vec![after_row])?.remove(0);
-    let region = region_of(conn, &r.municipality_id)?;
+    let region = super::region_of(conn, &r.municipality_id)?;
     audit::record(
         conn,
         Some(user),

@@ -167,17 +167,9 @@ pub fn find(conn: &mut DbConn, id: &str) -> AppResult<School> {
         .ok_or_else(|| AppError::NotFound("Школа не найдена".into()))
 }
 
-fn region_of(conn: &mut DbConn, municipality_id: &str) -> AppResult<Option<String>> {
-    Ok(municipalities::table
-        .find(municipality_id)
-        .select(municipalities::region_id)
-        .first(conn)
-        .optional()?)
-}
-
 /// Checks `action` on the school for the caller.
 pub fn check(conn: &mut DbConn, user: &AuthUser, s: &School, action: Action) -> AppResult<String> {
-    let region = region_of(conn, &s.municipality_id)?.unwrap_or_default();
+    let region = super::region_of(conn, &s.municipality_id)?.unwrap_or_default();
     user.check(
         Resource::School,
         action,
@@ -228,7 +220,7 @@ fn check_mentor(conn: &mut DbConn, input: &SchoolInput, self_id: Option<&str>) -
 pub fn create(conn: &mut DbConn, user: &AuthUser, input: &SchoolInput) -> AppResult<School> {
     let reach = user.reach(Resource::School, Action::Create)?;
     input.validate().map_err(AppError::Validation)?;
-    let region = region_of(conn, &input.municipality_id)?.ok_or_else(|| {
+    let region = super::region_of(conn, &input.municipality_id)?.ok_or_else(|| {
         AppError::field(
             "municipality_id",
             "invalid_reference",

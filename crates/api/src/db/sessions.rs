@@ -146,19 +146,10 @@ fn to_domain(conn: &mut DbConn, user: &AuthUser, rows: Vec<SessionRow>) -> AppRe
         .collect())
 }
 
-fn region_of(conn: &mut DbConn, municipality_id: &str) -> AppResult<Option<String>> {
-    use super::schema::municipalities;
-    Ok(municipalities::table
-        .find(municipality_id)
-        .select(municipalities::region_id)
-        .first(conn)
-        .optional()?)
-}
-
 fn check_visible(conn: &mut DbConn, user: &AuthUser, r: &SessionRow) -> AppResult<()> {
     let ok = match user.try_reach(Resource::Session, Action::Read) {
         Some(Reach::Region(reg)) => {
-            region_of(conn, &r.municipality_id)?.as_deref() == Some(reg.as_str())
+            super::region_of(conn, &r.municipality_id)?.as_deref() == Some(reg.as_str())
         }
         Some(Reach::Municipality(m)) => r.municipality_id == m,
         _ => false,
@@ -174,7 +165,7 @@ fn check_visible(conn: &mut DbConn, user: &AuthUser, r: &SessionRow) -> AppResul
 fn can_manage(conn: &mut DbConn, user: &AuthUser, r: &SessionRow) -> AppResult<bool> {
     Ok(match user.role {
         Role::Admin => {
-            region_of(conn, &r.municipality_id)?.as_deref() == Some(user.region_id.as_str())
+            super::region_of(conn, &r.municipality_id)?.as_deref() == Some(user.region_id.as_str())
         }
         Role::Coordinator => user.municipality_id.as_deref() == Some(r.municipality_id.as_str()),
         Role::Tutor => {
@@ -742,7 +733,7 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &SessionInput) -> AppRe
         .order(sessions::starts_at.asc())
         .select(SessionRow::as_select())
         .load(conn)?;
-    let region = region_of(conn, &municipality_id)?;
+    let region = super::region_of(conn, &municipality_id)?;
     for r in &rows {
         audit::record(
             conn,
@@ -846,7 +837,7 @@ pub fn update(
         &format!("«{}», {}", after.title, fmt_time(after.starts_at)),
         Some(&format!("/sessions/{id}")),
     )?;
-    let region = region_of(conn, &before.municipality_id)?;
+    let region = super::region_of(conn, &before.municipality_id)?;
     audit::record(
         conn,
         Some(user),
@@ -937,7 +928,7 @@ pub fn cancel(
         Some(&format!("/sessions/{id}")),
     )?;
     let after = find_row(conn, id)?;
-    let region = region_of(conn, &before.municipality_id)?;
+    let region = super::region_of(conn, &before.municipality_id)?;
     audit::record(
         conn,
         Some(user),
@@ -1182,7 +1173,7 @@ pub fn log(
         Some(&format!("/sessions/{id}")),
     )?;
     let after = find_row(conn, id)?;
-    let region = region_of(conn, &s.municipality_id)?;
+    let region = super::region_of(conn, &s.municipality_id)?;
     audit::record(
         conn,
         Some(user),

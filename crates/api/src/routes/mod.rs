@@ -124,12 +124,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .service(resource("/composition/orders/{id}").route(get().to(composition::get_order)))
         .service(
-            resource("/composition/import/preview")
-                .route(post().to(composition::import_preview)),
+            resource("/composition/import/preview").route(post().to(composition::import_preview)),
         )
         .service(
-            resource("/composition/import/confirm")
-                .route(post().to(composition::import_confirm)),
+            resource("/composition/import/confirm").route(post().to(composition::import_confirm)),
         )
         .service(resource("/composition/export.xlsx").route(get().to(composition::export_xlsx)))
         .service(resource("/composition/export.docx").route(get().to(composition::export_docx)))
@@ -140,8 +138,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .service(resource("/nominations/{id}").route(get().to(composition::get_nomination)))
         .service(
-            resource("/nominations/{id}/decision")
-                .route(post().to(composition::decide_nomination)),
+            resource("/nominations/{id}/decision").route(post().to(composition::decide_nomination)),
         )
         .service(
             resource("/requests")
@@ -150,7 +147,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .service(resource("/requests/{id}").route(get().to(requests::get)))
         .service(resource("/requests/{id}/transitions").route(post().to(requests::transition)))
-        .service(resource("/requests/{id}/tutor-suggestions").route(get().to(requests::suggestions)))
+        .service(
+            resource("/requests/{id}/tutor-suggestions").route(get().to(requests::suggestions)),
+        )
         .service(
             resource("/sessions")
                 .route(get().to(sessions::list))
