@@ -77,7 +77,12 @@ impl AppError {
                 detail,
                 field,
             } => {
-                let mut p = Problem::new(status, code, "Требуется вход", detail.clone());
+                let title = if *code == "invalid_credentials" {
+                    "Неверные учётные данные"
+                } else {
+                    "Требуется вход"
+                };
+                let mut p = Problem::new(status, code, title, detail.clone());
                 if let Some(f) = field {
                     p.errors.push(FieldError::new(f, code, detail.clone()));
                 }
@@ -98,15 +103,19 @@ impl AppError {
                 "Слишком большой запрос",
                 d.clone(),
             ),
-            AppError::TooManyRequests { retry_after } => Problem::new(
-                status,
-                "too_many_attempts",
-                "Слишком много попыток",
-                format!(
-                    "Слишком много неудачных попыток входа. Повторите через {} с.",
-                    retry_after
-                ),
-            ),
+            AppError::TooManyRequests { retry_after } => {
+                let wait = if *retry_after >= 60 {
+                    format!("{} мин.", (retry_after + 59) / 60)
+                } else {
+                    format!("{retry_after} с")
+                };
+                Problem::new(
+                    status,
+                    "too_many_attempts",
+                    "Слишком много попыток",
+                    format!("Слишком много неудачных попыток входа. Повторите через {wait}"),
+                )
+            }
             AppError::Internal(_) => Problem::new(
                 status,
                 "internal_error",

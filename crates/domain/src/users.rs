@@ -142,7 +142,10 @@ impl UserCreate {
         let mut e = Errors::default();
         validate_email(&mut e, "email", &self.email);
         match self.role {
-            None => e.add("role", "required", "Выберите роль"),
+            None => {
+                e.required("full_name", &self.full_name, 200);
+                e.add("role", "required", "Выберите роль");
+            }
             Some(role) => validate_person(
                 &mut e,
                 &self.full_name,

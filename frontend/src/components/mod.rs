@@ -1,0 +1,11 @@
+//! Reusable pieces of the pages.
+
+pub mod badges;
+pub mod fields;
+pub mod layout;
+pub mod pager;
+
+pub use badges::{ArchivedBadge, FlagBadges};
+pub use fields::{Banner, CheckboxField, ErrorBanner, SelectField, TextField};
+pub use layout::Layout;
+pub use pager::{LoadMore, Paged};

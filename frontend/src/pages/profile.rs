@@ -1,0 +1,140 @@
+//! `/profile`: the user's own data and the password change form.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use tutornet_domain::auth::TokenResponse;
+use tutornet_domain::users::PasswordChange;
+use tutornet_domain::{FieldError, Problem};
+
+use crate::api::{self, validation_problem};
+use crate::auth::Auth;
+use crate::components::{Banner, ErrorBanner, TextField};
+use crate::util::set_title;
+
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    set_title("Профиль");
+    let auth = Auth::get();
+    let api = auth.api();
+    let current_password = RwSignal::new(String::new());
+    let new_password = RwSignal::new(String::new());
+    let repeat = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<Problem>);
+    let message = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        message.set(None);
+        let body = PasswordChange {
+            current_password: current_password.get_untracked(),
+            new_password: new_password.get_untracked(),
+        };
+        let mut errors = body.validate().err().unwrap_or_default();
+        if repeat.get_untracked() != body.new_password {
+            errors.push(FieldError::new(
+                "new_password_repeat",
+                "mismatch",
+                "Пароли не совпадают",
+            ));
+        }
+        if !errors.is_empty() {
+            problem.set(Some(validation_problem(errors)));
+            return;
+        }
+        busy.set(true);
+        problem.set(None);
+        spawn_local(async move {
+            match api
+                .post_maybe::<_, TokenResponse>("/auth/password", &body)
+                .await
+            {
+                Ok(tokens) => {
+                    // The server ends the other sessions and renews this one.
+                    if let Some(t) = tokens {
+                        api::set_token(Some(t.access_token));
+                        auth.signed_in(t.user);
+                    }
+                    current_password.try_set(String::new());
+                    new_password.try_set(String::new());
+                    repeat.try_set(String::new());
+                    message.try_set(Some(
+                        "Пароль изменён. На других устройствах нужно войти заново.".to_string(),
+                    ));
+                }
+                Err(p) => {
+                    problem.try_set(Some(p));
+                }
+            }
+            busy.try_set(false);
+        });
+    };
+
+    let me = move || auth.me.get();
+    let row = |label: &'static str, value: Option<String>| {
+        view! {
+            <dt>{label}</dt>
+            <dd>{value.unwrap_or_else(|| "—".to_string())}</dd>
+        }
+    };
+
+    view! {
+        <section class="page narrow" data-testid="profile-page">
+            <h1>"Профиль"</h1>
+            <div class="card">
+                {move || {
+                    me().map(|m| {
+                        view! {
+                            <dl class="props" data-testid="profile-props">
+                                {row("ФИО", Some(m.full_name.clone()))}
+                                {row("Электронная почта", Some(m.email.clone()))}
+                                {row("Роль", Some(m.role.label_ru().to_string()))}
+                                {row("Должность", m.position.clone())}
+                                {row("Регион", Some(m.region_name.clone()))}
+                                {row("Муниципалитет", m.municipality_name.clone())}
+                                {row("Школа", m.school_name.clone())}
+                            </dl>
+                        }
+                    })
+                }}
+                <p class="hint">"Чтобы исправить ФИО, должность или место работы, обратитесь к координатору сообщества."</p>
+            </div>
+            <form class="card form" on:submit=submit data-testid="password-form" novalidate=true>
+                <h2>"Смена пароля"</h2>
+                <Banner message />
+                <ErrorBanner problem />
+                <TextField
+                    label="Текущий пароль"
+                    name="current_password"
+                    kind="password"
+                    value=current_password
+                    problem
+                    autocomplete="current-password"
+                />
+                <TextField
+                    label="Новый пароль"
+                    name="new_password"
+                    kind="password"
+                    value=new_password
+                    problem
+                    autocomplete="new-password"
+                    hint="Не короче 10 символов."
+                />
+                <TextField
+                    label="Новый пароль ещё раз"
+                    name="new_password_repeat"
+                    kind="password"
+                    value=repeat
+                    problem
+                    autocomplete="new-password"
+                />
+                <div class="form-actions">
+                    <button type="submit" class="btn btn-primary" data-testid="change-password" disabled=move || busy.get()>
+                        {move || if busy.get() { "Сохранение…" } else { "Сменить пароль" }}
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}
