@@ -56,6 +56,9 @@ export TUTORNET_DATABASE_URL="sqlite://$tmp/browser.db" TUTORNET_DEV=1 TUTORNET_
 server=$!
 trap 'kill $server 2>/dev/null || true; rm -rf "$tmp"' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null && break; sleep 0.2; done
-TUTORNET_URL="http://127.0.0.1:$port" node tests/browser/spa.test.mjs || { echo "--- server log"; tail -50 "$tmp/server.log"; exit 1; }
+for t in tests/browser/*.test.mjs; do
+  echo "--- $t"
+  TUTORNET_URL="http://127.0.0.1:$port" node "$t" || { echo "--- server log"; tail -50 "$tmp/server.log"; exit 1; }
+done
 
 step "all checks passed"
