@@ -3,8 +3,8 @@
 //! `composition_io`.
 
 use super::schema::{
-    attachments, composition_orders, member_subjects, members, municipalities, nominations,
-    schools, subjects, users,
+    attachments, composition_orders, member_subjects, members, nominations, schools, subjects,
+    users,
 };
 use super::{audit, check_version, meta, new_id, now, Cursor, DbConn, MultiBackend};
 use crate::auth::{AuthUser, Place, Reach};
@@ -339,13 +339,9 @@ type Boxed<'a> = members::BoxedQuery<'a, MultiBackend>;
 
 fn in_reach<'a>(q: Boxed<'a>, reach: &Reach) -> Boxed<'a> {
     match reach {
-        Reach::Region(r) => q.filter(
-            members::municipality_id.eq_any(
-                municipalities::table
-                    .filter(municipalities::region_id.eq(r.clone()))
-                    .select(municipalities::id),
-            ),
-        ),
+        Reach::Region(r) => {
+            q.filter(members::municipality_id.eq_any(super::region_municipalities(r)))
+        }
         Reach::Municipality(m) => q.filter(members::municipality_id.eq(m.clone())),
         Reach::School(_) | Reach::Own(_) => q.filter(members::id.eq("")),
     }
@@ -798,11 +794,7 @@ pub fn list_orders(
         let mut q = composition_orders::table.into_boxed::<MultiBackend>();
         q = match &reach {
             Reach::Region(r) => q.filter(
-                composition_orders::municipality_id.eq_any(
-                    municipalities::table
-                        .filter(municipalities::region_id.eq(r.clone()))
-                        .select(municipalities::id),
-                ),
+                composition_orders::municipality_id.eq_any(super::region_municipalities(r)),
             ),
             Reach::Municipality(m) => q.filter(composition_orders::municipality_id.eq(m.clone())),
             Reach::School(_) | Reach::Own(_) => q.filter(composition_orders::id.eq("")),
@@ -1132,13 +1124,9 @@ pub fn list_nominations(
     let filtered = || {
         let mut q = nominations::table.into_boxed::<MultiBackend>();
         q = match &reach {
-            Reach::Region(r) => q.filter(
-                nominations::municipality_id.eq_any(
-                    municipalities::table
-                        .filter(municipalities::region_id.eq(r.clone()))
-                        .select(municipalities::id),
-                ),
-            ),
+            Reach::Region(r) => {
+                q.filter(nominations::municipality_id.eq_any(super::region_municipalities(r)))
+            }
             Reach::Municipality(m) => q.filter(nominations::municipality_id.eq(m.clone())),
             Reach::School(s) => q.filter(nominations::school_id.eq(s.clone())),
             Reach::Own(_) => q.filter(nominations::id.eq("")),

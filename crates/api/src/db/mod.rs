@@ -176,6 +176,22 @@ pub fn region_of(conn: &mut DbConn, municipality_id: &str) -> AppResult<Option<S
         .optional()?)
 }
 
+/// Ids of a region's municipalities, as a subquery for `municipality_id.eq_any(…)`.
+pub fn region_municipalities(region_id: &str) -> RegionMunicipalities {
+    use schema::municipalities;
+    municipalities::table
+        .filter(municipalities::region_id.eq(region_id.to_string()))
+        .select(municipalities::id)
+}
+
+type RegionMunicipalities = diesel::dsl::Select<
+    diesel::dsl::Filter<
+        schema::municipalities::table,
+        diesel::dsl::Eq<schema::municipalities::region_id, String>,
+    >,
+    schema::municipalities::id,
+>;
+
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }

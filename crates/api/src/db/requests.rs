@@ -229,13 +229,9 @@ pub fn list(conn: &mut DbConn, user: &AuthUser, f: &RequestFilter) -> AppResult<
     let filtered = || {
         let mut q = requests::table.into_boxed();
         q = match &reach {
-            Reach::Region(r) => q.filter(
-                requests::municipality_id.eq_any(
-                    super::schema::municipalities::table
-                        .filter(super::schema::municipalities::region_id.eq(r.clone()))
-                        .select(super::schema::municipalities::id),
-                ),
-            ),
+            Reach::Region(r) => {
+                q.filter(requests::municipality_id.eq_any(super::region_municipalities(r)))
+            }
             Reach::Municipality(m) => q.filter(requests::municipality_id.eq(m.clone())),
             Reach::School(s) => q.filter(requests::school_id.eq(s.clone())),
             Reach::Own(u) => q.filter(

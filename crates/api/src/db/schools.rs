@@ -1,6 +1,6 @@
 //! Schools (общеобразовательные организации) and their support flags.
 
-use super::schema::{municipalities, schools};
+use super::schema::schools;
 use super::{audit, check_version, like_pattern, meta, new_id, now, Cursor, DbConn, MultiBackend};
 use crate::auth::{AuthUser, Place, Reach};
 use crate::error::{AppError, AppResult};
@@ -75,13 +75,9 @@ type Boxed<'a> = schools::BoxedQuery<'a, MultiBackend>;
 
 fn in_reach<'a>(mut q: Boxed<'a>, reach: &Reach) -> Boxed<'a> {
     q = match reach {
-        Reach::Region(r) => q.filter(
-            schools::municipality_id.eq_any(
-                municipalities::table
-                    .filter(municipalities::region_id.eq(r.clone()))
-                    .select(municipalities::id),
-            ),
-        ),
+        Reach::Region(r) => {
+            q.filter(schools::municipality_id.eq_any(super::region_municipalities(r)))
+        }
         Reach::Municipality(m) => q.filter(schools::municipality_id.eq(m.clone())),
         Reach::School(s) => q.filter(schools::id.eq(s.clone())),
         Reach::Own(_) => q.filter(schools::id.eq("")),

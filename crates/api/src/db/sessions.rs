@@ -197,13 +197,9 @@ pub fn list(conn: &mut DbConn, user: &AuthUser, f: &SessionFilter) -> AppResult<
     let filtered = || {
         let mut q = sessions::table.into_boxed();
         q = match &reach {
-            Reach::Region(r) => q.filter(
-                sessions::municipality_id.eq_any(
-                    super::schema::municipalities::table
-                        .filter(super::schema::municipalities::region_id.eq(r.clone()))
-                        .select(super::schema::municipalities::id),
-                ),
-            ),
+            Reach::Region(r) => {
+                q.filter(sessions::municipality_id.eq_any(super::region_municipalities(r)))
+            }
             Reach::Municipality(m) => q.filter(sessions::municipality_id.eq(m.clone())),
             _ => q.filter(sessions::id.eq("")),
         };
