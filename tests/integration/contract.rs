@@ -57,3 +57,13 @@ fn every_operation_documents_errors_and_security() {
         }
     }
 }
+
+#[test]
+fn readme_shows_the_current_permission_matrix() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md"))
+        .expect("README.md");
+    assert!(
+        readme.contains(tutornet_domain::permissions::matrix_markdown().trim()),
+        "README.md's permission matrix is stale: paste the output of `tutornet permissions`"
+    );
+}
