@@ -10,7 +10,7 @@ CONNS=${BENCH_CONNECTIONS:-32}
 scripts/bootstrap.sh
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 cargo build --release -p tutornet-api
-BIN=./target/release/tutornet
+BIN=${CARGO_TARGET_DIR:-target}/release/tutornet
 mkdir -p bench/out
 OUT=bench/out/results.md
 {
