@@ -335,4 +335,20 @@ impl Api {
     pub async fn delete<T: DeserializeOwned>(&self, path: &str) -> Result<T, Problem> {
         self.json(Method::DELETE, path, &Vec::new(), None).await
     }
+
+    /// The successful response itself (downloads, 204 answers); errors as [`Problem`].
+    pub async fn raw(
+        &self,
+        method: Method,
+        path: &str,
+        query: Query,
+        body: Option<String>,
+    ) -> Result<Response, Problem> {
+        let resp = self.call(method, path, &query, body).await?;
+        if resp.ok() {
+            Ok(resp)
+        } else {
+            Err(problem_of(resp).await)
+        }
+    }
 }

@@ -30,6 +30,19 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("users/:id/edit") view=UserFormPage />
                     <Route path=path!("profile") view=ProfilePage />
                     <Route path=path!("audit") view=AuditPage />
+                    <Route path=path!("requests") view=crate::pages::requests::RequestsPage />
+                    <Route path=path!("requests/new") view=crate::pages::requests::RequestFormPage />
+                    <Route path=path!("requests/:id") view=crate::pages::request_card::RequestCardPage />
+                    <Route path=path!("sessions") view=crate::pages::sessions::SessionsPage />
+                    <Route path=path!("sessions/new") view=crate::pages::session_form::SessionFormPage />
+                    <Route path=path!("sessions/:id") view=crate::pages::session_card::SessionCardPage />
+                    <Route path=path!("notifications") view=crate::pages::notifications::NotificationsPage />
+                    <Route path=path!("dashboard") view=crate::pages::dashboard::DashboardPage />
+                    <Route path=path!("composition") view=crate::pages::composition::CompositionPage />
+                    <Route path=path!("composition/import") view=crate::pages::composition_import::CompositionImportPage />
+                    <Route path=path!("composition/orders") view=crate::pages::composition_orders::OrdersPage />
+                    <Route path=path!("composition/orders/new") view=crate::pages::composition_orders::OrderFormPage />
+                    <Route path=path!("nominations") view=crate::pages::nominations::NominationsPage />
                     <Route path=path!("*any") view=NotFound />
                 </ParentRoute>
             </Routes>

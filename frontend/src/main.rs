@@ -4,6 +4,7 @@
 //! keeps the session, `components` hold the shared pieces and `pages` one module per route.
 
 mod api;
+mod api_community;
 mod app;
 mod auth;
 mod components;

@@ -195,6 +195,28 @@ async fn the_whole_path_from_request_to_dashboard() {
         .await
         .ok(200);
     assert_eq!(d["my_registration"], "waitlisted");
+    // A third teacher queues behind; they see their own place, counted over everyone.
+    app.post("/api/v1/users", &coord, json!({"email": "teacher3@tutornet.local", "full_name": "Орлова Вера Ильинична", "role": "teacher", "municipality_id": m, "school_id": school2, "password": PASSWORD})).await.ok(201);
+    let teacher3 = app.login("teacher3@tutornet.local").await;
+    let d3 = app
+        .post(
+            &format!("/api/v1/sessions/{sid}/registration"),
+            &teacher3,
+            json!({}),
+        )
+        .await
+        .ok(200);
+    let mine: Vec<&Value> = d3["registrations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["full_name"] == "Орлова Вера Ильинична")
+        .collect();
+    assert_eq!(mine.len(), 1, "{d3}");
+    assert_eq!(mine[0]["waitlist_position"], 2);
+    app.delete(&format!("/api/v1/sessions/{sid}/registration"), &teacher3)
+        .await
+        .ok(200);
     assert_eq!(
         app.post(
             &format!("/api/v1/sessions/{sid}/registration"),

@@ -89,6 +89,17 @@ fn Shell() -> impl IntoView {
                     <div class="nav-inner">
                         <A href="/" exact=true>"Главная"</A>
                         <A href="/schools">"Школы"</A>
+                        <Show when=move || auth.can(Resource::Request, Action::Read)>
+                            <A href="/requests">"Заявки"</A>
+                        </Show>
+                        <A href="/sessions">"Расписание"</A>
+                        <A href="/composition">"Состав сообщества"</A>
+                        <Show when=move || {
+                            matches!(auth.role(), tutornet_domain::Role::Coordinator | tutornet_domain::Role::Admin)
+                        }>
+                            <A href="/dashboard">"Пульт координатора"</A>
+                        </Show>
+                        <crate::components::community::NotificationsNavLink />
                         <Show when=move || auth.sees_others(Resource::User)>
                             <A href="/users">"Пользователи"</A>
                         </Show>

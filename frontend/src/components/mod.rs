@@ -1,6 +1,7 @@
 //! Reusable pieces of the pages.
 
 pub mod badges;
+pub mod community;
 pub mod fields;
 pub mod layout;
 pub mod pager;

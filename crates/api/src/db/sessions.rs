@@ -352,31 +352,33 @@ pub fn detail(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Session
         .collect();
     let sees_people =
         manage || matches!(user.role, Role::Coordinator | Role::Admin | Role::Observer);
+    // Waitlist places count over everyone, before the list is cut to what the caller sees.
     let mut position = 0;
     let registrations: Vec<Registration> = regs
         .into_iter()
-        .filter(|r| {
-            sees_people
-                || r.1 == user.id
-                || (user.role == Role::SchoolAdmin && r.5 == user.school_id)
-        })
         .map(|r| {
             let status = RegistrationStatus::parse(&r.2).unwrap_or(RegistrationStatus::Registered);
             let waitlist_position = (status == RegistrationStatus::Waitlisted).then(|| {
                 position += 1;
                 position
             });
-            Registration {
-                id: r.0,
-                session_id: id.to_string(),
-                user_id: r.1,
-                full_name: r.6,
-                school_name: r.5.as_ref().and_then(|s| school_names.get(s).cloned()),
-                status,
-                waitlist_position,
-                attended: r.3,
-                created_at: r.4.and_utc(),
-            }
+            (r, status, waitlist_position)
+        })
+        .filter(|(r, _, _)| {
+            sees_people
+                || r.1 == user.id
+                || (user.role == Role::SchoolAdmin && r.5 == user.school_id)
+        })
+        .map(|(r, status, waitlist_position)| Registration {
+            id: r.0,
+            session_id: id.to_string(),
+            user_id: r.1,
+            full_name: r.6,
+            school_name: r.5.as_ref().and_then(|s| school_names.get(s).cloned()),
+            status,
+            waitlist_position,
+            attended: r.3,
+            created_at: r.4.and_utc(),
         })
         .collect();
     type AmRow = (

@@ -1,0 +1,184 @@
+//! `/dashboard`: the coordinator's view of the consultation point.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use tutornet_domain::community::Dashboard;
+use tutornet_domain::text::format_date_ru;
+use tutornet_domain::Problem;
+
+use crate::auth::Auth;
+use crate::components::community::{FeedButton, RequestStatusBadge};
+use crate::components::ErrorBanner;
+use crate::util::{plural, set_title};
+
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    set_title("Пульт координатора");
+    let auth = Auth::get();
+    let api = auth.api();
+    let data = RwSignal::new(None::<Dashboard>);
+    let problem = RwSignal::new(None::<Problem>);
+    let stale_days = RwSignal::new("3".to_string());
+    Effect::new(move |_| {
+        let q = vec![("stale_days", stale_days.get())];
+        spawn_local(async move {
+            match api.get::<Dashboard>("/dashboard", q).await {
+                Ok(d) => {
+                    problem.try_set(None);
+                    data.try_set(Some(d));
+                }
+                Err(p) => {
+                    problem.try_set(Some(p));
+                }
+            }
+        });
+    });
+
+    let body = move |d: Dashboard| {
+        let stale_after = d.stale_after_days;
+        let sessions_total: i64 = d.sessions_this_month_by_form.iter().map(|c| c.count).sum();
+        view! {
+            <h2>"Заявки по статусам"</h2>
+            <div class="stats" data-testid="requests-by-status">
+                {d.requests_by_status.iter().map(|c| view! {
+                    <a class="stat stat-link" href=format!("/requests?status={}", c.key) data-testid=format!("status-{}", c.key)>
+                        <span class="stat-value">{c.count}</span>
+                        <span class="stat-label">{c.label.clone()}</span>
+                    </a>
+                }).collect_view()}
+            </div>
+
+            <div class="two-col">
+                <div>
+                    <h2>"Занятия в этом месяце"</h2>
+                    <div class="stats stats-2">
+                        <a class="stat stat-link" href="/sessions?view=month&status=held" data-testid="held-this-month">
+                            <span class="stat-value">{d.held_this_month}</span>
+                            <span class="stat-label">"Проведено"</span>
+                        </a>
+                        <a class="stat stat-link" href="/sessions?view=month" data-testid="sessions-this-month">
+                            <span class="stat-value">{sessions_total}</span>
+                            <span class="stat-label">"Всего в расписании"</span>
+                        </a>
+                    </div>
+                    {if d.sessions_this_month_by_form.is_empty() {
+                        view! { <p class="muted" data-testid="no-sessions-month">"В этом месяце занятий нет."</p> }.into_any()
+                    } else {
+                        view! {
+                            <table class="table" data-testid="sessions-by-form">
+                                <thead><tr><th scope="col">"Форма работы"</th><th scope="col">"Занятий"</th></tr></thead>
+                                <tbody>
+                                    {d.sessions_this_month_by_form.iter().map(|c| view! {
+                                        <tr>
+                                            <td data-label="Форма работы"><a href=format!("/sessions?view=month&form={}", c.key)>{c.label.clone()}</a></td>
+                                            <td data-label="Занятий">{c.count}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any()
+                    }}
+                </div>
+                <div>
+                    <h2>"ШНОР без занятий в этой четверти"</h2>
+                    {if d.low_results_without_session.is_empty() {
+                        view! { <p class="banner banner-ok" data-testid="all-low-covered">"У всех ШНОР есть занятия в этой четверти."</p> }.into_any()
+                    } else {
+                        let n = d.low_results_without_session.len() as i64;
+                        view! {
+                            <p class="muted">{format!("{n} {} без проведённых или запланированных занятий:", plural(n, "школа", "школы", "школ"))}</p>
+                            <ul class="chips-list" data-testid="low-without-session">
+                                {d.low_results_without_session.iter().map(|s| view! {
+                                    <li><a class="badge badge-low" href=format!("/schools/{}", s.id)>{s.short_name.clone()}</a></li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }}
+                </div>
+            </div>
+
+            <h2>{format!("Заявки без движения ({stale_after} дн. и дольше)")}</h2>
+            {if d.stale_requests.is_empty() {
+                view! { <p class="banner banner-ok" data-testid="no-stale">"Зависших заявок нет."</p> }.into_any()
+            } else {
+                view! {
+                    <table class="table" data-testid="stale-requests">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Заявка"</th>
+                                <th scope="col">"Школа"</th>
+                                <th scope="col">"Статус"</th>
+                                <th scope="col">"Без движения"</th>
+                                <th scope="col">"Подана"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {d.stale_requests.iter().map(|r| view! {
+                                <tr data-testid="stale-row">
+                                    <td data-label="Заявка"><a class="strong" href=format!("/requests/{}", r.id)>{r.topic.clone()}</a>
+                                        <div class="muted small">{r.form.label_ru()}</div></td>
+                                    <td data-label="Школа">{r.school_name.clone()}</td>
+                                    <td data-label="Статус"><RequestStatusBadge status=r.status /></td>
+                                    <td data-label="Без движения" class="nowrap"><span class="badge st-stale">{format!("{} {}", r.age_days, plural(r.age_days, "день", "дня", "дней"))}</span></td>
+                                    <td data-label="Подана" class="nowrap">{format_date_ru(r.created_at.date_naive())}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+
+            <h2>"Нагрузка тьюторов"</h2>
+            {if d.tutor_load.is_empty() {
+                view! { <p class="muted">"В составе нет тьюторов с учётной записью."</p> }.into_any()
+            } else {
+                view! {
+                    <table class="table" data-testid="tutor-load">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Тьютор"</th>
+                                <th scope="col">"Открытые заявки"</th>
+                                <th scope="col">"Запланировано занятий"</th>
+                                <th scope="col">"Проведено в этом месяце"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {d.tutor_load.iter().map(|t| view! {
+                                <tr>
+                                    <td data-label="Тьютор"><a class="strong" href=format!("/sessions?view=list&tutor_id={}", t.user_id)>{t.full_name.clone()}</a></td>
+                                    <td data-label="Открытые заявки"><a href=format!("/requests?tutor_user_id={}", t.user_id)>{t.open_requests}</a></td>
+                                    <td data-label="Запланировано занятий">{t.planned_sessions}</td>
+                                    <td data-label="Проведено в этом месяце">{t.held_this_month}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+        }
+    };
+
+    view! {
+        <section class="page" data-testid="dashboard-page">
+            <div class="page-head">
+                <h1>"Пульт координатора"</h1>
+                <div class="actions">
+                    <label class="filter-field inline-field">
+                        <span class="filter-label">"Без движения от"</span>
+                        <select name="stale_days" on:change:target=move |ev| stale_days.set(ev.target().value())>
+                            {["3", "7", "14", "30"].into_iter().map(|d| view! {
+                                <option value=d prop:selected=move || stale_days.with(|v| v == d)>{format!("{d} дн.")}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <FeedButton municipal=true />
+                </div>
+            </div>
+            <ErrorBanner problem />
+            <Show when=move || data.with(Option::is_none) && problem.with(Option::is_none)>
+                <p class="loading" data-testid="loading">"Загрузка…"</p>
+            </Show>
+            {move || data.get().map(body)}
+        </section>
+    }
+}
