@@ -67,3 +67,33 @@ fn readme_shows_the_current_permission_matrix() {
         "README.md's permission matrix is stale: paste the output of `tutornet permissions`"
     );
 }
+
+#[test]
+fn every_route_in_the_route_table_is_in_the_spec() {
+    let table = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../crates/api/src/routes/mod.rs"
+    ))
+    .expect("routes/mod.rs");
+    let paths = spec()["paths"].as_object().expect("paths");
+    let mut missing = Vec::new();
+    let mut count = 0;
+    for part in table.split("resource(\"").skip(1) {
+        let route = &part[..part.find('"').expect("closing quote")];
+        count += 1;
+        let full = format!("/api/v1{route}");
+        if !paths.contains_key(&full) {
+            missing.push(full);
+        }
+    }
+    assert!(count > 40, "parsed only {count} routes");
+    assert!(
+        missing.is_empty(),
+        "routes without an OpenAPI path: {missing:?}"
+    );
+    assert_eq!(
+        count,
+        paths.len(),
+        "the spec documents paths the route table lacks"
+    );
+}
