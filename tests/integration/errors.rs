@@ -172,3 +172,24 @@ async fn server_errors_do_not_leak() {
         "{text}"
     );
 }
+
+/// Inputs schemathesis found turning into 500s (date arithmetic overflow, an empty
+/// series); each must be a 422 naming the field.
+#[actix_web::test]
+async fn fuzzer_findings_are_field_errors() {
+    let app = TestApp::new().await;
+    let coord = app.login(COORDINATOR).await;
+    let r = app
+        .get("/api/v1/requests?stale_days=9223372036854775807", &coord)
+        .await;
+    assert_eq!(r.field_errors(), vec!["stale_days"]);
+    let backwards = json!({"form": "tutorial", "title": "т", "starts_at": "2026-12-10T10:00:00Z", "ends_at": "2026-12-10T11:00:00Z",
+                           "format": "remote", "online_link": "x", "audience": "teachers", "recurrence": "weekly", "repeat_until": "2026-12-01"});
+    let tutor = app.login(TUTOR).await;
+    assert_eq!(
+        app.post("/api/v1/sessions", &tutor, backwards)
+            .await
+            .field_errors(),
+        vec!["repeat_until"]
+    );
+}

@@ -226,6 +226,13 @@ pub fn list(conn: &mut DbConn, user: &AuthUser, f: &RequestFilter) -> AppResult<
     let reach = user.reach(Resource::Request, Action::Read)?;
     let limit = super::page_limit(f.limit)?;
     let after = f.cursor.as_deref().map(Cursor::decode).transpose()?;
+    if f.stale_days.is_some_and(|d| !(0..=3650).contains(&d)) {
+        return Err(AppError::field(
+            "stale_days",
+            "out_of_range",
+            "Число дней — от 0 до 3650",
+        ));
+    }
     let filtered = || {
         let mut q = requests::table.into_boxed();
         q = match &reach {
@@ -253,9 +260,9 @@ pub fn list(conn: &mut DbConn, user: &AuthUser, f: &RequestFilter) -> AppResult<
             q = q.filter(requests::form.eq(form.as_str()));
         }
         if let Some(days) = f.stale_days {
-            q = q.filter(requests::status.eq_any(OPEN)).filter(
-                requests::status_changed_at.le(now() - chrono::Duration::days(days.max(0))),
-            );
+            q = q
+                .filter(requests::status.eq_any(OPEN))
+                .filter(requests::status_changed_at.le(now() - chrono::Duration::days(days)));
         }
         q
     };

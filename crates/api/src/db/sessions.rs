@@ -576,7 +576,7 @@ fn occurrences(input: &SessionInput) -> Vec<(NaiveDateTime, NaiveDateTime)> {
     let mut out = Vec::new();
     for i in 0..60u32 {
         let shift = |t: NaiveDateTime| match rec {
-            Recurrence::Weekly => Some(t + chrono::Duration::weeks(i as i64)),
+            Recurrence::Weekly => t.checked_add_signed(chrono::Duration::weeks(i as i64)),
             Recurrence::Monthly => t.checked_add_months(Months::new(i)),
             Recurrence::Quarterly => t.checked_add_months(Months::new(3 * i)),
         };
@@ -616,6 +616,13 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &SessionInput) -> AppRe
         }
     }
     let occ = occurrences(input);
+    if occ.is_empty() {
+        return Err(AppError::field(
+            "repeat_until",
+            "invalid_period",
+            "Дата окончания повтора раньше первого занятия",
+        ));
+    }
     for (a, _) in &occ {
         if a.date() < year.starts_on || a.date() > year.ends_on {
             return Err(AppError::field(
