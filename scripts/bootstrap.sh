@@ -48,4 +48,9 @@ if [ ! -x "$TOOLS/node_modules/.bin/wasm-opt" ] || [ ! -d "$TOOLS/node_modules/p
   (cd "$TOOLS" && [ -f package.json ] || echo '{"private":true}' > "$TOOLS/package.json"
    cd "$TOOLS" && npm install --silent --no-audit --no-fund "binaryen@$BINARYEN_VERSION" playwright-core@1 >/dev/null)
 fi
+if ! command -v schemathesis >/dev/null 2>&1; then
+  log "pip install schemathesis (contract fuzzing)"
+  python3 -m pip install -q --disable-pip-version-check schemathesis==4.32.5 2>&1 | grep -v "Running pip as the 'root' user" || true
+  hash -r
+fi
 log "ok"

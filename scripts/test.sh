@@ -61,4 +61,15 @@ for t in tests/browser/*.test.mjs; do
   TUTORNET_URL="http://127.0.0.1:$port" node "$t" || { echo "--- server log"; tail -50 "$tmp/server.log"; exit 1; }
 done
 
+step "contract fuzzing (schemathesis against openapi.json, three roles)"
+for who in coordinator admin tutor; do
+  token=$(curl -sf -X POST "http://127.0.0.1:$port/api/v1/auth/login" -H 'content-type: application/json' \
+    -d "{\"email\":\"$who@tutornet.local\",\"password\":\"demo-password-1\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+  (cd "$tmp" && schemathesis run "http://127.0.0.1:$port/api/v1/openapi.json" --url "http://127.0.0.1:$port" \
+    -H "Authorization: Bearer $token" --seed 20261124 --max-examples 15 \
+    --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
+    --exclude-path-regex 'auth/(password|logout|refresh)|users/\{id\}' --no-color) \
+    || { echo "--- server log"; tail -50 "$tmp/server.log"; exit 1; }
+done
+
 step "all checks passed"
