@@ -36,12 +36,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("sessions") view=crate::pages::sessions::SessionsPage />
                     <Route path=path!("sessions/new") view=crate::pages::session_form::SessionFormPage />
                     <Route path=path!("sessions/:id") view=crate::pages::session_card::SessionCardPage />
+                    <Route path=path!("sessions/:id/edit") view=crate::pages::session_form::SessionFormPage />
                     <Route path=path!("notifications") view=crate::pages::notifications::NotificationsPage />
                     <Route path=path!("dashboard") view=crate::pages::dashboard::DashboardPage />
                     <Route path=path!("composition") view=crate::pages::composition::CompositionPage />
                     <Route path=path!("composition/import") view=crate::pages::composition_import::CompositionImportPage />
                     <Route path=path!("composition/orders") view=crate::pages::composition_orders::OrdersPage />
                     <Route path=path!("composition/orders/new") view=crate::pages::composition_orders::OrderFormPage />
+                    <Route path=path!("composition/orders/:id") view=crate::pages::composition_order::OrderPage />
+                    <Route path=path!("composition/members/:id") view=crate::pages::composition_member::MemberCardPage />
                     <Route path=path!("nominations") view=crate::pages::nominations::NominationsPage />
                     <Route path=path!("*any") view=NotFound />
                 </ParentRoute>

@@ -6,8 +6,10 @@
 //   (started 2 h ago, ended 1 h ago) → a second teacher registers → tutor logs it as
 //   held with that teacher's attendance → the requester rates it → the coordinator's
 //   dashboard shows it held and the request «Выполнена».
-// Then the composition import preview (3 pasted rows, not confirmed). With SCREENSHOTS
-// set, it also tours every community page at desktop and phone width.
+// Then the composition import preview (3 pasted rows, not confirmed); the tutor edits one
+// planned session of a weekly series (and meets a version conflict); the coordinator
+// opens the demo tutor's member card, attaches a school to him and opens the demo order.
+// With SCREENSHOTS set, it also tours every community page at desktop and phone width.
 //
 //   TUTORNET_URL=http://127.0.0.1:18080 node tests/browser/community.test.mjs
 //
@@ -150,6 +152,21 @@ async function api(method, url, token, body) {
   const text = await res.text();
   if (!res.ok) fail(`${method} ${url} → ${res.status}: ${text}`);
   return text ? JSON.parse(text) : null;
+}
+
+/// Like `api`, but returns { status, body } instead of failing on an error status.
+async function apiTry(method, url, token, body) {
+  const res = await fetch(`${BASE}/api/v1${url}`, {
+    method,
+    headers: {
+      Accept: 'application/json',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(body ? { 'Content-Type': 'application/json' } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 
 async function requestStatus(page, status, what) {
@@ -431,6 +448,116 @@ async function main() {
   await shots(coord, 'c15-import-preview');
   log(`import preview: ${n} rows, subjects ${matched.join(' | ')}`);
 
+  // ---- 12. The tutor edits one session of a weekly series ----
+  step = 'tutor plans a weekly series through the API';
+  const tutorToken = (await api('POST', '/auth/login', null, { email: USERS.tutor, password: PASSWORD })).access_token;
+  const tomorrow = moscow(Date.now() + 24 * 3600_000).date;
+  const inAWeek = moscow(Date.now() + 8 * 24 * 3600_000).date;
+  let series = null;
+  for (let h = 7; h <= 20 && !series; h++) {
+    const hh = String(h).padStart(2, '0');
+    const hh1 = String(h + 1).padStart(2, '0');
+    const res = await apiTry('POST', '/sessions', tutorToken, {
+      form: 'master_class',
+      title: `Мастер-класс: задачи на проценты ${RUN}`,
+      starts_at: `${tomorrow}T${hh}:00:00+03:00`,
+      ends_at: `${tomorrow}T${hh1}:00:00+03:00`,
+      format: 'in_person',
+      place: `ИМЦ, зал ${RUN}`,
+      audience: 'teachers',
+      seats: 20,
+      recurrence: 'weekly',
+      repeat_until: inAWeek,
+    });
+    if (res.status === 201 || res.status === 200) series = res.body;
+    else if (res.status !== 409) fail(`POST /sessions → ${res.status}: ${JSON.stringify(res.body)}`);
+  }
+  if (!series || !series.length) fail('no free hour tomorrow for the series');
+  const planned = series[0];
+  step = 'tutor opens the planned session and «Изменить»';
+  await open(tutor, `/sessions/${planned.id}`, '[data-testid="session-props"]');
+  await visible(tutor, '[data-testid="edit-session"]', '«Изменить» button');
+  await shots(tutor, 'c16-session-card-planned');
+  await tutor.click('[data-testid="edit-session"]');
+  await visible(tutor, '[data-testid="session-form"]', 'session edit form');
+  await settled(tutor);
+  const loadedTitle = await tutor.inputValue('input[name="title"]');
+  if (loadedTitle !== planned.title) fail(`the edit form shows «${loadedTitle}», expected «${planned.title}»`);
+  await visible(tutor, '[data-testid="series-note"]', 'series note');
+  const note = await textOf(tutor, '[data-testid="series-note"]');
+  if (!note.includes('Изменение касается только этого занятия серии')) fail(`series note says «${note}»`);
+  if (await tutor.locator('select[name="recurrence"]').count()) fail('the edit form offers recurrence');
+  await shots(tutor, 'c17-session-edit');
+  step = 'a change made meanwhile is a version conflict';
+  const current = await api('GET', `/sessions/${planned.id}`, tutorToken);
+  await api('PUT', `/sessions/${planned.id}`, tutorToken, {
+    form: current.form,
+    subject_id: current.subject_id,
+    title: current.title,
+    starts_at: current.starts_at,
+    ends_at: current.ends_at,
+    place: current.place,
+    format: current.format,
+    audience: current.audience,
+    seats: 25,
+    tutor_ids: current.tutors.map((t) => t.id),
+    version: current.version,
+  });
+  await tutor.fill('input[name="title"]', `Мастер-класс: проценты и доли ${RUN}`);
+  await tutor.click('[data-testid="save"]');
+  await visible(tutor, '[data-testid="error-banner"]', 'version conflict banner');
+  const conflictText = await textOf(tutor, '[data-testid="error-banner"]');
+  if (!/другой пользователь/.test(conflictText)) fail(`conflict banner says «${conflictText}»`);
+  await visible(tutor, '[data-testid="reload"]', '«Обновить страницу» button');
+  await shots(tutor, 'c18-session-edit-conflict');
+  step = 'tutor saves the change after reloading';
+  await tutor.reload();
+  await visible(tutor, '[data-testid="session-form"]', 'session edit form after reload');
+  await settled(tutor);
+  await tutor.waitForFunction(() => document.querySelector('input[name="seats"]')?.value === '25', null, { timeout: TIMEOUT });
+  await tutor.fill('input[name="title"]', `Мастер-класс: проценты и доли ${RUN}`);
+  await tutor.click('[data-testid="save"]');
+  await visible(tutor, '[data-testid="session-card"] [data-testid="session-props"]', 'session card after the edit');
+  const newTitle = await textOf(tutor, '[data-testid="session-title"]');
+  if (newTitle !== `Мастер-класс: проценты и доли ${RUN}`) fail(`the card shows «${newTitle}» after the edit`);
+  const sibling = await api('GET', `/sessions/${series[1].id}`, tutorToken);
+  if (sibling.title !== planned.title) fail('editing one session changed the rest of the series');
+  log(`session ${planned.id} edited; the series sibling kept its title`);
+
+  // ---- 13. The coordinator attaches the demo tutor to a school; the demo order ----
+  step = 'coordinator opens the demo tutor\'s member card';
+  await open(coord, '/composition', '[data-testid="members-table"]');
+  await coord.locator('[data-testid="member-link"]', { hasText: 'Кедров Алексей Павлович' }).first().click();
+  await visible(coord, '[data-testid="member-props"]', 'member card');
+  const memberPath = new URL(coord.url()).pathname;
+  await visible(coord, '[data-testid="attach-form"]', 'attach form');
+  await visible(coord, '[data-testid="member-order"]', 'the approving order on the card');
+  await settled(coord);
+  step = 'coordinator attaches a school';
+  await coord.click('[data-testid="attach-submit"]');
+  await visible(coord, '[data-testid="error-attach_school_id"]', 'school required error');
+  const option = coord.locator('select[name="attach_school_id"] option:not([value=""])').first();
+  const schoolId = await option.getAttribute('value');
+  const schoolLabel = (await option.innerText()).split(' — ')[0].trim();
+  await coord.selectOption('select[name="attach_school_id"]', schoolId);
+  await coord.click('[data-testid="attach-submit"]');
+  await visible(coord, `[data-testid="attachment-row"]:has-text("${schoolLabel}")`, 'the attached school in the list');
+  await shots(coord, 'c19-member-card-attached');
+  log(`demo tutor attached to ${schoolLabel}`);
+  step = 'coordinator opens the demo order from the card';
+  await coord.click('[data-testid="member-order"]');
+  await visible(coord, '[data-testid="order-page"] [data-testid="order-props"]', 'order page');
+  const approvedNames = await coord.locator('[data-testid="order-approved"] [data-testid="order-member"]').allInnerTexts();
+  if (!approvedNames.some((t) => t.includes('Кедров Алексей Павлович'))) fail(`the order does not list the demo tutor: ${approvedNames.join(' | ')}`);
+  const orderDate = await textOf(coord, '[data-testid="order-date"]');
+  if (!/^\d{2}\.\d{2}\.\d{4}$/.test(orderDate)) fail(`the order date reads «${orderDate}»`);
+  await shots(coord, 'c19b-order-page');
+  step = 'the orders list links to the order page';
+  await open(coord, '/composition/orders', '[data-testid="orders-table"]');
+  await coord.locator('[data-testid="order-link"]').first().click();
+  await visible(coord, '[data-testid="order-page"] [data-testid="order-props"]', 'order page from the list');
+  log(`order page: ${approvedNames.length} approved, dated ${orderDate}`);
+
   // ---- Tour of the remaining pages (screenshots) ----
   if (SHOTS) {
     step = 'tour';
@@ -472,6 +599,36 @@ async function main() {
     await shots(coord, 'c32-requests-empty');
     await open(coord, '/requests/00000000-0000-0000-0000-000000000000', '[data-testid="error-banner"]');
     await shot(coord, 'c33-request-not-found');
+
+    step = 'tour: a member by hand';
+    await open(coord, '/composition', '[data-testid="members-table"]');
+    await coord.click('[data-testid="add-member"]');
+    await visible(coord, '[data-testid="member-form"] input[name="subject_ids"]', 'member form');
+    await coord.click('[data-testid="member-save"]');
+    await visible(coord, '[data-testid="error-full_name"]', 'full name error');
+    await visible(coord, '[data-testid="error-subject_ids"]', 'subjects error');
+    await shots(coord, 'c37-member-add-errors');
+    await coord.fill('input[name="full_name"]', `Вишнякова Елена Петровна ${RUN}`);
+    await coord.locator('input[name="subject_ids"]').first().check();
+    await coord.fill('input[name="position"]', 'учитель биологии');
+    await coord.click('[data-testid="member-save"]');
+    await visible(coord, '[data-testid="added-member-link"]', 'link to the added member');
+    await coord.click('[data-testid="added-member-link"]');
+    await visible(coord, '[data-testid="member-edit"]', '«Изменить» of a nominated member');
+    await settled(coord);
+    await shots(coord, 'c38-member-card-nominated');
+    await coord.click('[data-testid="member-edit"]');
+    await visible(coord, '[data-testid="member-form"]', 'member edit form');
+    await coord.fill('input[name="workplace"]', 'МКУ ИМЦ');
+    await shots(coord, 'c39-member-edit');
+    await coord.click('[data-testid="member-save"]');
+    await visible(coord, '[data-testid="banner-ok"]', 'saved banner');
+    await coord.click('[data-testid="member-delete"]');
+    await visible(coord, '[data-testid="composition-page"]', 'the list after deleting the member');
+    await open(teacher, memberPath, '[data-testid="member-props"]');
+    await visible(teacher, '[data-testid="attachment-row"]', 'attachments (read-only)');
+    if (await teacher.locator('[data-testid="attach-form"], [data-testid="attachment-remove"]').count()) fail('a teacher may change attachments');
+    await shots(teacher, 'c40-member-card-teacher');
 
     const admin = await browser('school-admin');
     await login(admin, USERS.schoolAdmin, 'school admin');

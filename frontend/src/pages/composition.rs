@@ -15,7 +15,8 @@ use tutornet_domain::{Page, Problem, Role};
 use crate::api_community::{current_year, download, enum_options, subjects};
 use crate::auth::Auth;
 use crate::components::community::{LevelBadge, MemberStatusBadge};
-use crate::components::{ErrorBanner, LoadMore, Paged};
+use crate::components::{Banner, ErrorBanner, LoadMore, Paged};
+use crate::pages::composition_member::MemberForm;
 use crate::util::{plural, set_title};
 
 /// The sub-navigation of the composition section.
@@ -124,6 +125,21 @@ pub fn CompositionPage() -> impl IntoView {
 
     let many = move || auth.many_municipalities(Resource::Composition);
 
+    // «Добавить участника» (coordinators): the inline form and what it reports.
+    let adding = RwSignal::new(false);
+    let added = RwSignal::new(None::<Member>);
+    let added_message = RwSignal::new(None::<String>);
+    let on_saved = Callback::new(move |m: Member| {
+        adding.set(false);
+        added_message.set(Some(format!(
+            "Участник «{}» добавлен как выдвинутый. В состав его включит приказ.",
+            m.full_name
+        )));
+        added.set(Some(m));
+        list.load(None, fetch);
+    });
+    let on_cancel = Callback::new(move |_| adding.set(false));
+
     let row = move |m: Member| {
         let subjects = m
             .subjects
@@ -166,7 +182,7 @@ pub fn CompositionPage() -> impl IntoView {
         view! {
             <tr data-testid="member-row" class:archived=m.status == MemberStatus::Excluded>
                 <td data-label="ФИО">
-                    <span class="strong">{m.full_name.clone()}</span>
+                    <a class="strong" href=format!("/composition/members/{}", m.id) data-testid="member-link">{m.full_name.clone()}</a>
                     {(!attachments.is_empty()).then(|| view! { <div class="muted small">{format!("Закреплён: {attachments}")}</div> })}
                 </td>
                 <td data-label="Предмет">{subjects}</td>
@@ -185,6 +201,11 @@ pub fn CompositionPage() -> impl IntoView {
             <div class="page-head">
                 <h1>"Состав сообщества"</h1>
                 <div class="actions">
+                    <Show when=move || auth.can(Resource::Composition, Action::Create) && !adding.get()>
+                        <button type="button" class="btn btn-primary" data-testid="add-member" on:click=move |_| { added_message.set(None); adding.set(true); }>
+                            "Добавить участника"
+                        </button>
+                    </Show>
                     <button type="button" class="btn" data-testid="export-xlsx" disabled=move || exporting.get() on:click=move |_| export("xlsx")>
                         "Скачать XLSX"
                     </button>
@@ -200,6 +221,15 @@ pub fn CompositionPage() -> impl IntoView {
                 "Приложение к приказу: № п/п, предмет, ФИО, должность и место работы. Экспорт — утверждённый состав на дату."
             </p>
             <ErrorBanner problem=export_problem />
+            <Banner message=added_message />
+            {move || added_message.with(Option::is_some).then(|| added.get().map(|m| view! {
+                <p class="no-print"><a href=format!("/composition/members/{}", m.id) data-testid="added-member-link">"Открыть карточку участника"</a></p>
+            })).flatten()}
+            <Show when=move || adding.get()>
+                <div class="narrow-block no-print">
+                    <MemberForm municipality_id=municipality_id on_saved on_cancel />
+                </div>
+            </Show>
             <form class="filters" role="search" on:submit=move |ev| { ev.prevent_default(); q_applied.set(q.get_untracked().trim().to_string()); }>
                 <label class="filter-field filter-q">
                     <span class="filter-label">"Поиск"</span>

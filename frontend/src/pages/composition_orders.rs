@@ -44,7 +44,7 @@ pub fn OrdersPage() -> impl IntoView {
         view! {
             <tr data-testid="order-row">
                 <td data-label="Приказ" class="nowrap">
-                    <span class="strong">{format!("№ {}", o.number)}</span>
+                    <a class="strong" href=format!("/composition/orders/{}", o.id) data-testid="order-link">{format!("№ {}", o.number)}</a>
                     <div class="muted small">{format!("от {}", format_date_ru(o.issued_on))}</div>
                 </td>
                 <td data-label="Название">

@@ -730,7 +730,12 @@ fn SessionCard(id: String) -> impl IntoView {
             >
                 <div class="page-head">
                     <h1 data-testid="session-title">{move || detail.with(|d| d.as_ref().map(|d| d.session.title.clone()))}</h1>
-                    <button type="button" class="btn no-print" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Печать"</button>
+                    <div class="actions no-print">
+                        {move || detail.with(|d| d.as_ref().filter(|d| d.can_manage && d.session.status == SessionStatus::Planned).map(|d| view! {
+                            <a class="btn" href=format!("/sessions/{}/edit", d.session.id) data-testid="edit-session">"Изменить"</a>
+                        }))}
+                        <button type="button" class="btn" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Печать"</button>
+                    </div>
                 </div>
                 <Banner message />
                 <div class="two-col">

@@ -1,32 +1,53 @@
-//! `/sessions/new` (`?request=<id>` links an accepted request and fills the form from it).
+//! `/sessions/new` (`?request=<id>` links an accepted request and fills the form from it)
+//! and `/sessions/:id/edit` (a planned session; one occurrence of a series at a time).
 
 use chrono::{NaiveDate, NaiveTime};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use tutornet_domain::community::{
-    Audience, FormOfWork, Recurrence, Request, RequestDetail, RequestStatus, Session, SessionInput,
-    WorkFormat,
+    Audience, FormOfWork, Recurrence, Request, RequestDetail, RequestStatus, Session,
+    SessionDetail, SessionInput, SessionStatus, WorkFormat,
 };
 use tutornet_domain::{FieldError, Page, Problem, Role};
 
 use crate::api::validation_problem;
 use crate::api_community::{
-    conflict_session_id, enum_options, subjects, today, tutors, utc_of_local,
+    conflict_session_id, enum_options, hhmm, local, subjects, today, tutors, utc_of_local,
 };
 use crate::auth::Auth;
 use crate::components::fields::field_error;
 use crate::components::{ErrorBanner, SelectField, TextField};
+use crate::pages::school_form::reload_page;
 use crate::util::{non_empty, set_title};
 
 fn is_conflict(p: &Problem) -> bool {
     matches!(p.code.as_str(), "tutor_conflict" | "room_conflict")
 }
 
+/// The note shown when the edited session belongs to a series.
+pub const SERIES_NOTE: &str = "Изменение касается только этого занятия серии";
+
+/// `/sessions/new` and `/sessions/:id/edit`.
 #[component]
 pub fn SessionFormPage() -> impl IntoView {
-    set_title("Новое занятие");
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id")));
+    move || {
+        let id = id.get();
+        view! { <SessionForm id /> }
+    }
+}
+
+#[component]
+fn SessionForm(id: Option<String>) -> impl IntoView {
+    let editing = id.is_some();
+    set_title(if editing {
+        "Изменение занятия"
+    } else {
+        "Новое занятие"
+    });
     let auth = Auth::get();
     let api = auth.api();
     let navigate = use_navigate();
@@ -50,6 +71,10 @@ pub fn SessionFormPage() -> impl IntoView {
     let repeat_until = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<Problem>);
     let saving = RwSignal::new(false);
+    // The edited session (edit mode only) and whether it has arrived.
+    let original = RwSignal::new(None::<SessionDetail>);
+    let ready = RwSignal::new(!editing);
+    let conflict = RwSignal::new(false);
 
     let subject_options = RwSignal::new(Vec::<(String, String)>::new());
     let tutor_options = RwSignal::new(Vec::<(String, String)>::new());
@@ -59,7 +84,19 @@ pub fn SessionFormPage() -> impl IntoView {
     spawn_local(async move {
         subject_options.try_set(subjects(api).await);
         if matches!(auth.role(), Role::Coordinator | Role::Admin) {
-            tutor_options.try_set(tutors(api).await);
+            let mut list = tutors(api).await;
+            // The session's own tutors stay choosable even if no longer in the list.
+            tutor_options.try_update(|v| {
+                for t in v.drain(..) {
+                    if !list.iter().any(|x| x.0 == t.0) {
+                        list.push(t);
+                    }
+                }
+            });
+            tutor_options.try_set(list);
+        }
+        if editing {
+            return;
         }
         let q = vec![
             ("status", RequestStatus::Accepted.as_str().to_string()),
@@ -69,7 +106,44 @@ pub fn SessionFormPage() -> impl IntoView {
             accepted.try_set(p.items);
         }
     });
-    if !preselected.is_empty() {
+    if let Some(sid) = id.clone() {
+        spawn_local(async move {
+            match api
+                .get::<SessionDetail>(&format!("/sessions/{sid}"), Vec::new())
+                .await
+            {
+                Ok(d) => {
+                    let s = &d.session;
+                    form.try_set(s.form.as_str().to_string());
+                    subject_id.try_set(s.subject_id.clone().unwrap_or_default());
+                    title.try_set(s.title.clone());
+                    date.try_set(local(s.starts_at).date().format("%Y-%m-%d").to_string());
+                    start.try_set(hhmm(s.starts_at));
+                    end.try_set(hhmm(s.ends_at));
+                    format.try_set(s.format.as_str().to_string());
+                    place.try_set(s.place.clone().unwrap_or_default());
+                    online_link.try_set(s.online_link.clone().unwrap_or_default());
+                    audience.try_set(s.audience.as_str().to_string());
+                    seats.try_set(s.seats.map(|n| n.to_string()).unwrap_or_default());
+                    tutor_ids.try_set(s.tutors.iter().map(|t| t.id.clone()).collect());
+                    request_ids.try_set(s.request_ids.clone());
+                    tutor_options.try_update(|v| {
+                        for t in &s.tutors {
+                            if !v.iter().any(|x| x.0 == t.id) {
+                                v.push((t.id.clone(), t.full_name.clone()));
+                            }
+                        }
+                    });
+                    set_title(&format!("Изменение: {}", s.title));
+                    original.try_set(Some(d));
+                    ready.try_set(true);
+                }
+                Err(p) => {
+                    problem.try_set(Some(p));
+                }
+            }
+        });
+    } else if !preselected.is_empty() {
         let rid = preselected.clone();
         spawn_local(async move {
             match api
@@ -161,13 +235,17 @@ pub fn SessionFormPage() -> impl IntoView {
             seats: seats_v,
             tutor_ids: tutor_ids.get_untracked(),
             request_ids: request_ids.get_untracked(),
-            recurrence: Recurrence::parse(&recurrence.get_untracked()),
-            repeat_until: NaiveDate::parse_from_str(
-                repeat_until.get_untracked().trim(),
-                "%Y-%m-%d",
-            )
-            .ok(),
-            version: None,
+            recurrence: if editing {
+                None
+            } else {
+                Recurrence::parse(&recurrence.get_untracked())
+            },
+            repeat_until: if editing {
+                None
+            } else {
+                NaiveDate::parse_from_str(repeat_until.get_untracked().trim(), "%Y-%m-%d").ok()
+            },
+            version: original.with_untracked(|o| o.as_ref().map(|d| d.session.version)),
         };
         if let Err(v) = input.validate() {
             for e in v {
@@ -183,9 +261,18 @@ pub fn SessionFormPage() -> impl IntoView {
         }
         saving.set(true);
         problem.set(None);
+        conflict.set(false);
         let navigate = navigate.clone();
+        let target = original.with_untracked(|o| o.as_ref().map(|d| d.session.id.clone()));
         spawn_local(async move {
-            match api.post::<_, Vec<Session>>("/sessions", &input).await {
+            let res = match &target {
+                Some(sid) => api
+                    .put::<_, Session>(&format!("/sessions/{sid}"), &input)
+                    .await
+                    .map(|s| vec![s]),
+                None => api.post::<_, Vec<Session>>("/sessions", &input).await,
+            };
+            match res {
                 Ok(list) => {
                     let target = list
                         .first()
@@ -193,7 +280,16 @@ pub fn SessionFormPage() -> impl IntoView {
                         .unwrap_or_else(|| "/sessions".to_string());
                     navigate(&target, Default::default());
                 }
-                Err(p) => {
+                Err(mut p) => {
+                    if p.code == "version_conflict" {
+                        p.title = "Конфликт изменений.".to_string();
+                        p.detail = "Занятие уже изменил другой пользователь. Обновите страницу, \
+                                    чтобы увидеть его изменения, и внесите свои заново."
+                            .to_string();
+                        conflict.try_set(true);
+                    } else if p.code == "not_planned" {
+                        p.title = "Занятие уже не запланировано.".to_string();
+                    }
                     problem.try_set(Some(p));
                 }
             }
@@ -225,6 +321,51 @@ pub fn SessionFormPage() -> impl IntoView {
         })
     };
 
+    let heading = move || {
+        original.with(|o| match o {
+            Some(d) => format!("Изменение: {}", d.session.title),
+            None if editing => "Изменение занятия".to_string(),
+            None => "Новое занятие".to_string(),
+        })
+    };
+    let back = id
+        .as_ref()
+        .map(|id| format!("/sessions/{id}"))
+        .unwrap_or_else(|| "/sessions".to_string());
+    let in_series =
+        move || original.with(|o| o.as_ref().is_some_and(|d| d.session.series_id.is_some()));
+    // Why the loaded session cannot be edited here, if it cannot.
+    let not_editable = move || {
+        original.with(|o| {
+            o.as_ref().and_then(|d| {
+                if d.session.status != SessionStatus::Planned {
+                    Some("Изменять можно только запланированное занятие. К проведённому занятию добавляются поправки на его странице.")
+                } else if !d.can_manage {
+                    Some("Это занятие изменяют его тьюторы и координатор.")
+                } else {
+                    None
+                }
+            })
+        })
+    };
+    let linked_requests = move || {
+        let ids = request_ids.get();
+        (!ids.is_empty()).then(|| {
+            view! {
+                <fieldset class="fieldset" data-testid="linked-requests">
+                    <legend>"Заявки, на которые отвечает занятие"</legend>
+                    <p>
+                        {ids.iter().enumerate().map(|(i, r)| view! {
+                            {(i > 0).then_some(", ")}
+                            <a href=format!("/requests/{r}")>{format!("заявка {}", i + 1)}</a>
+                        }).collect_view()}
+                    </p>
+                    <p class="hint">"Связь с заявками при изменении занятия не меняется."</p>
+                </fieldset>
+            }
+        })
+    };
+
     let time_error = move |name: &'static str| {
         move || {
             field_error(problem, name).map(
@@ -238,12 +379,33 @@ pub fn SessionFormPage() -> impl IntoView {
             <p class="crumbs">
                 <a href="/sessions">"Расписание"</a>
                 " / "
-                <span>"Новое занятие"</span>
+                {move || original.with(|o| o.as_ref().map(|d| view! {
+                    <a href=format!("/sessions/{}", d.session.id)>{d.session.title.clone()}</a>
+                    " / "
+                }))}
+                <span>{if editing { "Изменение" } else { "Новое занятие" }}</span>
             </p>
-            <h1>"Новое занятие"</h1>
+            <h1>{heading}</h1>
             <ErrorBanner problem />
+            <Show when=move || conflict.get()>
+                <p class="no-print">
+                    <button type="button" class="btn" data-testid="reload" on:click=|_| reload_page()>
+                        "Обновить страницу"
+                    </button>
+                </p>
+            </Show>
             {conflict_link}
-            <form class="card form" on:submit=submit data-testid="session-form" novalidate=true>
+            <Show when=move || !ready.get() && problem.with(Option::is_none)>
+                <p class="loading" data-testid="loading">"Загрузка…"</p>
+            </Show>
+            {move || not_editable().map(|m| view! {
+                <div class="banner banner-info" role="status" data-testid="not-editable">{m}</div>
+            })}
+            <Show when=move || ready.get() && not_editable().is_none()>
+            {move || in_series().then(|| view! {
+                <div class="banner banner-info" role="note" data-testid="series-note">{SERIES_NOTE}</div>
+            })}
+            <form class="card form" on:submit=submit.clone() data-testid="session-form" novalidate=true>
                 <SelectField
                     label="Форма работы"
                     name="form"
@@ -339,6 +501,10 @@ pub fn SessionFormPage() -> impl IntoView {
                         {move || field_error(problem, "tutor_ids").map(|m| view! { <p class="field-error" data-testid="error-tutor_ids">{m}</p> })}
                     </fieldset>
                 </Show>
+                <Show
+                    when=move || !editing
+                    fallback=move || view! { {linked_requests} }
+                >
                 <fieldset class="fieldset" data-testid="request-choice">
                     <legend>"Заявки, на которые отвечает занятие"</legend>
                     {move || {
@@ -385,13 +551,15 @@ pub fn SessionFormPage() -> impl IntoView {
                         <TextField label="До даты (включительно)" name="repeat_until" kind="date" value=repeat_until problem disabled=Signal::derive(move || recurrence.with(String::is_empty)) />
                     </div>
                 </fieldset>
+                </Show>
                 <div class="form-actions">
                     <button type="submit" class="btn btn-primary" data-testid="save" disabled=move || saving.get()>
-                        {move || if saving.get() { "Сохранение…" } else { "Запланировать" }}
+                        {move || if saving.get() { "Сохранение…" } else if editing { "Сохранить изменения" } else { "Запланировать" }}
                     </button>
-                    <a class="btn btn-link" href="/sessions">"Отмена"</a>
+                    <a class="btn btn-link" href=back.clone()>"Отмена"</a>
                 </div>
             </form>
+            </Show>
         </section>
     }
 }

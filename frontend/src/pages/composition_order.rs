@@ -1,0 +1,165 @@
+//! `/composition/orders/:id`: one order (приказ) on the composition — its requisites and
+//! the members it approved and excluded. Printable.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_params_map;
+use tutornet_domain::composition::{CompositionOrder, OrderMember};
+use tutornet_domain::org::AcademicYear;
+use tutornet_domain::permissions::{Action, Resource};
+use tutornet_domain::text::format_date_ru;
+use tutornet_domain::{Page, Problem};
+
+use crate::auth::Auth;
+use crate::components::ErrorBanner;
+use crate::util::{plural, set_title};
+
+#[component]
+pub fn OrderPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    move || {
+        let id = id.get();
+        view! { <OrderCard id /> }
+    }
+}
+
+fn member_rows(list: Vec<OrderMember>, with_reason: bool) -> impl IntoView {
+    list.into_iter()
+        .enumerate()
+        .map(|(i, m)| {
+            view! {
+                <tr data-testid="order-member">
+                    <td data-label="№ п/п" class="num">{i + 1}</td>
+                    <td data-label="ФИО">
+                        <a href=format!("/composition/members/{}", m.member_id)>{m.full_name.clone()}</a>
+                    </td>
+                    {with_reason.then(|| view! {
+                        <td data-label="Причина">{m.reason.clone().unwrap_or_else(|| "—".to_string())}</td>
+                    })}
+                </tr>
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+fn OrderCard(id: String) -> impl IntoView {
+    set_title("Приказ");
+    let auth = Auth::get();
+    let api = auth.api();
+    let order = RwSignal::new(None::<CompositionOrder>);
+    let year = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(None::<Problem>);
+    spawn_local(async move {
+        match api
+            .get::<CompositionOrder>(&format!("/composition/orders/{id}"), Vec::new())
+            .await
+        {
+            Ok(o) => {
+                set_title(&format!("Приказ № {}", o.number));
+                let yid = o.academic_year_id.clone();
+                order.try_set(Some(o));
+                if let Ok(p) = api
+                    .get::<Page<AcademicYear>>("/academic-years", Vec::new())
+                    .await
+                {
+                    year.try_set(p.items.into_iter().find(|y| y.id == yid).map(|y| y.name));
+                }
+            }
+            Err(p) => {
+                problem.try_set(Some(p));
+            }
+        }
+    });
+
+    let body = move |o: CompositionOrder| {
+        let municipality = auth.municipality_name(&o.municipality_id);
+        let approved = o.approved.clone();
+        let excluded = o.excluded.clone();
+        let (na, ne) = (approved.len() as i64, excluded.len() as i64);
+        view! {
+            <div class="card order-doc">
+                <p class="order-issuer" data-testid="order-issuer">{o.issuer.clone()}</p>
+                <p class="order-kind">"ПРИКАЗ"</p>
+                <p class="order-req" data-testid="order-requisites">
+                    <span data-testid="order-date">{format_date_ru(o.issued_on)}</span>
+                    <span data-testid="order-number">{format!("№ {}", o.number)}</span>
+                </p>
+                <h1 class="order-title" data-testid="order-title">{o.title.clone()}</h1>
+                <dl class="props" data-testid="order-props">
+                    <dt>"Вид приказа"</dt>
+                    <dd data-testid="order-kind">{o.kind.label_ru()}</dd>
+                    <dt>"Номер и дата"</dt>
+                    <dd>{format!("№ {} от {}", o.number, format_date_ru(o.issued_on))}</dd>
+                    <dt>"Кем издан"</dt>
+                    <dd>{o.issuer.clone()}</dd>
+                    {municipality.map(|m| view! { <dt>"Муниципалитет"</dt><dd>{m}</dd> })}
+                    {move || year.get().map(|y| view! { <dt>"Учебный год"</dt><dd>{y}</dd> })}
+                    {o.file_name.clone().map(|f| view! { <dt>"Файл приказа"</dt><dd>{f}</dd> })}
+                    <dt>"Внесён в систему"</dt>
+                    <dd class="muted small">{crate::util::datetime_ru(o.meta.created_at)}</dd>
+                </dl>
+            </div>
+            <div class="card" data-testid="order-approved">
+                <h2>
+                    "Утверждены в составе"
+                    <span class="muted small">{format!(" · {na} {}", plural(na, "участник", "участника", "участников"))}</span>
+                </h2>
+                {if approved.is_empty() {
+                    view! { <p class="muted">"Приказ никого не утверждает."</p> }.into_any()
+                } else {
+                    view! {
+                        <table class="table order-list">
+                            <thead><tr><th scope="col" class="num">"№ п/п"</th><th scope="col">"ФИО"</th></tr></thead>
+                            <tbody>{member_rows(approved, false)}</tbody>
+                        </table>
+                    }.into_any()
+                }}
+            </div>
+            {(ne > 0 || o.kind == tutornet_domain::composition::OrderKind::Amend).then(|| view! {
+                <div class="card" data-testid="order-excluded">
+                    <h2>
+                        "Исключены из состава"
+                        <span class="muted small">{format!(" · {ne} {}", plural(ne, "участник", "участника", "участников"))}</span>
+                    </h2>
+                    {if excluded.is_empty() {
+                        view! { <p class="muted">"Приказ никого не исключает."</p> }.into_any()
+                    } else {
+                        view! {
+                            <table class="table order-list">
+                                <thead><tr><th scope="col" class="num">"№ п/п"</th><th scope="col">"ФИО"</th><th scope="col">"Причина"</th></tr></thead>
+                                <tbody>{member_rows(excluded, true)}</tbody>
+                            </table>
+                        }.into_any()
+                    }}
+                </div>
+            })}
+        }
+    };
+
+    view! {
+        <section class="page narrow" data-testid="order-page">
+            <p class="crumbs">
+                <a href="/composition">"Состав сообщества"</a>
+                " / "
+                <Show when=move || auth.can(Resource::Composition, Action::Create) fallback=|| view! { <span>"Приказы"</span> }>
+                    <a href="/composition/orders">"Приказы"</a>
+                </Show>
+                " / "
+                <span>{move || order.with(|o| o.as_ref().map(|o| format!("№ {}", o.number)).unwrap_or_else(|| "Приказ".to_string()))}</span>
+            </p>
+            <div class="page-head no-print">
+                <span></span>
+                <div class="actions">
+                    <button type="button" class="btn" data-testid="print" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Печать"</button>
+                </div>
+            </div>
+            <ErrorBanner problem />
+            <Show when=move || order.with(Option::is_none) && problem.with(Option::is_none)>
+                <p class="loading" data-testid="loading">"Загрузка…"</p>
+            </Show>
+            {move || order.get().map(body)}
+        </section>
+    }
+}
