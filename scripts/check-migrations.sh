@@ -11,7 +11,7 @@ if [ "$a" != "$b" ]; then
 fi
 normalize() {
   # Backend-specific spellings that mean the same thing.
-  sed -E -e 's/ COLLATE "C"//g' -e 's/--.*$//' -e '/^\s*$/d' "$1"
+  sed -E -e 's/ COLLATE "C"//g' -e 's/ BYTEA / BLOB /g' -e 's/--.*$//' -e '/^\s*$/d' "$1"
 }
 for d in $a; do
   for f in up.sql down.sql; do

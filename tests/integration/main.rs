@@ -8,6 +8,7 @@ mod auth;
 mod composition;
 mod contract;
 mod errors;
+mod files;
 mod mail;
 mod matrix;
 mod registry;

@@ -73,6 +73,9 @@ pub fn configure(state: Arc<AppState>) -> impl FnOnce(&mut web::ServiceConfig) {
                     .limit(JSON_LIMIT)
                     .error_handler(|e, _| json_error(e).into()),
             )
+            .app_data(web::PayloadConfig::new(
+                tutornet_domain::files::MAX_FILE_BYTES + 1,
+            ))
             .app_data(web::QueryConfig::default().error_handler(|e, _| query_error(e).into()))
             .app_data(web::PathConfig::default().error_handler(|e, _| {
                 AppError::BadRequest {
@@ -113,6 +116,7 @@ pub fn problem_errors<B: MessageBody + 'static>() -> ErrorHandlers<B> {
         }
         let err = match status.as_u16() {
             404 => AppError::NotFound("Такого адреса нет".into()),
+            413 => AppError::TooLarge("Слишком большой запрос".into()),
             405 => AppError::BadRequest {
                 code: "method_not_allowed",
                 detail: String::new(),

@@ -602,6 +602,8 @@ pub struct SessionDetail {
     /// Present only for the session's tutors, coordinators and admins.
     pub private_notes: Option<String>,
     pub materials: Option<String>,
+    /// Uploaded material files.
+    pub files: Vec<crate::files::StoredFile>,
     pub held_at: Option<DateTime<Utc>>,
     /// Visible to tutors, coordinators and school administrators.
     pub registrations: Vec<Registration>,

@@ -246,6 +246,8 @@ pub struct CompositionOrder {
     pub issuer: String,
     pub title: String,
     pub file_name: Option<String>,
+    /// The uploaded scan of the order, if any.
+    pub file: Option<crate::files::StoredFile>,
     pub approved: Vec<OrderMember>,
     pub excluded: Vec<OrderMember>,
     #[serde(flatten)]

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod auth;
 pub mod community;
 pub mod composition;
+pub mod files;
 pub mod labels;
 pub mod org;
 pub mod page;

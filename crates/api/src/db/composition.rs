@@ -739,7 +739,9 @@ fn order_members(
 
 fn to_order(conn: &mut DbConn, r: OrderRow) -> AppResult<CompositionOrder> {
     let (approved, excluded) = order_members(conn, &r.id)?;
+    let file = super::files::list(conn, super::files::ORDER, &r.id)?.pop();
     Ok(CompositionOrder {
+        file,
         kind: OrderKind::parse(&r.kind).unwrap_or(OrderKind::Approve),
         id: r.id,
         municipality_id: r.municipality_id,

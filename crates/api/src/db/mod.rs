@@ -8,6 +8,7 @@ pub mod composition;
 pub mod composition_io;
 pub mod dashboard;
 pub mod demo;
+pub mod files;
 pub mod municipalities;
 pub mod notifications;
 pub mod refresh_tokens;

@@ -384,6 +384,23 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    files (id) {
+        id -> Text,
+        municipality_id -> Text,
+        entity -> Text,
+        entity_id -> Text,
+        file_name -> Text,
+        content_type -> Text,
+        size_bytes -> BigInt,
+        sha256 -> Text,
+        data -> Binary,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        archived_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(municipalities -> regions (region_id));
 diesel::joinable!(schools -> municipalities (municipality_id));
 diesel::joinable!(users -> regions (region_id));
@@ -422,4 +439,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     session_amendments,
     notifications,
     calendar_feeds,
+    files,
 );

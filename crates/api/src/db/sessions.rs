@@ -448,6 +448,7 @@ pub fn detail(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Session
         summary: r.summary,
         private_notes: if manage { r.private_notes } else { None },
         materials: r.materials,
+        files: super::files::list(conn, super::files::SESSION, id)?,
         held_at: r.held_at.map(|t| t.and_utc()),
         registrations,
         amendments,
@@ -1387,6 +1388,13 @@ pub fn for_feed(
         .limit(2000)
         .select(SessionRow::as_select())
         .load(conn)?)
+}
+
+/// 404/403 unless the caller manages the session; returns its municipality.
+pub fn check_manage(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<String> {
+    let r = find_row(conn, id)?;
+    require_manage(conn, user, &r)?;
+    Ok(r.municipality_id)
 }
 
 pub fn get_session(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Session> {

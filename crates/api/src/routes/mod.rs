@@ -7,6 +7,7 @@ pub mod auth;
 pub mod calendar;
 pub mod composition;
 pub mod dashboard;
+pub mod files;
 pub mod health;
 pub mod municipalities;
 pub mod notifications;
@@ -173,6 +174,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(resource("/notifications/read-all").route(post().to(notifications::read_all)))
         .service(resource("/notifications/{id}/read").route(post().to(notifications::read)))
         .service(resource("/dashboard").route(get().to(dashboard::dashboard)))
+        .service(resource("/composition/orders/{id}/file").route(put().to(files::put_order_file)))
+        .service(resource("/sessions/{id}/files").route(post().to(files::add_session_file)))
+        .service(
+            resource("/files/{id}")
+                .route(get().to(files::download))
+                .route(delete().to(files::archive)),
+        )
         .service(resource("/calendar/feeds").route(post().to(calendar::create)))
         .service(resource("/calendar/feeds/{id}").route(delete().to(calendar::revoke)))
         .service(resource("/calendar/{file}").route(get().to(calendar::ics)));
