@@ -60,11 +60,18 @@ pub fn validation_problem(errors: Vec<tutornet_domain::FieldError>) -> Problem {
     p
 }
 
+/// The body of a request: JSON text, or raw bytes with their own content type (uploads).
+#[derive(Clone)]
+enum Body {
+    Json(String),
+    Bytes { data: Vec<u8>, content_type: String },
+}
+
 async fn send(
     method: Method,
     path: &str,
     query: &Query,
-    body: Option<&str>,
+    body: Option<&Body>,
     bearer: Option<&str>,
 ) -> Result<Response, Problem> {
     let url = format!("{BASE}{path}");
@@ -84,9 +91,13 @@ async fn send(
         req = req.header("Authorization", &format!("Bearer {t}"));
     }
     let req = match body {
-        Some(b) => req
+        Some(Body::Json(b)) => req
             .header("Content-Type", "application/json")
-            .body(b.to_string())
+            .body(b.clone())
+            .map_err(network_problem)?,
+        Some(Body::Bytes { data, content_type }) => req
+            .header("Content-Type", content_type)
+            .body(js_sys::Uint8Array::from(data.as_slice()))
             .map_err(network_problem)?,
         None => req.build().map_err(network_problem)?,
     };
@@ -150,7 +161,14 @@ async fn decode<T: DeserializeOwned>(resp: Response) -> Result<T, Problem> {
 /// Logs in with e-mail and password; the server also sets the refresh cookie.
 pub async fn login(req: &LoginRequest) -> Result<TokenResponse, Problem> {
     let body = serde_json::to_string(req).unwrap_or_default();
-    let resp = send(Method::POST, "/auth/login", &Vec::new(), Some(&body), None).await?;
+    let resp = send(
+        Method::POST,
+        "/auth/login",
+        &Vec::new(),
+        Some(&Body::Json(body)),
+        None,
+    )
+    .await?;
     if resp.ok() {
         let t: TokenResponse = decode(resp).await?;
         set_token(Some(t.access_token.clone()));
@@ -162,7 +180,14 @@ pub async fn login(req: &LoginRequest) -> Result<TokenResponse, Problem> {
 
 async fn refresh_once() -> Result<TokenResponse, Problem> {
     let before = token();
-    let resp = send(Method::POST, "/auth/refresh", &Vec::new(), Some("{}"), None).await?;
+    let resp = send(
+        Method::POST,
+        "/auth/refresh",
+        &Vec::new(),
+        Some(&Body::Json("{}".to_string())),
+        None,
+    )
+    .await?;
     if resp.ok() {
         let t: TokenResponse = decode(resp).await?;
         set_token(Some(t.access_token.clone()));
@@ -207,7 +232,7 @@ pub async fn logout() {
         Method::POST,
         "/auth/logout",
         &Vec::new(),
-        Some("{}"),
+        Some(&Body::Json("{}".to_string())),
         bearer.as_deref(),
     )
     .await;
@@ -232,15 +257,19 @@ impl Api {
         query: &Query,
         body: Option<String>,
     ) -> Result<Response, Problem> {
+        self.call_with(method, path, query, body.map(Body::Json))
+            .await
+    }
+
+    async fn call_with(
+        &self,
+        method: Method,
+        path: &str,
+        query: &Query,
+        body: Option<Body>,
+    ) -> Result<Response, Problem> {
         let used = token();
-        let resp = send(
-            method.clone(),
-            path,
-            query,
-            body.as_deref(),
-            used.as_deref(),
-        )
-        .await?;
+        let resp = send(method.clone(), path, query, body.as_ref(), used.as_deref()).await?;
         if resp.status() != 401 {
             return Ok(resp);
         }
@@ -265,7 +294,7 @@ impl Api {
                 }
             }
         };
-        let resp = send(method, path, query, body.as_deref(), fresh.as_deref()).await?;
+        let resp = send(method, path, query, body.as_ref(), fresh.as_deref()).await?;
         if resp.status() == 401 {
             let p = problem_of(resp).await;
             if p.code != "invalid_credentials" {
@@ -347,6 +376,28 @@ impl Api {
         let resp = self.call(method, path, &query, body).await?;
         if resp.ok() {
             Ok(resp)
+        } else {
+            Err(problem_of(resp).await)
+        }
+    }
+
+    /// Sends raw bytes (an uploaded file) with their content type and decodes the JSON
+    /// answer; a 401 refreshes the token and repeats the upload once, like every call.
+    pub async fn upload<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        query: Query,
+        data: Vec<u8>,
+        content_type: &str,
+    ) -> Result<T, Problem> {
+        let body = Body::Bytes {
+            data,
+            content_type: content_type.to_string(),
+        };
+        let resp = self.call_with(method, path, &query, Some(body)).await?;
+        if resp.ok() {
+            decode(resp).await
         } else {
             Err(problem_of(resp).await)
         }

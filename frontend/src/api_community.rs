@@ -131,6 +131,27 @@ pub fn read_file_base64(file: web_sys::File, done: impl FnOnce(Result<String, St
     let _ = reader.read_as_data_url(&file);
 }
 
+/// Reads a chosen file's bytes (FileReader, as an ArrayBuffer).
+pub fn read_file_bytes(file: web_sys::File, done: impl FnOnce(Result<Vec<u8>, String>) + 'static) {
+    let Ok(reader) = web_sys::FileReader::new() else {
+        done(Err("Браузер не умеет читать файлы".to_string()));
+        return;
+    };
+    let r2 = reader.clone();
+    let cb = Closure::once(move |_: JsValue| {
+        let res = r2
+            .result()
+            .ok()
+            .filter(|v| v.is_instance_of::<js_sys::ArrayBuffer>())
+            .map(|v| js_sys::Uint8Array::new(&v).to_vec())
+            .ok_or_else(|| "Не удалось прочитать файл".to_string());
+        done(res);
+    });
+    reader.set_onloadend(Some(cb.as_ref().unchecked_ref()));
+    cb.forget();
+    let _ = reader.read_as_array_buffer(&file);
+}
+
 /// Copies text to the clipboard (best effort).
 pub fn copy_text(text: &str) {
     if let Some(w) = web_sys::window() {

@@ -9,6 +9,9 @@
 // Then the composition import preview (3 pasted rows, not confirmed); the tutor edits one
 // planned session of a weekly series (and meets a version conflict); the coordinator
 // opens the demo tutor's member card, attaches a school to him and opens the demo order.
+// Files: the tutor uploads a material to the held session and the requester downloads it
+// from the session card; the coordinator uploads a PDF scan to the demo order (after a
+// refused .exe) and downloads it.
 // With SCREENSHOTS set, it also tours every community page at desktop and phone width.
 //
 //   TUTORNET_URL=http://127.0.0.1:18080 node tests/browser/community.test.mjs
@@ -42,6 +45,30 @@ let step = 'start';
 const pageErrors = [];
 const contexts = [];
 const profiles = [];
+const tempFiles = [];
+
+/// A small PDF on disk (for setInputFiles), removed at the end.
+function tempPdf(name, text) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tutornet-upload-'));
+  const file = path.join(dir, name);
+  const body = `%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`;
+  fs.writeFileSync(file, Buffer.from(body, 'utf8'));
+  tempFiles.push(dir);
+  return file;
+}
+
+/// Clicks a file's link and checks the browser saves it under its name.
+async function downloads(page, rowSelector, name) {
+  const [dl] = await Promise.all([
+    page.waitForEvent('download', { timeout: TIMEOUT }),
+    page.locator(`${rowSelector} [data-testid="file-link"]`, { hasText: name }).first().click(),
+  ]);
+  const got = dl.suggestedFilename();
+  if (got !== name) fail(`the download is named «${got}», expected «${name}»`);
+  const saved = await dl.path();
+  const head = fs.readFileSync(saved).subarray(0, 8).toString('latin1');
+  if (!head.startsWith('%PDF-1.4')) fail(`the downloaded file starts with «${head}»`);
+}
 
 function log(msg) {
   process.stdout.write(`[community.test] ${msg}\n`);
@@ -393,6 +420,17 @@ async function main() {
   await visible(tutor, '[data-testid="amendments"] .timeline-item', 'amendment history');
   await shots(tutor, 'c11-session-held-tutor');
 
+  step = 'tutor uploads a material to the held session';
+  const materialName = `Задачи с параметром ${RUN}.pdf`;
+  await visible(tutor, '[data-testid="session-files"] [data-testid="session-file-input"]', 'material upload input', TIMEOUT);
+  await tutor.setInputFiles('[data-testid="session-file-input"]', tempPdf(materialName, 'material'));
+  await visible(tutor, `[data-testid="session-files"] [data-testid="file-row"]:has-text("${materialName}")`, 'the uploaded material in the list');
+  await visible(tutor, '[data-testid="session-files"] [data-testid="file-delete"]', '«Удалить» of the material');
+  const materialMeta = await textOf(tutor, '[data-testid="session-files"] [data-testid="file-meta"]');
+  if (!/^\d+ КБ · \d{2}\.\d{2}\.\d{4}$/.test(materialMeta)) fail(`the material reads «${materialMeta}»`);
+  await shots(tutor, 'c11b-session-files-tutor');
+  log(`material uploaded: ${materialName} (${materialMeta})`);
+
   // ---- 8. The requester rates it ----
   step = 'requester rates the session';
   await open(teacher, `/sessions/${sessionId}`, '[data-testid="rating-form"]');
@@ -404,6 +442,10 @@ async function main() {
   await visible(teacher, '[data-testid="rating"]', 'the rating in the list');
   await visible(teacher, '[data-testid="average-rating"]', 'average rating');
   await shots(teacher, 'c12-session-rated-teacher');
+  step = 'requester sees and downloads the material';
+  await visible(teacher, `[data-testid="session-files"] [data-testid="file-row"]:has-text("${materialName}")`, 'the material on the requester\'s card');
+  if (await teacher.locator('[data-testid="session-file-input"], [data-testid="file-delete"]').count()) fail('the requester may change the materials');
+  await downloads(teacher, '[data-testid="session-files"]', materialName);
 
   // ---- 9. The coordinator's dashboard ----
   step = 'dashboard shows the held session and the done request';
@@ -552,6 +594,25 @@ async function main() {
   const orderDate = await textOf(coord, '[data-testid="order-date"]');
   if (!/^\d{2}\.\d{2}\.\d{4}$/.test(orderDate)) fail(`the order date reads «${orderDate}»`);
   await shots(coord, 'c19b-order-page');
+  step = 'coordinator uploads the scan of the demo order';
+  await visible(coord, '[data-testid="order-file"] [data-testid="order-file-input"]', 'scan upload input');
+  await coord.setInputFiles('[data-testid="order-file-input"]', {
+    name: 'setup.exe',
+    mimeType: 'application/x-msdownload',
+    buffer: Buffer.from('MZ not a scan'),
+  });
+  await visible(coord, '[data-testid="order-file"] [data-testid="error-file"]', 'refused file type error');
+  const typeError = await textOf(coord, '[data-testid="order-file"] [data-testid="error-file"]');
+  if (!/PDF/.test(typeError)) fail(`the type error says «${typeError}»`);
+  const scanName = `Скан приказа ${RUN}.pdf`;
+  await coord.setInputFiles('[data-testid="order-file-input"]', tempPdf(scanName, 'order scan'));
+  await visible(coord, `[data-testid="order-file"] [data-testid="file-row"]:has-text("${scanName}")`, 'the uploaded scan');
+  if (await coord.locator('[data-testid="order-file"] [data-testid="error-file"]').count()) fail('the type error stayed after the upload');
+  const replace = (await textOf(coord, '[data-testid="order-file"] .file-pick')).trim();
+  if (replace !== 'Заменить') fail(`the upload button reads «${replace}» once a scan is there`);
+  await downloads(coord, '[data-testid="order-file"]', scanName);
+  await shots(coord, 'c19c-order-scan');
+  log(`order scan uploaded: ${scanName}`);
   step = 'the orders list links to the order page';
   await open(coord, '/composition/orders', '[data-testid="orders-table"]');
   await coord.locator('[data-testid="order-link"]').first().click();
@@ -650,7 +711,7 @@ async function main() {
 main()
   .then(async () => {
     for (const c of contexts) await c.close().catch(() => {});
-    for (const p of profiles) fs.rmSync(p, { recursive: true, force: true });
+    for (const p of [...profiles, ...tempFiles]) fs.rmSync(p, { recursive: true, force: true });
   })
   .catch(async (e) => {
     process.stderr.write(`[community.test] FAIL at step «${step}»: ${e.message}\n`);
@@ -662,6 +723,6 @@ main()
       }
     }
     for (const c of contexts) await c.close().catch(() => {});
-    for (const p of profiles) fs.rmSync(p, { recursive: true, force: true });
+    for (const p of [...profiles, ...tempFiles]) fs.rmSync(p, { recursive: true, force: true });
     process.exit(1);
   });

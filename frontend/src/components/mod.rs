@@ -3,6 +3,7 @@
 pub mod badges;
 pub mod community;
 pub mod fields;
+pub mod files;
 pub mod layout;
 pub mod pager;
 

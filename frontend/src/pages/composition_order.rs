@@ -1,18 +1,22 @@
 //! `/composition/orders/:id`: one order (приказ) on the composition — its requisites and
 //! the members it approved and excluded. Printable.
 
+use gloo_net::http::Method;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 use tutornet_domain::composition::{CompositionOrder, OrderMember};
+use tutornet_domain::files::StoredFile;
 use tutornet_domain::org::AcademicYear;
 use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::text::format_date_ru;
 use tutornet_domain::{Page, Problem};
 
+use crate::api_community::delete_empty;
 use crate::auth::Auth;
-use crate::components::ErrorBanner;
-use crate::util::{plural, set_title};
+use crate::components::files::{upload_file, FileRow, UploadButton};
+use crate::components::{Banner, ErrorBanner};
+use crate::util::{confirm, plural, set_title};
 
 #[component]
 pub fn OrderPage() -> impl IntoView {
@@ -51,6 +55,13 @@ fn OrderCard(id: String) -> impl IntoView {
     let order = RwSignal::new(None::<CompositionOrder>);
     let year = RwSignal::new(None::<String>);
     let problem = RwSignal::new(None::<Problem>);
+    let oid = StoredValue::new(id.clone());
+    // The scan of the order, kept apart so that an upload does not redraw the order.
+    let scan = RwSignal::new(None::<StoredFile>);
+    let scan_problem = RwSignal::new(None::<Problem>);
+    let scan_message = RwSignal::new(None::<String>);
+    let scan_busy = RwSignal::new(false);
+    let may_edit = move || auth.can(Resource::Composition, Action::Update);
     spawn_local(async move {
         match api
             .get::<CompositionOrder>(&format!("/composition/orders/{id}"), Vec::new())
@@ -59,6 +70,7 @@ fn OrderCard(id: String) -> impl IntoView {
             Ok(o) => {
                 set_title(&format!("Приказ № {}", o.number));
                 let yid = o.academic_year_id.clone();
+                scan.try_set(o.file.clone());
                 order.try_set(Some(o));
                 if let Ok(p) = api
                     .get::<Page<AcademicYear>>("/academic-years", Vec::new())
@@ -96,7 +108,7 @@ fn OrderCard(id: String) -> impl IntoView {
                     <dd>{o.issuer.clone()}</dd>
                     {municipality.map(|m| view! { <dt>"Муниципалитет"</dt><dd>{m}</dd> })}
                     {move || year.get().map(|y| view! { <dt>"Учебный год"</dt><dd>{y}</dd> })}
-                    {o.file_name.clone().map(|f| view! { <dt>"Файл приказа"</dt><dd>{f}</dd> })}
+                    {move || scan.with(|f| f.as_ref().map(|f| f.file_name.clone())).map(|f| view! { <dt>"Файл приказа"</dt><dd>{f}</dd> })}
                     <dt>"Внесён в систему"</dt>
                     <dd class="muted small">{crate::util::datetime_ru(o.meta.created_at)}</dd>
                 </dl>
@@ -138,6 +150,81 @@ fn OrderCard(id: String) -> impl IntoView {
         }
     };
 
+    let on_file = move |file: web_sys::File| {
+        scan_message.set(None);
+        let path = format!("/composition/orders/{}/file", oid.get_value());
+        upload_file::<StoredFile>(
+            api,
+            Method::PUT,
+            path,
+            file,
+            scan_busy,
+            scan_problem,
+            move |f| {
+                scan_message.try_set(Some(format!("Скан «{}» загружен.", f.file_name)));
+                scan.try_set(Some(f));
+            },
+        );
+    };
+    let on_delete = Callback::new(move |f: StoredFile| {
+        if !confirm(&format!("Удалить скан «{}»?", f.file_name)) {
+            return;
+        }
+        scan_busy.set(true);
+        scan_problem.set(None);
+        scan_message.set(None);
+        spawn_local(async move {
+            let path = f.url.strip_prefix(crate::api::BASE).unwrap_or(&f.url);
+            match delete_empty(api, path).await {
+                Ok(()) => {
+                    scan.try_set(None);
+                    scan_message.try_set(Some("Скан удалён.".to_string()));
+                }
+                Err(p) => {
+                    scan_problem.try_set(Some(p));
+                }
+            }
+            scan_busy.try_set(false);
+        });
+    });
+    let scan_block = move || {
+        let file = scan.get();
+        let has = file.is_some();
+        let edit = may_edit();
+        // Readers see the block only when there is something to download.
+        if !has && !edit {
+            return None;
+        }
+        Some(view! {
+            <div class="card no-print" data-testid="order-file">
+                <h2>"Скан приказа"</h2>
+                <Banner message=scan_message />
+                <ErrorBanner problem=scan_problem />
+                {match file {
+                    Some(f) => view! {
+                        <ul class="plain-list file-list">
+                            {if edit {
+                                view! { <FileRow file=f api problem=scan_problem busy=scan_busy on_delete /> }.into_any()
+                            } else {
+                                view! { <FileRow file=f api problem=scan_problem busy=scan_busy /> }.into_any()
+                            }}
+                        </ul>
+                    }.into_any(),
+                    None => view! { <p class="muted" data-testid="no-file">"Скан не загружен."</p> }.into_any(),
+                }}
+                {edit.then(|| view! {
+                    <UploadButton
+                        label=if has { "Заменить" } else { "Загрузить скан" }.to_string()
+                        testid="order-file-input"
+                        busy=scan_busy
+                        problem=scan_problem
+                        on_file
+                    />
+                })}
+            </div>
+        })
+    };
+
     view! {
         <section class="page narrow" data-testid="order-page">
             <p class="crumbs">
@@ -160,6 +247,7 @@ fn OrderCard(id: String) -> impl IntoView {
                 <p class="loading" data-testid="loading">"Загрузка…"</p>
             </Show>
             {move || order.get().map(body)}
+            {move || order.with(Option::is_some).then(scan_block)}
         </section>
     }
 }

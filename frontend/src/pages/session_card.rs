@@ -1,5 +1,6 @@
 //! `/sessions/:id`: one session — details, registration, the log, amendments, ratings.
 
+use gloo_net::http::Method;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
@@ -7,14 +8,16 @@ use tutornet_domain::community::{
     AmendmentInput, RatingInput, RegistrationStatus, SessionCancel, SessionDetail, SessionLogInput,
     SessionStatus, AMENDABLE_FIELDS,
 };
+use tutornet_domain::files::StoredFile;
 use tutornet_domain::text::format_date_ru;
 use tutornet_domain::{FieldError, Problem, Role};
 
 use crate::api::validation_problem;
-use crate::api_community::{hhmm, local};
+use crate::api_community::{delete_empty, hhmm, local};
 use crate::auth::Auth;
 use crate::components::community::{SessionStatusBadge, Stars};
 use crate::components::fields::field_error;
+use crate::components::files::{upload_file, FileRow, UploadButton};
 use crate::components::{Banner, ErrorBanner, SelectField, TextField};
 use crate::util::{confirm, datetime_ru, non_empty, plural, set_title};
 
@@ -60,9 +63,12 @@ fn SessionCard(id: String) -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let sid = StoredValue::new(id.clone());
+    // The material files, kept apart so that an upload does not redraw the forms.
+    let files = RwSignal::new(Vec::<StoredFile>::new());
 
     let apply = move |d: SessionDetail| {
         set_title(&d.session.title);
+        files.try_set(d.files.clone());
         detail.try_set(Some(d));
     };
     spawn_local(async move {
@@ -487,6 +493,87 @@ fn SessionCard(id: String) -> impl IntoView {
         })
     };
 
+    // Material files.
+    let files_problem = RwSignal::new(None::<Problem>);
+    let files_message = RwSignal::new(None::<String>);
+    let files_busy = RwSignal::new(false);
+    let on_file = move |file: web_sys::File| {
+        files_message.set(None);
+        let path = format!("/sessions/{}/files", sid.get_value());
+        upload_file::<StoredFile>(
+            api,
+            Method::POST,
+            path,
+            file,
+            files_busy,
+            files_problem,
+            move |f| {
+                files_message.try_set(Some(format!("Файл «{}» добавлен.", f.file_name)));
+                files.try_update(|v| v.push(f));
+            },
+        );
+    };
+    let delete_file = Callback::new(move |f: StoredFile| {
+        if !confirm(&format!("Удалить файл «{}»?", f.file_name)) {
+            return;
+        }
+        files_busy.set(true);
+        files_problem.set(None);
+        files_message.set(None);
+        spawn_local(async move {
+            let path = f.url.strip_prefix(crate::api::BASE).unwrap_or(&f.url);
+            match delete_empty(api, path).await {
+                Ok(()) => {
+                    files.try_update(|v| v.retain(|x| x.id != f.id));
+                    files_message.try_set(Some(format!("Файл «{}» удалён.", f.file_name)));
+                }
+                Err(p) => {
+                    files_problem.try_set(Some(p));
+                }
+            }
+            files_busy.try_set(false);
+        });
+    });
+    let files_box = move |d: &SessionDetail| {
+        let manage = d.can_manage;
+        // Others see the block only when there is something to download.
+        if !manage && d.files.is_empty() {
+            return None;
+        }
+        Some(view! {
+            <div class="card" data-testid="session-files">
+                <h2>"Материалы"</h2>
+                <Banner message=files_message />
+                <ErrorBanner problem=files_problem />
+                {move || {
+                    let list = files.get();
+                    if list.is_empty() {
+                        view! { <p class="muted" data-testid="no-files">"Файлов пока нет."</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="plain-list file-list">
+                                {list.into_iter().map(|f| if manage {
+                                    view! { <FileRow file=f api problem=files_problem busy=files_busy on_delete=delete_file /> }.into_any()
+                                } else {
+                                    view! { <FileRow file=f api problem=files_problem busy=files_busy /> }.into_any()
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }
+                }}
+                {manage.then(|| view! {
+                    <UploadButton
+                        label="Добавить файл".to_string()
+                        testid="session-file-input"
+                        busy=files_busy
+                        problem=files_problem
+                        on_file
+                    />
+                })}
+            </div>
+        })
+    };
+
     let log_form = move |d: &SessionDetail| {
         if !(d.can_manage && d.session.status == SessionStatus::Planned) {
             return None;
@@ -741,6 +828,7 @@ fn SessionCard(id: String) -> impl IntoView {
                 <div class="two-col">
                     <div>
                         <div class="card">{move || detail.with(|d| d.as_ref().map(&details))}</div>
+                        {move || detail.with(|d| d.as_ref().and_then(&files_box))}
                         {move || detail.with(|d| d.as_ref().and_then(&log_view))}
                         {move || detail.with(|d| d.as_ref().and_then(&amendments))}
                     </div>
