@@ -61,18 +61,7 @@ pub fn non_empty(s: String) -> Option<String> {
     }
 }
 
-/// Russian plural form: `plural(5, "школа", "школы", "школ")`.
-pub fn plural<'a>(n: i64, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
-    let n = n.abs();
-    let (d10, d100) = (n % 10, n % 100);
-    if d10 == 1 && d100 != 11 {
-        one
-    } else if (2..=4).contains(&d10) && !(12..=14).contains(&d100) {
-        few
-    } else {
-        many
-    }
-}
+pub use tutornet_domain::text::plural;
 
 /// Sets the document title («… — tutornet»).
 pub fn set_title(title: &str) {

@@ -61,3 +61,26 @@ pub fn entity_label_ru(entity: &str) -> &str {
         other => other,
     }
 }
+
+/// Russian label of a changed field shown in the audit log.
+pub fn field_label_ru(field: &str) -> &str {
+    match field {
+        "full_name" => "полное наименование / ФИО",
+        "short_name" => "краткое наименование",
+        "address" => "адрес",
+        "is_low_results" => "ШНОР",
+        "is_difficult_conditions" => "ШССУ",
+        "is_500plus" => "500+",
+        "is_mentor" => "школа-наставник",
+        "mentor_school_id" => "наставник",
+        "archived_at" => "архив",
+        "email" => "e-mail",
+        "role" => "роль",
+        "active" => "активность",
+        "position" => "должность",
+        "municipality_id" => "муниципалитет",
+        "school_id" => "школа",
+        "name" => "название",
+        other => other,
+    }
+}

@@ -79,8 +79,51 @@ pub fn sort_ru<T>(items: &mut [T], key: impl Fn(&T) -> &str) {
     items.sort_by_cached_key(|t| collation_key(key(t)));
 }
 
+/// Russian plural form: `plural(5, "школа", "школы", "школ")` → «школ».
+pub fn plural<'a>(n: i64, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
+    let n = n.abs();
+    let (d10, d100) = (n % 10, n % 100);
+    if d10 == 1 && d100 != 11 {
+        one
+    } else if (2..=4).contains(&d10) && !(12..=14).contains(&d100) {
+        few
+    } else {
+        many
+    }
+}
+
+/// «Имя Отчество» from «Фамилия Имя Отчество», for a polite greeting; anything that
+/// does not look like a three-part name is returned as it is.
+pub fn polite_name(full: &str) -> String {
+    let parts: Vec<&str> = full.split_whitespace().collect();
+    let is_person = parts
+        .iter()
+        .all(|p| p.chars().next().is_some_and(char::is_uppercase));
+    if parts.len() == 3 && is_person {
+        format!("{} {}", parts[1], parts[2])
+    } else {
+        full.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn plural_and_polite_name() {
+        assert_eq!(plural(1, "школа", "школы", "школ"), "школа");
+        assert_eq!(plural(3, "школа", "школы", "школ"), "школы");
+        assert_eq!(plural(11, "школа", "школы", "школ"), "школ");
+        assert_eq!(plural(22, "школа", "школы", "школ"), "школы");
+        assert_eq!(
+            polite_name("Белозёрова Марина Викторовна"),
+            "Марина Викторовна"
+        );
+        assert_eq!(
+            polite_name("Региональная информационная система"),
+            "Региональная информационная система"
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use serde_json::Value;
-use tutornet_domain::audit::{action_label_ru, entity_label_ru, AuditEntry};
+use tutornet_domain::audit::{action_label_ru, entity_label_ru, field_label_ru, AuditEntry};
 use tutornet_domain::Page;
 
 use crate::auth::Auth;
@@ -44,28 +44,6 @@ fn changed_fields(e: &AuditEntry) -> Vec<String> {
             .cloned(),
     );
     keys
-}
-
-fn field_label(f: &str) -> &str {
-    match f {
-        "full_name" => "полное наименование / ФИО",
-        "short_name" => "краткое наименование",
-        "address" => "адрес",
-        "is_low_results" => "ШНОР",
-        "is_difficult_conditions" => "ШССУ",
-        "is_500plus" => "500+",
-        "is_mentor" => "школа-наставник",
-        "mentor_school_id" => "наставник",
-        "archived_at" => "архив",
-        "email" => "e-mail",
-        "role" => "роль",
-        "active" => "активность",
-        "position" => "должность",
-        "municipality_id" => "муниципалитет",
-        "school_id" => "школа",
-        "name" => "название",
-        other => other,
-    }
 }
 
 /// A readable name of the record, from its state after (or before) the change.
@@ -130,7 +108,7 @@ pub fn AuditPage() -> impl IntoView {
     let row = move |e: AuditEntry| {
         let changes = changed_fields(&e)
             .iter()
-            .map(|f| field_label(f).to_string())
+            .map(|f| field_label_ru(f).to_string())
             .collect::<Vec<_>>()
             .join(", ");
         let name = record_name(&e);

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tutornet_domain::permissions::{scope, Action, Resource, Scope};
 use tutornet_domain::stats::Stats;
+use tutornet_domain::text::polite_name;
 use tutornet_domain::Problem;
 
 use crate::auth::Auth;
@@ -11,18 +12,6 @@ use crate::components::ErrorBanner;
 use crate::util::{plural, set_title};
 
 /// «Анна Петровна» from «Иванова Анна Петровна» (the polite form of address).
-fn polite_name(full: &str) -> String {
-    let parts: Vec<&str> = full.split_whitespace().collect();
-    let is_person = parts
-        .iter()
-        .all(|p| p.chars().next().is_some_and(char::is_uppercase));
-    if parts.len() == 3 && is_person {
-        format!("{} {}", parts[1], parts[2])
-    } else {
-        full.to_string()
-    }
-}
-
 struct Card {
     key: &'static str,
     value: String,

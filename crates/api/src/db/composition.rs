@@ -456,13 +456,14 @@ fn check_member(
     m: &MemberRow,
     action: Action,
 ) -> AppResult<String> {
-    let region = super::region_of(conn, &m.municipality_id)?.unwrap_or_default();
-    user.check(
+    super::check_place(
+        conn,
+        user,
         Resource::Composition,
         action,
-        &municipality_place(&region, &m.municipality_id),
-    )?;
-    Ok(region)
+        &m.municipality_id,
+        None,
+    )
 }
 
 pub fn get_member(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Member> {
@@ -775,11 +776,13 @@ fn find_order(conn: &mut DbConn, id: &str) -> AppResult<OrderRow> {
 
 pub fn get_order(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<CompositionOrder> {
     let r = find_order(conn, id)?;
-    let region = super::region_of(conn, &r.municipality_id)?.unwrap_or_default();
-    user.check(
+    super::check_place(
+        conn,
+        user,
         Resource::Composition,
         Action::Read,
-        &municipality_place(&region, &r.municipality_id),
+        &r.municipality_id,
+        None,
     )?;
     to_order(conn, r)
 }
@@ -1095,18 +1098,14 @@ fn check_nomination(
     r: &NominationRow,
     action: Action,
 ) -> AppResult<String> {
-    let region = super::region_of(conn, &r.municipality_id)?.unwrap_or_default();
-    user.check(
+    super::check_place(
+        conn,
+        user,
         Resource::Nomination,
         action,
-        &Place {
-            region_id: &region,
-            municipality_id: Some(&r.municipality_id),
-            school_id: Some(&r.school_id),
-            user_id: None,
-        },
-    )?;
-    Ok(region)
+        &r.municipality_id,
+        Some(&r.school_id),
+    )
 }
 
 pub fn get_nomination(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Nomination> {
@@ -1224,16 +1223,13 @@ pub fn create_nomination(
         .ok_or_else(|| AppError::field("school_id", "required", "Выберите школу"))?;
     let school = super::schools::find(conn, &school_id)
         .map_err(|_| AppError::field("school_id", "invalid_reference", "Школа не найдена"))?;
-    let region = super::region_of(conn, &school.municipality_id)?.unwrap_or_default();
-    user.check(
+    let region = super::check_place(
+        conn,
+        user,
         Resource::Nomination,
         Action::Create,
-        &Place {
-            region_id: &region,
-            municipality_id: Some(&school.municipality_id),
-            school_id: Some(&school.id),
-            user_id: None,
-        },
+        &school.municipality_id,
+        Some(&school.id),
     )?;
     let year = resolve_year(conn, input.academic_year_id.as_deref())?;
     let mut errs = Vec::new();

@@ -9,7 +9,7 @@ use crate::error::{AppError, AppResult};
 use chrono::{Datelike, NaiveDate};
 use diesel::prelude::*;
 use tutornet_domain::community::{
-    Dashboard, FormOfWork, LabelledCount, RequestFilter, RequestStatus, SchoolRef, TutorLoad,
+    Dashboard, FormOfWork, LabelledCount, RequestStatus, SchoolRef, TutorLoad,
 };
 use tutornet_domain::permissions::{Action, Resource};
 
@@ -52,24 +52,8 @@ pub fn dashboard(conn: &mut DbConn, user: &AuthUser, stale_days: i64) -> AppResu
         .limit(50)
         .select(RequestRow::as_select())
         .load(conn)?;
-    let stale_ids: Vec<String> = stale_rows.iter().map(|r| r.id.clone()).collect();
-    let stale_requests = if stale_ids.is_empty() {
-        Vec::new()
-    } else {
-        let mut all = super::requests::list(
-            conn,
-            user,
-            &RequestFilter {
-                stale_days: Some(stale_days),
-                limit: Some(200),
-                ..Default::default()
-            },
-        )?
-        .items;
-        all.retain(|r| stale_ids.contains(&r.id));
-        all.sort_by_key(|r| r.status_changed_at);
-        all
-    };
+    // Already ordered oldest change first by the query.
+    let stale_requests = super::requests::to_domain(conn, stale_rows)?;
     let today = now().date();
     let month_start = today.with_day(1).unwrap_or(today);
     let month_end = add_months(month_start, 1);

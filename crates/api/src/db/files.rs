@@ -4,7 +4,7 @@
 
 use super::schema::{composition_orders, files};
 use super::{new_id, now, DbConn};
-use crate::auth::{AuthUser, Place};
+use crate::auth::AuthUser;
 use crate::error::{AppError, AppResult};
 use diesel::prelude::*;
 use sha2::{Digest, Sha256};
@@ -148,16 +148,7 @@ fn order_municipality(
         .first(conn)
         .optional()?;
     let m = m.ok_or_else(|| AppError::NotFound("Приказ не найден".into()))?;
-    let region = super::region_of(conn, &m)?.unwrap_or_default();
-    user.check(
-        Resource::Composition,
-        action,
-        &Place {
-            region_id: &region,
-            municipality_id: Some(&m),
-            ..Default::default()
-        },
-    )?;
+    super::check_place(conn, user, Resource::Composition, action, &m, None)?;
     Ok(m)
 }
 

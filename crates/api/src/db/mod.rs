@@ -193,6 +193,30 @@ type RegionMunicipalities = diesel::dsl::Select<
     schema::municipalities::id,
 >;
 
+/// Checks `action` on `resource` for a record of a municipality (and, if given, a
+/// school); returns the municipality's region for audit entries.
+pub fn check_place(
+    conn: &mut DbConn,
+    user: &crate::auth::AuthUser,
+    resource: tutornet_domain::permissions::Resource,
+    action: tutornet_domain::permissions::Action,
+    municipality_id: &str,
+    school_id: Option<&str>,
+) -> AppResult<String> {
+    let region = region_of(conn, municipality_id)?.unwrap_or_default();
+    user.check(
+        resource,
+        action,
+        &crate::auth::Place {
+            region_id: &region,
+            municipality_id: Some(municipality_id),
+            school_id,
+            user_id: None,
+        },
+    )?;
+    Ok(region)
+}
+
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }

@@ -58,7 +58,7 @@ pub fn user_names(conn: &mut DbConn, ids: Vec<String>) -> AppResult<HashMap<Stri
         .collect())
 }
 
-fn to_domain(conn: &mut DbConn, rows: Vec<RequestRow>) -> AppResult<Vec<Request>> {
+pub fn to_domain(conn: &mut DbConn, rows: Vec<RequestRow>) -> AppResult<Vec<Request>> {
     let mut people: Vec<String> = rows.iter().map(|r| r.requester_id.clone()).collect();
     people.extend(rows.iter().filter_map(|r| r.tutor_user_id.clone()));
     let names = user_names(conn, people)?;

@@ -165,18 +165,14 @@ pub fn find(conn: &mut DbConn, id: &str) -> AppResult<School> {
 
 /// Checks `action` on the school for the caller.
 pub fn check(conn: &mut DbConn, user: &AuthUser, s: &School, action: Action) -> AppResult<String> {
-    let region = super::region_of(conn, &s.municipality_id)?.unwrap_or_default();
-    user.check(
+    super::check_place(
+        conn,
+        user,
         Resource::School,
         action,
-        &Place {
-            region_id: &region,
-            municipality_id: Some(&s.municipality_id),
-            school_id: Some(&s.id),
-            user_id: None,
-        },
-    )?;
-    Ok(region)
+        &s.municipality_id,
+        Some(&s.id),
+    )
 }
 
 pub fn get(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<School> {
