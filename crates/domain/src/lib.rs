@@ -21,4 +21,4 @@ pub mod users;
 
 pub use page::Page;
 pub use permissions::{Action, Resource, Role, Scope};
-pub use problem::{FieldError, Problem};
+pub use problem::{FieldError, Problem, ProblemCode};
