@@ -6,6 +6,7 @@ mod common;
 
 mod auth;
 mod composition;
+mod concurrency;
 mod contract;
 mod errors;
 mod files;
@@ -14,4 +15,5 @@ mod matrix;
 mod registry;
 mod requests;
 mod schools;
+mod storage;
 mod users;

@@ -133,11 +133,21 @@ async fn municipalities_and_region() {
         .put(
             &format!("/api/v1/regions/{}", r["id"].as_str().unwrap()),
             &t,
-            json!({"name": "Южный край", "code": "99", "version": r["version"]}),
+            json!({"name": "Южный край", "code": "93", "version": r["version"]}),
         )
         .await
         .ok(200);
     assert_eq!(updated["version"], r["version"].as_i64().unwrap() + 1);
+    // The same values again change nothing: no new version.
+    let same = app
+        .put(
+            &format!("/api/v1/regions/{}", r["id"].as_str().unwrap()),
+            &t,
+            json!({"name": "Южный край", "code": "93", "version": updated["version"]}),
+        )
+        .await
+        .ok(200);
+    assert_eq!(same["version"], updated["version"]);
 }
 
 #[actix_web::test]

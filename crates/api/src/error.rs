@@ -22,6 +22,15 @@ pub enum AppError {
     NotFound(String),
     /// 409 with a stable code.
     Conflict { code: &'static str, detail: String },
+    /// 409 naming the other record that holds the slot (`conflict_id`).
+    Clash {
+        code: &'static str,
+        detail: String,
+        other_id: String,
+    },
+    /// A PostgreSQL serialization failure or deadlock: the write transaction is retried;
+    /// once the retries are used up, 503 `busy`.
+    Contended(String),
     /// 413.
     TooLarge(String),
     /// 429 with `Retry-After` seconds.
@@ -97,6 +106,21 @@ impl AppError {
             AppError::Conflict { code, detail } => {
                 Problem::new(status, code, "Конфликт", detail.clone())
             }
+            AppError::Clash {
+                code,
+                detail,
+                other_id,
+            } => {
+                let mut p = Problem::new(status, code, "Конфликт", detail.clone());
+                p.conflict_id = Some(other_id.clone());
+                p
+            }
+            AppError::Contended(_) => Problem::new(
+                status,
+                "busy",
+                "Сервер занят",
+                "Запись одновременно меняют другие пользователи. Изменения не сохранены; повторите через несколько секунд.",
+            ),
             AppError::TooLarge(d) => Problem::new(
                 status,
                 "payload_too_large",
@@ -146,7 +170,8 @@ impl ResponseError for AppError {
             AppError::Unauthorized { .. } => StatusCode::UNAUTHORIZED,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
-            AppError::Conflict { .. } => StatusCode::CONFLICT,
+            AppError::Conflict { .. } | AppError::Clash { .. } => StatusCode::CONFLICT,
+            AppError::Contended(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -159,6 +184,7 @@ impl ResponseError for AppError {
             AppError::Internal(msg) | AppError::Unavailable(msg) => {
                 tracing::error!(error = %msg, "request failed")
             }
+            AppError::Contended(msg) => tracing::warn!(error = %msg, "write retries exhausted"),
             _ => {}
         }
         let mut resp = HttpResponse::build(self.status_code());
@@ -178,6 +204,15 @@ impl From<diesel::result::Error> for AppError {
         use diesel::result::{DatabaseErrorKind, Error};
         match e {
             Error::NotFound => AppError::NotFound("Запись не найдена".into()),
+            Error::DatabaseError(DatabaseErrorKind::SerializationFailure, info) => {
+                AppError::Contended(info.message().to_string())
+            }
+            // PostgreSQL reports a deadlock (40P01) without a kind of its own.
+            Error::DatabaseError(DatabaseErrorKind::Unknown, info)
+                if info.message().contains("deadlock detected") =>
+            {
+                AppError::Contended(info.message().to_string())
+            }
             Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => AppError::Conflict {
                 code: "already_exists",
                 detail: format!("Такая запись уже есть ({})", info.message()),

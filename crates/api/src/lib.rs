@@ -4,9 +4,11 @@ pub mod auth;
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod input_guard;
 pub mod mail;
 pub mod openapi;
 pub mod routes;
+pub mod store;
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::ServiceResponse;
@@ -53,13 +55,15 @@ impl AppState {
         .await?
     }
 
-    /// Like `db`, inside a write transaction that rolls back on any error.
+    /// Like `db`, inside a write transaction that rolls back on any error and keeps
+    /// read-then-write checks true on PostgreSQL too (see `store::tx`): `f` may run more
+    /// than once, so it must only touch the database.
     pub async fn tx<T, F>(&self, f: F) -> AppResult<T>
     where
-        F: FnOnce(&mut db::DbConn) -> AppResult<T> + Send + 'static,
+        F: Fn(&mut db::DbConn) -> AppResult<T> + Send + 'static,
         T: Send + 'static,
     {
-        self.db(move |c| db::write_tx(c, f)).await
+        self.db(move |c| store::write_tx(c, f)).await
     }
 }
 
@@ -90,6 +94,7 @@ pub fn configure(state: Arc<AppState>) -> impl FnOnce(&mut web::ServiceConfig) {
             )
             .service(
                 web::scope("/api/v1")
+                    .wrap(actix_web::middleware::from_fn(input_guard::guard))
                     .configure(routes::configure)
                     .default_service(web::to(api_not_found)),
             )

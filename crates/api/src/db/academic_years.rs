@@ -1,9 +1,11 @@
 //! Academic years (учебные годы), 1 September – 31 August; exactly one is current.
 
 use super::schema::academic_years;
-use super::{audit, check_version, meta, new_id, now, DbConn};
+use super::{audit, meta, new_id, now, DbConn};
 use crate::auth::AuthUser;
 use crate::error::{AppError, AppResult};
+use crate::set_versioned;
+use crate::store::{update_versioned, Change};
 use diesel::prelude::*;
 use tutornet_domain::org::{AcademicYear, AcademicYearInput};
 use tutornet_domain::permissions::{Action, Resource};
@@ -168,7 +170,6 @@ pub fn update(
 ) -> AppResult<AcademicYear> {
     let before = get(conn, user, id)?;
     user.reach(Resource::AcademicYear, Action::Update)?;
-    check_version(input.version, before.meta.version)?;
     let (name, _, _) = input.bounds();
     if name != before.name {
         return Err(AppError::field(
@@ -184,18 +185,31 @@ pub fn update(
             "Нужен текущий учебный год: отметьте текущим другой год",
         ));
     }
-    diesel::update(academic_years::table.find(id))
-        .set((
-            academic_years::is_current.eq(input.is_current),
-            academic_years::updated_at.eq(now()),
-            academic_years::updated_by.eq(&user.id),
-            academic_years::version.eq(before.meta.version + 1),
-        ))
-        .execute(conn)?;
-    if input.is_current {
-        unset_current(conn, id)?;
-    }
-    let after = find(conn, id)?;
+    let change = update_versioned(
+        conn,
+        input.version,
+        before.meta.version,
+        before.clone(),
+        |conn, v| {
+            let n = set_versioned!(
+                conn,
+                academic_years,
+                id,
+                v,
+                &user.id,
+                (academic_years::is_current.eq(input.is_current),)
+            )?;
+            if input.is_current {
+                unset_current(conn, id)?;
+            }
+            Ok(n)
+        },
+        |conn| find(conn, id),
+    )?;
+    let after = match change {
+        Change::Unchanged(same) => return Ok(same),
+        Change::Stored(after) => after,
+    };
     audit::record(
         conn,
         Some(user),
@@ -218,14 +232,17 @@ pub fn archive(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Academ
             detail: "Текущий учебный год нельзя архивировать".into(),
         });
     }
-    diesel::update(academic_years::table.find(id))
-        .set((
-            academic_years::archived_at.eq(Some(now())),
-            academic_years::updated_at.eq(now()),
-            academic_years::updated_by.eq(&user.id),
-            academic_years::version.eq(before.meta.version + 1),
-        ))
-        .execute(conn)?;
+    if set_versioned!(
+        conn,
+        academic_years,
+        id,
+        before.meta.version,
+        &user.id,
+        (academic_years::archived_at.eq(Some(now())),)
+    )? == 0
+    {
+        return Err(AppError::version_conflict(before.meta.version + 1));
+    }
     let after = find(conn, id)?;
     audit::record(
         conn,

@@ -6,9 +6,12 @@ use super::schema::{
     attachments, composition_orders, member_subjects, members, nominations, schools, subjects,
     users,
 };
-use super::{audit, check_version, meta, new_id, now, Cursor, DbConn, MultiBackend};
+use super::{audit, meta, new_id, now, Cursor, DbConn, MultiBackend};
 use crate::auth::{AuthUser, Place, Reach};
 use crate::error::{AppError, AppResult};
+use crate::set_versioned;
+use crate::store::stored;
+use crate::store::{update_versioned, Change};
 use chrono::NaiveDate;
 use diesel::prelude::*;
 use std::collections::HashMap;
@@ -52,8 +55,8 @@ pub struct MemberRow {
 }
 
 impl MemberRow {
-    fn status(&self) -> MemberStatus {
-        MemberStatus::parse(&self.status).unwrap_or(MemberStatus::Nominated)
+    fn status(&self) -> AppResult<MemberStatus> {
+        stored(&self.status, "members.status", MemberStatus::parse)
     }
 }
 
@@ -303,36 +306,38 @@ pub fn to_members(conn: &mut DbConn, rows: Vec<MemberRow>) -> AppResult<Vec<Memb
     }
     Ok(rows
         .into_iter()
-        .map(|r| Member {
-            subjects: subj.remove(&r.id).unwrap_or_default(),
-            school_name: r.school_id.as_ref().and_then(|i| schools.get(i).cloned()),
-            attachments: att.remove(&r.id).unwrap_or_default(),
-            level: TutorLevel::parse(&r.level).unwrap_or(TutorLevel::Municipal),
-            status: r.status(),
-            id: r.id,
-            municipality_id: r.municipality_id,
-            academic_year_id: r.academic_year_id,
-            user_id: r.user_id,
-            full_name: r.full_name,
-            position: r.position,
-            school_id: r.school_id,
-            workplace: r.workplace,
-            approved_order_id: r.approved_order_id,
-            approved_on: r.approved_on,
-            excluded_order_id: r.excluded_order_id,
-            excluded_on: r.excluded_on,
-            exclusion_reason: r.exclusion_reason,
-            nomination_id: r.nomination_id,
-            meta: meta(
-                r.created_at,
-                r.updated_at,
-                r.created_by,
-                r.updated_by,
-                r.archived_at,
-                r.version,
-            ),
+        .map(|r| -> AppResult<Member> {
+            Ok(Member {
+                subjects: subj.remove(&r.id).unwrap_or_default(),
+                school_name: r.school_id.as_ref().and_then(|i| schools.get(i).cloned()),
+                attachments: att.remove(&r.id).unwrap_or_default(),
+                level: stored(&r.level, "members.level", TutorLevel::parse)?,
+                status: r.status()?,
+                id: r.id,
+                municipality_id: r.municipality_id,
+                academic_year_id: r.academic_year_id,
+                user_id: r.user_id,
+                full_name: r.full_name,
+                position: r.position,
+                school_id: r.school_id,
+                workplace: r.workplace,
+                approved_order_id: r.approved_order_id,
+                approved_on: r.approved_on,
+                excluded_order_id: r.excluded_order_id,
+                excluded_on: r.excluded_on,
+                exclusion_reason: r.exclusion_reason,
+                nomination_id: r.nomination_id,
+                meta: meta(
+                    r.created_at,
+                    r.updated_at,
+                    r.created_by,
+                    r.updated_by,
+                    r.archived_at,
+                    r.version,
+                ),
+            })
         })
-        .collect())
+        .collect::<AppResult<Vec<_>>>()?)
 }
 
 type Boxed<'a> = members::BoxedQuery<'a, MultiBackend>;
@@ -630,36 +635,45 @@ pub fn update_member(
 ) -> AppResult<Member> {
     let row = find_row(conn, id)?;
     let region = check_member(conn, user, &row, Action::Update)?;
-    if row.status() != MemberStatus::Nominated {
+    if row.status()? != MemberStatus::Nominated {
         return Err(immutable());
     }
     input.validate().map_err(AppError::Validation)?;
-    check_version(input.version, row.version)?;
     check_member_refs(conn, &row.municipality_id, input)?;
     let before = to_members(conn, vec![row.clone()])?.remove(0);
-    let n = diesel::update(
-        members::table
-            .find(id)
-            .filter(members::version.eq(row.version)),
-    )
-    .set((
-        members::user_id.eq(clean(&input.user_id)),
-        members::full_name.eq(input.full_name.trim()),
-        members::name_sort.eq(collation_key(&input.full_name)),
-        members::level.eq(input.level.as_str()),
-        members::position.eq(clean(&input.position)),
-        members::school_id.eq(clean(&input.school_id)),
-        members::workplace.eq(clean(&input.workplace)),
-        members::updated_at.eq(now()),
-        members::updated_by.eq(&user.id),
-        members::version.eq(row.version + 1),
-    ))
-    .execute(conn)?;
-    if n == 0 {
-        return Err(AppError::version_conflict(row.version + 1));
-    }
-    set_subjects(conn, id, &input.subject_ids)?;
-    let after = find_member(conn, id)?;
+    let change = update_versioned(
+        conn,
+        input.version,
+        row.version,
+        before.clone(),
+        |conn, v| {
+            let n = set_versioned!(
+                conn,
+                members,
+                id,
+                v,
+                &user.id,
+                (
+                    members::user_id.eq(clean(&input.user_id)),
+                    members::full_name.eq(input.full_name.trim()),
+                    members::name_sort.eq(collation_key(&input.full_name)),
+                    members::level.eq(input.level.as_str()),
+                    members::position.eq(clean(&input.position)),
+                    members::school_id.eq(clean(&input.school_id)),
+                    members::workplace.eq(clean(&input.workplace)),
+                )
+            )?;
+            if n > 0 {
+                set_subjects(conn, id, &input.subject_ids)?;
+            }
+            Ok(n)
+        },
+        |conn| find_member(conn, id),
+    )?;
+    let after = match change {
+        Change::Unchanged(same) => return Ok(same),
+        Change::Stored(after) => after,
+    };
     audit::record(
         conn,
         Some(user),
@@ -676,21 +690,24 @@ pub fn update_member(
 pub fn archive_member(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Member> {
     let row = find_row(conn, id)?;
     let region = check_member(conn, user, &row, Action::Archive)?;
-    if row.status() != MemberStatus::Nominated {
+    if row.status()? != MemberStatus::Nominated {
         return Err(immutable());
     }
     if row.archived_at.is_some() {
         return find_member(conn, id);
     }
     let before = find_member(conn, id)?;
-    diesel::update(members::table.find(id))
-        .set((
-            members::archived_at.eq(Some(now())),
-            members::updated_at.eq(now()),
-            members::updated_by.eq(&user.id),
-            members::version.eq(row.version + 1),
-        ))
-        .execute(conn)?;
+    if set_versioned!(
+        conn,
+        members,
+        id,
+        row.version,
+        &user.id,
+        (members::archived_at.eq(Some(now())),)
+    )? == 0
+    {
+        return Err(AppError::version_conflict(row.version + 1));
+    }
     let after = find_member(conn, id)?;
     audit::record(
         conn,
@@ -743,7 +760,7 @@ fn to_order(conn: &mut DbConn, r: OrderRow) -> AppResult<CompositionOrder> {
     let file = super::files::list(conn, super::files::ORDER, &r.id)?.pop();
     Ok(CompositionOrder {
         file,
-        kind: OrderKind::parse(&r.kind).unwrap_or(OrderKind::Approve),
+        kind: stored(&r.kind, "composition_orders.kind", OrderKind::parse)?,
         id: r.id,
         municipality_id: r.municipality_id,
         academic_year_id: r.academic_year_id,
@@ -962,7 +979,7 @@ pub fn create_order(
                 "archived",
                 format!("{} удалён из списка выдвинутых", r.full_name),
             )),
-            Some(r) if r.status() != want => Some(if want == MemberStatus::Nominated {
+            Some(r) if r.status()? != want => Some(if want == MemberStatus::Nominated {
                 (
                     "not_nominated",
                     format!("{} уже утверждён или исключён", r.full_name),
@@ -1044,38 +1061,40 @@ fn to_nominations(conn: &mut DbConn, rows: Vec<NominationRow>) -> AppResult<Vec<
     };
     Ok(rows
         .into_iter()
-        .map(|r| Nomination {
-            school_name: s.get(&r.school_id).cloned().unwrap_or_default(),
-            subject_name: subj.get(&r.subject_id).cloned().unwrap_or_default(),
-            status: NominationStatus::parse(&r.status).unwrap_or(NominationStatus::Pending),
-            id: r.id,
-            municipality_id: r.municipality_id,
-            academic_year_id: r.academic_year_id,
-            school_id: r.school_id,
-            teacher_user_id: r.teacher_user_id,
-            full_name: r.full_name,
-            subject_id: r.subject_id,
-            position: r.position,
-            is_current_teacher: r.is_current_teacher,
-            experience_years: r.experience_years,
-            achievements: r.achievements,
-            has_authority: r.has_authority,
-            ready_to_help: r.ready_to_help,
-            justification: r.justification,
-            decision_reason: r.decision_reason,
-            decided_by: r.decided_by,
-            decided_at: r.decided_at.map(|t| t.and_utc()),
-            member_id: r.member_id,
-            meta: meta(
-                r.created_at,
-                r.updated_at,
-                r.created_by,
-                r.updated_by,
-                r.archived_at,
-                r.version,
-            ),
+        .map(|r| -> AppResult<Nomination> {
+            Ok(Nomination {
+                school_name: s.get(&r.school_id).cloned().unwrap_or_default(),
+                subject_name: subj.get(&r.subject_id).cloned().unwrap_or_default(),
+                status: stored(&r.status, "nominations.status", NominationStatus::parse)?,
+                id: r.id,
+                municipality_id: r.municipality_id,
+                academic_year_id: r.academic_year_id,
+                school_id: r.school_id,
+                teacher_user_id: r.teacher_user_id,
+                full_name: r.full_name,
+                subject_id: r.subject_id,
+                position: r.position,
+                is_current_teacher: r.is_current_teacher,
+                experience_years: r.experience_years,
+                achievements: r.achievements,
+                has_authority: r.has_authority,
+                ready_to_help: r.ready_to_help,
+                justification: r.justification,
+                decision_reason: r.decision_reason,
+                decided_by: r.decided_by,
+                decided_at: r.decided_at.map(|t| t.and_utc()),
+                member_id: r.member_id,
+                meta: meta(
+                    r.created_at,
+                    r.updated_at,
+                    r.created_by,
+                    r.updated_by,
+                    r.archived_at,
+                    r.version,
+                ),
+            })
         })
-        .collect())
+        .collect::<AppResult<Vec<_>>>()?)
 }
 
 fn find_nomination_row(conn: &mut DbConn, id: &str) -> AppResult<NominationRow> {
@@ -1424,7 +1443,7 @@ pub fn create_attachment(
     let row = find_row(conn, member_id)?;
     let region = check_member(conn, user, &row, Action::Create)?;
     input.validate().map_err(AppError::Validation)?;
-    if row.status() != MemberStatus::Approved || row.archived_at.is_some() {
+    if row.status()? != MemberStatus::Approved || row.archived_at.is_some() {
         return Err(conflict(
             "member_not_approved",
             "Закрепить можно только утверждённого приказом тьютора",
@@ -1516,14 +1535,17 @@ pub fn archive_attachment(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppRe
         return attachment(conn, id);
     }
     let before = attachment(conn, id)?;
-    diesel::update(attachments::table.find(id))
-        .set((
-            attachments::archived_at.eq(Some(now())),
-            attachments::updated_at.eq(now()),
-            attachments::updated_by.eq(Some(&user.id)),
-            attachments::version.eq(a.version + 1),
-        ))
-        .execute(conn)?;
+    if set_versioned!(
+        conn,
+        attachments,
+        id,
+        a.version,
+        Some(&user.id),
+        (attachments::archived_at.eq(Some(now())),)
+    )? == 0
+    {
+        return Err(AppError::version_conflict(a.version + 1));
+    }
     let after = attachment(conn, id)?;
     audit::record(
         conn,

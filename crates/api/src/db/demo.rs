@@ -217,9 +217,9 @@ pub fn bench(
 ) -> AppResult<String> {
     let hash = crate::auth::hash_password(DEMO_PASSWORD)?;
     let region = new_id();
-    let mut ms = Vec::new();
     let mut school_ids: Vec<(String, String)> = Vec::new();
-    write_tx(conn, |conn| {
+    let ms = write_tx(conn, |conn| {
+        let mut ms = Vec::new();
         super::regions::insert(
             conn,
             &region,
@@ -243,10 +243,11 @@ pub fn bench(
             )?;
             ms.push(m);
         }
-        Ok(())
+        Ok(ms)
     })?;
     for chunk in (0..schools).collect::<Vec<_>>().chunks(200) {
-        write_tx(conn, |conn| {
+        let made = write_tx(conn, |conn| {
+            let mut made = Vec::new();
             for &i in chunk {
                 let m = &ms[i % ms.len()];
                 let id = new_id();
@@ -264,10 +265,11 @@ pub fn bench(
                     mentor_school_id: None,
                     version: None,
                 })?;
-                school_ids.push((id, m.clone()));
+                made.push((id, m.clone()));
             }
-            Ok(())
+            Ok(made)
         })?;
+        school_ids.extend(made);
     }
     let surnames = [
         "Иванова",

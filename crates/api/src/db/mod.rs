@@ -127,45 +127,7 @@ pub fn migrate(conn: &mut DbConn) -> Result<usize, String> {
     Ok(applied)
 }
 
-/// Runs `f` in a write transaction: `BEGIN IMMEDIATE` on SQLite (so a read-then-write
-/// never fails with SQLITE_BUSY midway), a plain transaction on PostgreSQL. Anything
-/// `f` wrote is rolled back when it fails, so no request leaves half-written data.
-pub fn write_tx<T>(conn: &mut DbConn, f: impl FnOnce(&mut DbConn) -> AppResult<T>) -> AppResult<T> {
-    match conn {
-        DbConn::Pg(_) => conn.transaction(f),
-        DbConn::Sqlite(_) => {
-            conn.batch_execute("BEGIN IMMEDIATE")?;
-            let mut guard = RollbackGuard { conn, done: false };
-            let result = f(guard.conn);
-            match result {
-                Ok(v) => {
-                    guard.conn.batch_execute("COMMIT")?;
-                    guard.done = true;
-                    Ok(v)
-                }
-                Err(e) => {
-                    guard.conn.batch_execute("ROLLBACK")?;
-                    guard.done = true;
-                    Err(e)
-                }
-            }
-        }
-    }
-}
-
-/// Rolls back if the closure panicked, so the pooled connection is not left mid-transaction.
-struct RollbackGuard<'a> {
-    conn: &'a mut DbConn,
-    done: bool,
-}
-
-impl Drop for RollbackGuard<'_> {
-    fn drop(&mut self) {
-        if !self.done {
-            let _ = self.conn.batch_execute("ROLLBACK");
-        }
-    }
-}
+pub use crate::store::write_tx;
 
 /// The region a municipality belongs to (for scope checks and audit entries).
 pub fn region_of(conn: &mut DbConn, municipality_id: &str) -> AppResult<Option<String>> {

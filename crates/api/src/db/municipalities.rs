@@ -1,9 +1,11 @@
 //! Municipalities (муниципальные образования).
 
 use super::schema::municipalities;
-use super::{audit, check_version, meta, new_id, now, DbConn};
+use super::{audit, meta, new_id, now, DbConn};
 use crate::auth::{AuthUser, Place, Reach};
 use crate::error::{AppError, AppResult};
+use crate::set_versioned;
+use crate::store::{update_versioned, Change};
 use diesel::prelude::*;
 use tutornet_domain::org::{Municipality, MunicipalityInput};
 use tutornet_domain::permissions::{Action, Resource};
@@ -154,18 +156,32 @@ pub fn update(
     input.validate().map_err(AppError::Validation)?;
     let before = find(conn, id)?;
     user.check(Resource::Municipality, Action::Update, &place(&before))?;
-    check_version(input.version, before.meta.version)?;
-    diesel::update(municipalities::table.find(id))
-        .set((
-            municipalities::name.eq(input.name.trim()),
-            municipalities::name_sort.eq(collation_key(&input.name)),
-            municipalities::search.eq(search_key(&input.name)),
-            municipalities::updated_at.eq(now()),
-            municipalities::updated_by.eq(&user.id),
-            municipalities::version.eq(before.meta.version + 1),
-        ))
-        .execute(conn)?;
-    let after = find(conn, id)?;
+    let change = update_versioned(
+        conn,
+        input.version,
+        before.meta.version,
+        before.clone(),
+        |conn, v| {
+            let n = set_versioned!(
+                conn,
+                municipalities,
+                id,
+                v,
+                &user.id,
+                (
+                    municipalities::name.eq(input.name.trim()),
+                    municipalities::name_sort.eq(collation_key(&input.name)),
+                    municipalities::search.eq(search_key(&input.name)),
+                )
+            )?;
+            Ok(n)
+        },
+        |conn| find(conn, id),
+    )?;
+    let after = match change {
+        Change::Unchanged(same) => return Ok(same),
+        Change::Stored(after) => after,
+    };
     let scope = audit::Scope {
         region_id: Some(&before.region_id),
         municipality_id: Some(id),
@@ -192,14 +208,17 @@ pub fn set_archived(
 ) -> AppResult<Municipality> {
     let before = find(conn, id)?;
     user.check(Resource::Municipality, Action::Archive, &place(&before))?;
-    diesel::update(municipalities::table.find(id))
-        .set((
-            municipalities::archived_at.eq(archived.then(now)),
-            municipalities::updated_at.eq(now()),
-            municipalities::updated_by.eq(&user.id),
-            municipalities::version.eq(before.meta.version + 1),
-        ))
-        .execute(conn)?;
+    if set_versioned!(
+        conn,
+        municipalities,
+        id,
+        before.meta.version,
+        &user.id,
+        (municipalities::archived_at.eq(archived.then(now)),)
+    )? == 0
+    {
+        return Err(AppError::version_conflict(before.meta.version + 1));
+    }
     let after = find(conn, id)?;
     let scope = audit::Scope {
         region_id: Some(&before.region_id),

@@ -1,9 +1,11 @@
 //! Regions (субъекты РФ).
 
 use super::schema::regions;
-use super::{audit, check_version, meta, now, DbConn};
+use super::{audit, meta, now, DbConn};
 use crate::auth::{AuthUser, Place, Reach};
 use crate::error::{AppError, AppResult};
+use crate::set_versioned;
+use crate::store::{update_versioned, Change};
 use diesel::prelude::*;
 use tutornet_domain::org::{Region, RegionInput};
 use tutornet_domain::permissions::{Action, Resource};
@@ -110,18 +112,32 @@ pub fn update(
     input.validate().map_err(AppError::Validation)?;
     let before = find(conn, id)?;
     user.check(Resource::Region, Action::Update, &place(&before))?;
-    check_version(input.version, before.meta.version)?;
-    diesel::update(regions::table.find(id))
-        .set((
-            regions::name.eq(input.name.trim()),
-            regions::name_sort.eq(collation_key(&input.name)),
-            regions::code.eq(input.code.trim()),
-            regions::updated_at.eq(now()),
-            regions::updated_by.eq(&user.id),
-            regions::version.eq(before.meta.version + 1),
-        ))
-        .execute(conn)?;
-    let after = find(conn, id)?;
+    let change = update_versioned(
+        conn,
+        input.version,
+        before.meta.version,
+        before.clone(),
+        |conn, v| {
+            let n = set_versioned!(
+                conn,
+                regions,
+                id,
+                v,
+                &user.id,
+                (
+                    regions::name.eq(input.name.trim()),
+                    regions::name_sort.eq(collation_key(&input.name)),
+                    regions::code.eq(input.code.trim()),
+                )
+            )?;
+            Ok(n)
+        },
+        |conn| find(conn, id),
+    )?;
+    let after = match change {
+        Change::Unchanged(same) => return Ok(same),
+        Change::Stored(after) => after,
+    };
     let scope = audit::Scope {
         region_id: Some(id),
         municipality_id: None,

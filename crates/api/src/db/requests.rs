@@ -8,11 +8,13 @@ use super::schema::{
 use super::{audit, new_id, now, Cursor, DbConn};
 use crate::auth::{AuthUser, Reach};
 use crate::error::{AppError, AppResult};
+use crate::set_versioned;
+use crate::store::stored;
 use diesel::prelude::*;
 use std::collections::HashMap;
 use tutornet_domain::community::{
-    Actor, Request, RequestAction, RequestDetail, RequestEvent, RequestFilter, RequestInput,
-    RequestStatus, RequestTransition, TutorSuggestion,
+    Actor, Audience, FormOfWork, Request, RequestAction, RequestDetail, RequestEvent,
+    RequestFilter, RequestInput, RequestStatus, RequestTransition, TutorSuggestion, WorkFormat,
 };
 use tutornet_domain::permissions::{Action, Resource, Role};
 use tutornet_domain::Page;
@@ -77,46 +79,44 @@ pub fn to_domain(conn: &mut DbConn, rows: Vec<RequestRow>) -> AppResult<Vec<Requ
         .into_iter()
         .collect();
     let today = now();
-    Ok(rows
-        .into_iter()
-        .map(|r| Request {
-            school_name: school_names.get(&r.school_id).cloned().unwrap_or_default(),
-            requester_name: names.get(&r.requester_id).cloned().unwrap_or_default(),
-            tutor_name: r.tutor_user_id.as_ref().and_then(|t| names.get(t).cloned()),
-            subject_name: r
-                .subject_id
-                .as_ref()
-                .and_then(|s| subject_names.get(s).cloned()),
-            age_days: (today - r.status_changed_at).num_days(),
-            id: r.id,
-            municipality_id: r.municipality_id,
-            academic_year_id: r.academic_year_id,
-            school_id: r.school_id,
-            requester_id: r.requester_id,
-            for_school: r.for_school,
-            form: tutornet_domain::community::FormOfWork::parse(&r.form)
-                .unwrap_or(tutornet_domain::community::FormOfWork::GroupConsultation),
-            subject_id: r.subject_id,
-            topic: r.topic,
-            problem: r.problem,
-            audience: tutornet_domain::community::Audience::parse(&r.audience)
-                .unwrap_or(tutornet_domain::community::Audience::Teachers),
-            audience_count: r.audience_count,
-            audience_grade: r.audience_grade,
-            format: tutornet_domain::community::WorkFormat::parse(&r.format)
-                .unwrap_or(tutornet_domain::community::WorkFormat::InPerson),
-            period_from: r.period_from,
-            period_to: r.period_to,
-            status: RequestStatus::parse(&r.status).unwrap_or(RequestStatus::New),
-            tutor_user_id: r.tutor_user_id,
-            session_id: r.session_id,
-            decline_reason: r.decline_reason,
-            status_changed_at: r.status_changed_at.and_utc(),
-            created_at: r.created_at.and_utc(),
-            updated_at: r.updated_at.and_utc(),
-            version: r.version,
+    rows.into_iter()
+        .map(|r| {
+            Ok(Request {
+                school_name: school_names.get(&r.school_id).cloned().unwrap_or_default(),
+                requester_name: names.get(&r.requester_id).cloned().unwrap_or_default(),
+                tutor_name: r.tutor_user_id.as_ref().and_then(|t| names.get(t).cloned()),
+                subject_name: r
+                    .subject_id
+                    .as_ref()
+                    .and_then(|s| subject_names.get(s).cloned()),
+                age_days: (today - r.status_changed_at).num_days(),
+                id: r.id,
+                municipality_id: r.municipality_id,
+                academic_year_id: r.academic_year_id,
+                school_id: r.school_id,
+                requester_id: r.requester_id,
+                for_school: r.for_school,
+                form: stored(&r.form, "requests.form", FormOfWork::parse)?,
+                subject_id: r.subject_id,
+                topic: r.topic,
+                problem: r.problem,
+                audience: stored(&r.audience, "requests.audience", Audience::parse)?,
+                audience_count: r.audience_count,
+                audience_grade: r.audience_grade,
+                format: stored(&r.format, "requests.format", WorkFormat::parse)?,
+                period_from: r.period_from,
+                period_to: r.period_to,
+                status: stored(&r.status, "requests.status", RequestStatus::parse)?,
+                tutor_user_id: r.tutor_user_id,
+                session_id: r.session_id,
+                decline_reason: r.decline_reason,
+                status_changed_at: r.status_changed_at.and_utc(),
+                created_at: r.created_at.and_utc(),
+                updated_at: r.updated_at.and_utc(),
+                version: r.version,
+            })
         })
-        .collect())
+        .collect()
 }
 
 pub fn find_row(conn: &mut DbConn, id: &str) -> AppResult<RequestRow> {
@@ -172,18 +172,18 @@ fn actors(user: &AuthUser, r: &RequestRow) -> Vec<Actor> {
     v
 }
 
-fn allowed_for(user: &AuthUser, r: &RequestRow) -> Vec<RequestAction> {
-    let status = RequestStatus::parse(&r.status).unwrap_or(RequestStatus::New);
+fn allowed_for(user: &AuthUser, r: &RequestRow) -> AppResult<Vec<RequestAction>> {
+    let status = stored(&r.status, "requests.status", RequestStatus::parse)?;
     let mine = actors(user, r);
-    RequestAction::allowed_from(status)
+    Ok(RequestAction::allowed_from(status)
         .into_iter()
         .filter(|a| a.actors().iter().any(|x| mine.contains(x)))
-        .collect()
+        .collect())
 }
 
 pub fn detail(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<RequestDetail> {
     let row = get_row(conn, user, id)?;
-    let allowed_actions = allowed_for(user, &row);
+    let allowed_actions = allowed_for(user, &row)?;
     let request = to_domain(conn, vec![row])?.remove(0);
     type Ev = (
         chrono::NaiveDateTime,
@@ -206,15 +206,17 @@ pub fn detail(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Request
     let names = user_names(conn, evs.iter().filter_map(|e| e.1.clone()).collect())?;
     let history = evs
         .into_iter()
-        .map(|e| RequestEvent {
-            at: e.0.and_utc(),
-            actor_name: e.1.as_ref().and_then(|a| names.get(a).cloned()),
-            actor_id: e.1,
-            from_status: e.2.as_deref().and_then(RequestStatus::parse),
-            to_status: RequestStatus::parse(&e.3).unwrap_or(RequestStatus::New),
-            comment: e.4,
+        .map(|e| {
+            Ok(RequestEvent {
+                at: e.0.and_utc(),
+                actor_name: e.1.as_ref().and_then(|a| names.get(a).cloned()),
+                actor_id: e.1,
+                from_status: e.2.as_deref().and_then(RequestStatus::parse),
+                to_status: stored(&e.3, "request_events.to_status", RequestStatus::parse)?,
+                comment: e.4,
+            })
         })
-        .collect();
+        .collect::<AppResult<Vec<_>>>()?;
     Ok(RequestDetail {
         request,
         history,
@@ -555,15 +557,20 @@ pub fn move_to(
     decline_reason: Option<&str>,
 ) -> AppResult<()> {
     let t = now();
-    diesel::update(requests::table.find(&r.id))
-        .set((
+    if set_versioned!(
+        conn,
+        requests,
+        &r.id,
+        r.version,
+        actor.map(|a| a.id.clone()),
+        (
             requests::status.eq(to.as_str()),
             requests::status_changed_at.eq(t),
-            requests::updated_at.eq(t),
-            requests::updated_by.eq(actor.map(|a| a.id.clone())),
-            requests::version.eq(r.version + 1),
-        ))
-        .execute(conn)?;
+        )
+    )? == 0
+    {
+        return Err(AppError::version_conflict(r.version + 1));
+    }
     if let Some(tu) = tutor {
         diesel::update(requests::table.find(&r.id))
             .set(requests::tutor_user_id.eq(tu))
@@ -625,7 +632,7 @@ pub fn transition(
     let action = t
         .action
         .ok_or_else(|| AppError::field("action", "required", "Укажите действие"))?;
-    let from = RequestStatus::parse(&r.status).unwrap_or(RequestStatus::New);
+    let from = stored(&r.status, "requests.status", RequestStatus::parse)?;
     let Some(to) = action.next(from) else {
         let allowed: Vec<String> = RequestAction::allowed_from(from)
             .iter()

@@ -1,9 +1,11 @@
 //! Schools (общеобразовательные организации) and their support flags.
 
 use super::schema::schools;
-use super::{audit, check_version, like_pattern, meta, new_id, now, Cursor, DbConn, MultiBackend};
+use super::{audit, like_pattern, meta, new_id, now, Cursor, DbConn, MultiBackend};
 use crate::auth::{AuthUser, Place, Reach};
 use crate::error::{AppError, AppResult};
+use crate::set_versioned;
+use crate::store::{update_versioned, Change};
 use diesel::prelude::*;
 use tutornet_domain::org::{School, SchoolFilter, SchoolInput};
 use tutornet_domain::permissions::{Action, Resource, Role};
@@ -304,7 +306,6 @@ pub fn update(
     // A school does not move between municipalities.
     input.municipality_id = before.municipality_id.clone();
     input.validate().map_err(AppError::Validation)?;
-    check_version(input.version, before.meta.version)?;
     if user.role == Role::SchoolAdmin && input.changes_flags(&before) {
         return Err(AppError::Forbidden(
             "Признаки ШНОР, ШССУ, «500+» и школы-наставника меняет координатор".into(),
@@ -325,31 +326,39 @@ pub fn update(
             ));
         }
     }
-    let n = diesel::update(
-        schools::table
-            .find(id)
-            .filter(schools::version.eq(before.meta.version)),
-    )
-    .set((
-        schools::full_name.eq(input.full_name.trim()),
-        schools::short_name.eq(input.short_name.trim()),
-        schools::name_sort.eq(sort_key(&input)),
-        schools::search.eq(search_text(&input)),
-        schools::address.eq(clean(&input.address)),
-        schools::is_low_results.eq(input.is_low_results),
-        schools::is_difficult_conditions.eq(input.is_difficult_conditions),
-        schools::is_500plus.eq(input.is_500plus),
-        schools::is_mentor.eq(input.is_mentor),
-        schools::mentor_school_id.eq(&input.mentor_school_id),
-        schools::updated_at.eq(now()),
-        schools::updated_by.eq(&user.id),
-        schools::version.eq(before.meta.version + 1),
-    ))
-    .execute(conn)?;
-    if n == 0 {
-        return Err(AppError::version_conflict(before.meta.version + 1));
-    }
-    let after = find(conn, id)?;
+    let change = update_versioned(
+        conn,
+        input.version,
+        before.meta.version,
+        before.clone(),
+        |conn, v| {
+            let n = set_versioned!(
+                conn,
+                schools,
+                id,
+                v,
+                &user.id,
+                (
+                    schools::full_name.eq(input.full_name.trim()),
+                    schools::short_name.eq(input.short_name.trim()),
+                    schools::name_sort.eq(sort_key(&input)),
+                    schools::search.eq(search_text(&input)),
+                    schools::address.eq(clean(&input.address)),
+                    schools::is_low_results.eq(input.is_low_results),
+                    schools::is_difficult_conditions.eq(input.is_difficult_conditions),
+                    schools::is_500plus.eq(input.is_500plus),
+                    schools::is_mentor.eq(input.is_mentor),
+                    schools::mentor_school_id.eq(&input.mentor_school_id),
+                )
+            )?;
+            Ok(n)
+        },
+        |conn| find(conn, id),
+    )?;
+    let after = match change {
+        Change::Unchanged(same) => return Ok(same),
+        Change::Stored(after) => after,
+    };
     let scope = audit::Scope {
         region_id: Some(&region),
         municipality_id: Some(&before.municipality_id),
@@ -378,14 +387,17 @@ pub fn set_archived(
     if archived == before.meta.archived_at.is_some() {
         return Ok(before);
     }
-    diesel::update(schools::table.find(id))
-        .set((
-            schools::archived_at.eq(archived.then(now)),
-            schools::updated_at.eq(now()),
-            schools::updated_by.eq(&user.id),
-            schools::version.eq(before.meta.version + 1),
-        ))
-        .execute(conn)?;
+    if set_versioned!(
+        conn,
+        schools,
+        id,
+        before.meta.version,
+        &user.id,
+        (schools::archived_at.eq(archived.then(now)),)
+    )? == 0
+    {
+        return Err(AppError::version_conflict(before.meta.version + 1));
+    }
     let after = find(conn, id)?;
     let scope = audit::Scope {
         region_id: Some(&region),

@@ -10,6 +10,9 @@ use super::schema::{
 use super::{audit, new_id, now, Cursor, DbConn};
 use crate::auth::{AuthUser, Reach};
 use crate::error::{AppError, AppResult};
+use crate::set_versioned;
+use crate::store::stored;
+use crate::store::{update_versioned, Change};
 use chrono::{Months, NaiveDateTime};
 use diesel::prelude::*;
 use std::collections::HashMap;
@@ -99,15 +102,14 @@ fn to_domain(conn: &mut DbConn, user: &AuthUser, rows: Vec<SessionRow>) -> AppRe
         .load::<(String, String)>(conn)?
         .into_iter()
         .collect();
-    Ok(rows
-        .into_iter()
+    rows.into_iter()
         .map(|r| {
             let count = |st: &str| {
                 regs.iter()
                     .filter(|(s, _, x)| *s == r.id && x == st)
                     .count() as i64
             };
-            Session {
+            Ok(Session {
                 tutors: tutors.get(&r.id).cloned().unwrap_or_default(),
                 request_ids: reqs
                     .iter()
@@ -128,22 +130,22 @@ fn to_domain(conn: &mut DbConn, user: &AuthUser, rows: Vec<SessionRow>) -> AppRe
                 municipality_id: r.municipality_id,
                 academic_year_id: r.academic_year_id,
                 series_id: r.series_id,
-                form: FormOfWork::parse(&r.form).unwrap_or(FormOfWork::GroupConsultation),
+                form: stored(&r.form, "sessions.form", FormOfWork::parse)?,
                 subject_id: r.subject_id,
                 title: r.title,
                 starts_at: r.starts_at.and_utc(),
                 ends_at: r.ends_at.and_utc(),
                 place: r.place,
                 online_link: r.online_link,
-                format: WorkFormat::parse(&r.format).unwrap_or(WorkFormat::InPerson),
-                audience: Audience::parse(&r.audience).unwrap_or(Audience::Teachers),
+                format: stored(&r.format, "sessions.format", WorkFormat::parse)?,
+                audience: stored(&r.audience, "sessions.audience", Audience::parse)?,
                 seats: r.seats,
-                status: SessionStatus::parse(&r.status).unwrap_or(SessionStatus::Planned),
+                status: stored(&r.status, "sessions.status", SessionStatus::parse)?,
                 cancel_reason: r.cancel_reason,
                 version: r.version,
-            }
+            })
         })
-        .collect())
+        .collect::<AppResult<Vec<_>>>()
 }
 
 fn check_visible(conn: &mut DbConn, user: &AuthUser, r: &SessionRow) -> AppResult<()> {
@@ -354,10 +356,14 @@ pub fn detail(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Session
         manage || matches!(user.role, Role::Coordinator | Role::Admin | Role::Observer);
     // Waitlist places count over everyone, before the list is cut to what the caller sees.
     let mut position = 0;
-    let registrations: Vec<Registration> = regs
+    let mut rows = Vec::with_capacity(regs.len());
+    for r in regs {
+        let status = stored(&r.2, "registrations.status", RegistrationStatus::parse)?;
+        rows.push((r, status));
+    }
+    let registrations: Vec<Registration> = rows
         .into_iter()
-        .map(|r| {
-            let status = RegistrationStatus::parse(&r.2).unwrap_or(RegistrationStatus::Registered);
+        .map(|(r, status)| {
             let waitlist_position = (status == RegistrationStatus::Waitlisted).then(|| {
                 position += 1;
                 position
@@ -494,7 +500,7 @@ fn check_conflicts(
             .iter()
             .find(|o| &o.id == sid)
             .expect("overlapping session");
-        return Err(AppError::Conflict {
+        return Err(AppError::Clash {
             code: "tutor_conflict",
             detail: format!(
                 "{name} уже ведёт в это время занятие «{}» ({} – {}, id {})",
@@ -503,6 +509,7 @@ fn check_conflicts(
                 s.ends_at.format("%H:%M"),
                 s.id
             ),
+            other_id: s.id.clone(),
         });
     }
     if let Some(p) = place
@@ -513,7 +520,7 @@ fn check_conflicts(
             o.format == "in_person"
                 && o.place.as_deref().map(tutornet_domain::text::search_key) == Some(p.clone())
         }) {
-            return Err(AppError::Conflict {
+            return Err(AppError::Clash {
                 code: "room_conflict",
                 detail: format!(
                     "Помещение «{}» уже занято занятием «{}» ({} – {}, id {})",
@@ -523,6 +530,7 @@ fn check_conflicts(
                     s.ends_at.format("%H:%M"),
                     s.id
                 ),
+                other_id: s.id.clone(),
             });
         }
     }
@@ -774,7 +782,6 @@ pub fn update(
             "Изменение касается одного занятия серии; повтор задаётся при создании",
         ));
     }
-    super::check_version(input.version, before.version)?;
     if before.status != "planned" {
         return Err(AppError::Conflict {
             code: "not_planned",
@@ -805,33 +812,56 @@ pub fn update(
         input.ends_at.naive_utc(),
         Some(id),
     )?;
-    diesel::update(sessions::table.find(id))
-        .set((
-            sessions::form.eq(input.form.map(|f| f.as_str()).unwrap_or_default()),
-            sessions::subject_id.eq(&input.subject_id),
-            sessions::title.eq(input.title.trim()),
-            sessions::starts_at.eq(input.starts_at.naive_utc()),
-            sessions::ends_at.eq(input.ends_at.naive_utc()),
-            sessions::place.eq(super::schools::clean(&input.place)),
-            sessions::online_link.eq(super::schools::clean(&input.online_link)),
-            sessions::format.eq(input.format.map(|f| f.as_str()).unwrap_or_default()),
-            sessions::audience.eq(input.audience.map(|f| f.as_str()).unwrap_or_default()),
-            sessions::seats.eq(input.seats),
-            sessions::updated_at.eq(now()),
-            sessions::updated_by.eq(&user.id),
-            sessions::version.eq(before.version + 1),
-        ))
-        .execute(conn)?;
-    diesel::delete(session_tutors::table.filter(session_tutors::session_id.eq(id)))
-        .execute(conn)?;
-    for tid in &tutor_ids {
-        diesel::insert_into(session_tutors::table)
-            .values((
-                session_tutors::session_id.eq(id),
-                session_tutors::user_id.eq(tid),
-            ))
-            .execute(conn)?;
-    }
+    let full = |conn: &mut DbConn| -> AppResult<Session> {
+        let row = find_row(conn, id)?;
+        Ok(to_domain(conn, user, vec![row])?.remove(0))
+    };
+    let current = full(conn)?;
+    let change = update_versioned(
+        conn,
+        input.version,
+        before.version,
+        current,
+        |conn, v| {
+            let n = set_versioned!(
+                conn,
+                sessions,
+                id,
+                v,
+                &user.id,
+                (
+                    sessions::form.eq(input.form.map(|f| f.as_str()).unwrap_or_default()),
+                    sessions::subject_id.eq(&input.subject_id),
+                    sessions::title.eq(input.title.trim()),
+                    sessions::starts_at.eq(input.starts_at.naive_utc()),
+                    sessions::ends_at.eq(input.ends_at.naive_utc()),
+                    sessions::place.eq(super::schools::clean(&input.place)),
+                    sessions::online_link.eq(super::schools::clean(&input.online_link)),
+                    sessions::format.eq(input.format.map(|f| f.as_str()).unwrap_or_default()),
+                    sessions::audience.eq(input.audience.map(|f| f.as_str()).unwrap_or_default()),
+                    sessions::seats.eq(input.seats),
+                )
+            )?;
+            if n > 0 {
+                diesel::delete(session_tutors::table.filter(session_tutors::session_id.eq(id)))
+                    .execute(conn)?;
+                for tid in &tutor_ids {
+                    diesel::insert_into(session_tutors::table)
+                        .values((
+                            session_tutors::session_id.eq(id),
+                            session_tutors::user_id.eq(tid),
+                        ))
+                        .execute(conn)?;
+                }
+            }
+            Ok(n)
+        },
+        full,
+    )?;
+    let session = match change {
+        Change::Unchanged(same) => return Ok(same),
+        Change::Stored(after) => after,
+    };
     let after = find_row(conn, id)?;
     let participants = participant_ids(conn, id)?;
     notify(
@@ -857,7 +887,7 @@ pub fn update(
         Some(&before),
         Some(&after),
     )?;
-    Ok(to_domain(conn, user, vec![after])?.remove(0))
+    Ok(session)
 }
 
 fn participant_ids(conn: &mut DbConn, id: &str) -> AppResult<Vec<String>> {
@@ -890,15 +920,20 @@ pub fn cancel(
             detail: "Отменить можно только запланированное занятие".into(),
         });
     }
-    diesel::update(sessions::table.find(id))
-        .set((
+    if set_versioned!(
+        conn,
+        sessions,
+        id,
+        before.version,
+        &user.id,
+        (
             sessions::status.eq("cancelled"),
             sessions::cancel_reason.eq(input.reason.trim()),
-            sessions::updated_at.eq(now()),
-            sessions::updated_by.eq(&user.id),
-            sessions::version.eq(before.version + 1),
-        ))
-        .execute(conn)?;
+        )
+    )? == 0
+    {
+        return Err(AppError::version_conflict(before.version + 1));
+    }
     // Linked requests go back to "accepted" so they can be scheduled again.
     let linked: Vec<String> = requests::table
         .filter(requests::session_id.eq(id))
@@ -958,7 +993,7 @@ pub fn register(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Sessi
     if !matches!(user.role, Role::Teacher | Role::SchoolAdmin | Role::Tutor) {
         return Err(AppError::Forbidden("Записываются педагоги".into()));
     }
-    let form = FormOfWork::parse(&s.form).unwrap_or(FormOfWork::GroupConsultation);
+    let form = stored(&s.form, "sessions.form", FormOfWork::parse)?;
     if !form.is_group() || s.audience == "students" {
         return Err(AppError::Conflict {
             code: "not_open_for_registration",
@@ -1136,8 +1171,13 @@ pub fn log(
         .execute(conn)?;
     }
     let t = now();
-    diesel::update(sessions::table.find(id))
-        .set((
+    if set_versioned!(
+        conn,
+        sessions,
+        id,
+        s.version,
+        &user.id,
+        (
             sessions::status.eq("held"),
             sessions::held_at.eq(Some(t)),
             sessions::students_class.eq(super::schools::clean(&input.students_class)),
@@ -1146,11 +1186,11 @@ pub fn log(
             sessions::summary.eq(super::schools::clean(&input.summary)),
             sessions::private_notes.eq(super::schools::clean(&input.private_notes)),
             sessions::materials.eq(super::schools::clean(&input.materials)),
-            sessions::updated_at.eq(t),
-            sessions::updated_by.eq(&user.id),
-            sessions::version.eq(s.version + 1),
-        ))
-        .execute(conn)?;
+        )
+    )? == 0
+    {
+        return Err(AppError::version_conflict(s.version + 1));
+    }
     let linked: Vec<String> = requests::table
         .filter(requests::session_id.eq(id))
         .filter(requests::status.eq("scheduled"))
@@ -1265,13 +1305,9 @@ pub fn amend(
             q.set(sessions::students_count.eq(n)).execute(conn)?
         }
     };
-    diesel::update(sessions::table.find(id))
-        .set((
-            sessions::updated_at.eq(now()),
-            sessions::updated_by.eq(&user.id),
-            sessions::version.eq(s.version + 1),
-        ))
-        .execute(conn)?;
+    if set_versioned!(conn, sessions, id, s.version, &user.id, ())? == 0 {
+        return Err(AppError::version_conflict(s.version + 1));
+    }
     diesel::insert_into(session_amendments::table)
         .values((
             session_amendments::id.eq(new_id()),

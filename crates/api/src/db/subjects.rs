@@ -1,9 +1,11 @@
 //! Subjects (учебные предметы): one dictionary for the whole installation.
 
 use super::schema::subjects;
-use super::{audit, check_version, meta, new_id, now, DbConn};
+use super::{audit, meta, new_id, now, DbConn};
 use crate::auth::AuthUser;
 use crate::error::{AppError, AppResult};
+use crate::set_versioned;
+use crate::store::{update_versioned, Change};
 use diesel::prelude::*;
 use tutornet_domain::org::{Subject, SubjectInput, SEED_SUBJECTS};
 use tutornet_domain::permissions::{Action, Resource};
@@ -150,23 +152,37 @@ pub fn update(
     let before = get(conn, user, id)?;
     user.reach(Resource::Subject, Action::Update)?;
     input.validate().map_err(AppError::Validation)?;
-    check_version(input.version, before.meta.version)?;
-    diesel::update(subjects::table.find(id))
-        .set((
-            subjects::name.eq(input.name.trim()),
-            subjects::name_sort.eq(collation_key(&input.name)),
-            subjects::updated_at.eq(now()),
-            subjects::updated_by.eq(&user.id),
-            subjects::version.eq(before.meta.version + 1),
-        ))
-        .execute(conn)
-        .map_err(|e| match AppError::from(e) {
-            AppError::Conflict { .. } => {
-                AppError::field("name", "already_exists", "Такой предмет уже есть")
-            }
-            other => other,
-        })?;
-    let after = find(conn, id)?;
+    let change = update_versioned(
+        conn,
+        input.version,
+        before.meta.version,
+        before.clone(),
+        |conn, v| {
+            let n = set_versioned!(
+                conn,
+                subjects,
+                id,
+                v,
+                &user.id,
+                (
+                    subjects::name.eq(input.name.trim()),
+                    subjects::name_sort.eq(collation_key(&input.name)),
+                )
+            )
+            .map_err(|e| match AppError::from(e) {
+                AppError::Conflict { .. } => {
+                    AppError::field("name", "already_exists", "Такой предмет уже есть")
+                }
+                other => other,
+            })?;
+            Ok(n)
+        },
+        |conn| find(conn, id),
+    )?;
+    let after = match change {
+        Change::Unchanged(same) => return Ok(same),
+        Change::Stored(after) => after,
+    };
     audit::record(
         conn,
         Some(user),
@@ -188,14 +204,17 @@ pub fn set_archived(
 ) -> AppResult<Subject> {
     let before = get(conn, user, id)?;
     user.reach(Resource::Subject, Action::Archive)?;
-    diesel::update(subjects::table.find(id))
-        .set((
-            subjects::archived_at.eq(archived.then(now)),
-            subjects::updated_at.eq(now()),
-            subjects::updated_by.eq(&user.id),
-            subjects::version.eq(before.meta.version + 1),
-        ))
-        .execute(conn)?;
+    if set_versioned!(
+        conn,
+        subjects,
+        id,
+        before.meta.version,
+        &user.id,
+        (subjects::archived_at.eq(archived.then(now)),)
+    )? == 0
+    {
+        return Err(AppError::version_conflict(before.meta.version + 1));
+    }
     let after = find(conn, id)?;
     let action = if archived { "archive" } else { "restore" };
     audit::record(

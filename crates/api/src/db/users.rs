@@ -1,9 +1,12 @@
 //! Users: accounts, roles and their place in the organisation.
 
 use super::schema::{municipalities, regions, schools, users};
-use super::{audit, check_version, like_pattern, meta, now, Cursor, DbConn, MultiBackend};
+use super::{audit, like_pattern, meta, now, Cursor, DbConn, MultiBackend};
 use crate::auth::{AuthUser, Place, Reach};
 use crate::error::{AppError, AppResult};
+use crate::set_versioned;
+use crate::store::stored;
+use crate::store::{update_versioned, Change};
 use diesel::prelude::*;
 use tutornet_domain::auth::Me;
 use tutornet_domain::permissions::{Action, Resource, Role};
@@ -33,13 +36,15 @@ pub struct UserRow {
     pub version: i32,
 }
 
-impl From<UserRow> for User {
-    fn from(r: UserRow) -> User {
-        User {
+impl TryFrom<UserRow> for User {
+    type Error = AppError;
+
+    fn try_from(r: UserRow) -> AppResult<User> {
+        Ok(User {
             id: r.id,
             email: r.email,
             full_name: r.full_name,
-            role: Role::parse(&r.role).unwrap_or(Role::Observer),
+            role: stored(&r.role, "users.role", Role::parse)?,
             region_id: r.region_id,
             municipality_id: r.municipality_id,
             school_id: r.school_id,
@@ -54,7 +59,7 @@ impl From<UserRow> for User {
                 r.archived_at,
                 r.version,
             ),
-        }
+        })
     }
 }
 
@@ -80,14 +85,17 @@ pub fn auth_user(conn: &mut DbConn, id: &str) -> AppResult<Option<AuthUser>> {
         .select(UserRow::as_select())
         .first(conn)
         .optional()?;
-    Ok(row.map(|r| AuthUser {
-        role: Role::parse(&r.role).unwrap_or(Role::Observer),
-        id: r.id,
-        full_name: r.full_name,
-        region_id: r.region_id,
-        municipality_id: r.municipality_id,
-        school_id: r.school_id,
-    }))
+    row.map(|r| {
+        Ok(AuthUser {
+            role: stored(&r.role, "users.role", Role::parse)?,
+            id: r.id,
+            full_name: r.full_name,
+            region_id: r.region_id,
+            municipality_id: r.municipality_id,
+            school_id: r.school_id,
+        })
+    })
+    .transpose()
 }
 
 /// (id, password hash, usable) for an e-mail.
@@ -164,8 +172,8 @@ pub fn find(conn: &mut DbConn, id: &str) -> AppResult<User> {
         .select(UserRow::as_select())
         .first(conn)
         .optional()?
-        .map(User::from)
-        .ok_or_else(|| AppError::NotFound("Пользователь не найден".into()))
+        .map(User::try_from)
+        .ok_or_else(|| AppError::NotFound("Пользователь не найден".into()))?
 }
 
 pub fn get(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<User> {
@@ -230,7 +238,7 @@ pub fn list(conn: &mut DbConn, reach: &Reach, f: &UserFilter) -> AppResult<Page<
         q.order((users::name_sort.asc(), users::id.asc()))
     };
     let rows: Vec<UserRow> = q.limit(limit + 1).select(UserRow::as_select()).load(conn)?;
-    Ok(super::finish_page(
+    let page = super::finish_page(
         rows,
         limit,
         total,
@@ -238,8 +246,17 @@ pub fn list(conn: &mut DbConn, reach: &Reach, f: &UserFilter) -> AppResult<Page<
             k: r.name_sort.clone(),
             id: r.id.clone(),
         },
-        User::from,
-    ))
+        |r| r,
+    );
+    Ok(Page {
+        items: page
+            .items
+            .into_iter()
+            .map(User::try_from)
+            .collect::<AppResult<_>>()?,
+        total: page.total,
+        next_cursor: page.next_cursor,
+    })
 }
 
 /// Resolves and checks the organisation place of a (new or edited) user.
@@ -405,7 +422,6 @@ pub fn update(
     role_check(actor, before.role)?;
     role_check(actor, input.role)?;
     input.validate().map_err(AppError::Validation)?;
-    check_version(Some(input.version), before.meta.version)?;
     if id == actor.id && (!input.active || input.role != before.role) {
         return Err(AppError::field(
             "active",
@@ -422,31 +438,42 @@ pub fn update(
     )?;
     let email = normalize_email(&input.email);
     email_taken(conn, &email, Some(id))?;
-    diesel::update(
-        users::table
-            .find(id)
-            .filter(users::version.eq(before.meta.version)),
-    )
-    .set((
-        users::email.eq(&email),
-        users::full_name.eq(input.full_name.trim()),
-        users::name_sort.eq(collation_key(&input.full_name)),
-        users::search.eq(search_key(&format!("{} {}", input.full_name, email))),
-        users::role.eq(input.role.as_str()),
-        users::region_id.eq(&region),
-        users::municipality_id.eq(&municipality),
-        users::school_id.eq(&school),
-        users::position.eq(super::schools::clean(&input.position)),
-        users::active.eq(input.active),
-        users::updated_at.eq(now()),
-        users::updated_by.eq(&actor.id),
-        users::version.eq(before.meta.version + 1),
-    ))
-    .execute(conn)?;
-    if !input.active {
-        super::refresh_tokens::revoke_user(conn, id)?;
-    }
-    let after = find(conn, id)?;
+    let change = update_versioned(
+        conn,
+        Some(input.version),
+        before.meta.version,
+        before.clone(),
+        |conn, v| {
+            let n = set_versioned!(
+                conn,
+                users,
+                id,
+                v,
+                &actor.id,
+                (
+                    users::email.eq(&email),
+                    users::full_name.eq(input.full_name.trim()),
+                    users::name_sort.eq(collation_key(&input.full_name)),
+                    users::search.eq(search_key(&format!("{} {}", input.full_name, email))),
+                    users::role.eq(input.role.as_str()),
+                    users::region_id.eq(&region),
+                    users::municipality_id.eq(&municipality),
+                    users::school_id.eq(&school),
+                    users::position.eq(super::schools::clean(&input.position)),
+                    users::active.eq(input.active),
+                )
+            )?;
+            if !input.active {
+                super::refresh_tokens::revoke_user(conn, id)?;
+            }
+            Ok(n)
+        },
+        |conn| find(conn, id),
+    )?;
+    let after = match change {
+        Change::Unchanged(same) => return Ok(same),
+        Change::Stored(after) => after,
+    };
     let scope = audit::Scope {
         region_id: Some(&region),
         municipality_id: municipality.as_deref(),
@@ -475,15 +502,17 @@ pub fn archive(conn: &mut DbConn, actor: &AuthUser, id: &str) -> AppResult<User>
             detail: "Нельзя архивировать собственную учётную запись".into(),
         });
     }
-    diesel::update(users::table.find(id))
-        .set((
-            users::active.eq(false),
-            users::archived_at.eq(Some(now())),
-            users::updated_at.eq(now()),
-            users::updated_by.eq(&actor.id),
-            users::version.eq(before.meta.version + 1),
-        ))
-        .execute(conn)?;
+    if set_versioned!(
+        conn,
+        users,
+        id,
+        before.meta.version,
+        &actor.id,
+        (users::active.eq(false), users::archived_at.eq(Some(now())),)
+    )? == 0
+    {
+        return Err(AppError::version_conflict(before.meta.version + 1));
+    }
     super::refresh_tokens::revoke_user(conn, id)?;
     let after = find(conn, id)?;
     let scope = audit::Scope {

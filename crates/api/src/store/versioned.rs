@@ -1,0 +1,116 @@
+//! The only way to change a versioned row: `UPDATE … WHERE id = ? AND version = ?`
+//! (0 rows → 409 `version_conflict`), and an update that changes nothing is reported as
+//! unchanged — no new version, no audit entry, no notification.
+
+use crate::db::DbConn;
+use crate::error::{AppError, AppResult};
+use diesel::connection::SimpleConnection;
+use serde::Serialize;
+
+/// What a versioned update did.
+#[derive(Debug)]
+pub enum Change<T> {
+    /// The row was written; the new state.
+    Stored(T),
+    /// The input equalled what is stored; nothing was written (the old state).
+    Unchanged(T),
+}
+
+impl<T> Change<T> {
+    pub fn into_inner(self) -> T {
+        match self {
+            Change::Stored(t) | Change::Unchanged(t) => t,
+        }
+    }
+
+    pub fn stored(&self) -> Option<&T> {
+        match self {
+            Change::Stored(t) => Some(t),
+            Change::Unchanged(_) => None,
+        }
+    }
+}
+
+/// Applies a versioned update. `sent` is the version the client based its change on,
+/// `before` the current state (whose version is `current`); `write` runs the UPDATE for
+/// `expected = current` — built with [`set_versioned!`] so it carries the version filter
+/// and bump — and returns the number of rows; `load` reads the row back. The write runs
+/// inside a savepoint, so when nothing but the bookkeeping (version, updated at/by)
+/// would change, it is undone and `Unchanged` comes back.
+pub fn update_versioned<T: Serialize>(
+    conn: &mut DbConn,
+    sent: Option<i32>,
+    current: i32,
+    before: T,
+    write: impl FnOnce(&mut DbConn, i32) -> AppResult<usize>,
+    load: impl FnOnce(&mut DbConn) -> AppResult<T>,
+) -> AppResult<Change<T>> {
+    match sent {
+        None => {
+            return Err(AppError::field(
+                "version",
+                "required",
+                "Укажите версию записи (поле version), на основе которой сделано изменение",
+            ))
+        }
+        Some(v) if v != current => return Err(AppError::version_conflict(current)),
+        Some(_) => {}
+    }
+    conn.batch_execute("SAVEPOINT versioned_update")?;
+    let n = match write(conn, current) {
+        Ok(n) => n,
+        Err(e) => {
+            conn.batch_execute("ROLLBACK TO SAVEPOINT versioned_update")?;
+            return Err(e);
+        }
+    };
+    if n == 0 {
+        conn.batch_execute("ROLLBACK TO SAVEPOINT versioned_update")?;
+        return Err(AppError::version_conflict(current + 1));
+    }
+    let after = load(conn)?;
+    if essence(&after) == essence(&before) {
+        conn.batch_execute(
+            "ROLLBACK TO SAVEPOINT versioned_update; RELEASE SAVEPOINT versioned_update",
+        )?;
+        return Ok(Change::Unchanged(before));
+    }
+    conn.batch_execute("RELEASE SAVEPOINT versioned_update")?;
+    Ok(Change::Stored(after))
+}
+
+/// What a record says, without the bookkeeping of its last change.
+fn essence<T: Serialize>(t: &T) -> serde_json::Value {
+    const BOOKKEEPING: [&str; 4] = ["meta", "version", "updated_at", "updated_by"];
+    let mut v = serde_json::to_value(t).unwrap_or(serde_json::Value::Null);
+    if let Some(o) = v.as_object_mut() {
+        for k in BOOKKEEPING {
+            o.remove(k);
+        }
+    }
+    v
+}
+
+/// `UPDATE table SET …, version = expected + 1, updated_at = now, updated_by = user
+/// WHERE id = ? AND version = expected`, returning the number of rows (a `QueryResult`).
+///
+/// `set_versioned!(conn, schools, id, expected, user_id, (schools::name.eq(..), ..))`
+#[macro_export]
+macro_rules! set_versioned {
+    ($conn:expr, $table:ident, $id:expr, $expected:expr, $user:expr, ($($set:expr),* $(,)?)) => {{
+        use diesel::prelude::*;
+        let expected: i32 = $expected;
+        diesel::update(
+            $crate::db::schema::$table::table
+                .filter($crate::db::schema::$table::id.eq($id))
+                .filter($crate::db::schema::$table::version.eq(expected)),
+        )
+        .set((
+            $($set,)*
+            $crate::db::schema::$table::version.eq(expected + 1),
+            $crate::db::schema::$table::updated_at.eq($crate::db::now()),
+            $crate::db::schema::$table::updated_by.eq($user),
+        ))
+        .execute($conn)
+    }};
+}
