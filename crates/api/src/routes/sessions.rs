@@ -169,3 +169,5 @@ pub async fn rate(
             .await?,
     ))
 }
+
+crate::routes::endpoints![list, create, get, update, cancel, register, unregister, log, amend, rate];
