@@ -122,7 +122,10 @@ async fn every_documented_operation_is_routed_and_other_methods_get_405() {
             }
         }
     }
-    let in_spec: usize = paths.values().map(|ops| ops.as_object().unwrap().len()).sum();
+    let in_spec: usize = paths
+        .values()
+        .map(|ops| ops.as_object().unwrap().len())
+        .sum();
     assert_eq!(operations, in_spec);
     assert!(operations > 80, "only {operations} operations in the spec");
 }

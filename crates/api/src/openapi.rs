@@ -1,6 +1,6 @@
-//! The OpenAPI document, generated from the handlers' annotations (collected with their
-//! routes by `routes::api()`). `tutornet openapi`
-//! prints it; `openapi/openapi.json` is that output, committed and compared in CI.
+//! The OpenAPI document, generated from the handlers' annotations (collected together
+//! with their routes by `routes::api()`). `tutornet openapi` prints it;
+//! `openapi/openapi.json` is that output, committed and compared in CI.
 
 use crate::routes;
 use std::collections::BTreeMap;

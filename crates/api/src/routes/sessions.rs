@@ -170,4 +170,6 @@ pub async fn rate(
     ))
 }
 
-crate::routes::endpoints![list, create, get, update, cancel, register, unregister, log, amend, rate];
+crate::routes::endpoints![
+    list, create, get, update, cancel, register, unregister, log, amend, rate
+];
