@@ -1,5 +1,6 @@
-//! The OpenAPI document, generated from the handlers' annotations. `tutornet openapi`
-//! prints it; `openapi/openapi.json` is that output, committed and compared in CI.
+//! The OpenAPI document, generated from the handlers' annotations (collected together
+//! with their routes by `routes::api()`). `tutornet openapi` prints it;
+//! `openapi/openapi.json` is that output, committed and compared in CI.
 
 use crate::routes;
 use std::collections::BTreeMap;
@@ -97,6 +98,8 @@ impl Modify for BearerAuth {
     }
 }
 
+/// Everything but the paths: those, and the schemas they use, come from the route
+/// registry (`routes::api()`), the same list that builds the actix routes.
 #[derive(OpenApi)]
 #[openapi(
     info(
@@ -104,92 +107,6 @@ impl Modify for BearerAuth {
         description = "API муниципального сообщества тьюторов: организации, пользователи, роли. \
                        Все ошибки — application/problem+json со стабильным полем code.",
         license(name = "MIT")
-    ),
-    paths(
-        routes::health::health,
-        routes::auth::login,
-        routes::auth::refresh,
-        routes::auth::logout,
-        routes::auth::me,
-        routes::auth::change_password,
-        routes::stats::stats,
-        routes::audit::list,
-        routes::regions::list,
-        routes::regions::get,
-        routes::regions::update,
-        routes::municipalities::list,
-        routes::municipalities::create,
-        routes::municipalities::get,
-        routes::municipalities::update,
-        routes::municipalities::archive,
-        routes::municipalities::restore,
-        routes::schools::list,
-        routes::schools::create,
-        routes::schools::get,
-        routes::schools::update,
-        routes::schools::archive,
-        routes::schools::restore,
-        routes::subjects::list,
-        routes::subjects::create,
-        routes::subjects::get,
-        routes::subjects::update,
-        routes::subjects::archive,
-        routes::academic_years::list,
-        routes::academic_years::create,
-        routes::academic_years::get,
-        routes::academic_years::update,
-        routes::academic_years::archive,
-        routes::users::list,
-        routes::users::create,
-        routes::users::get,
-        routes::users::update,
-        routes::users::archive,
-        routes::users::reset_password,
-        routes::composition::list_members,
-        routes::composition::create_member,
-        routes::composition::get_member,
-        routes::composition::update_member,
-        routes::composition::archive_member,
-        routes::composition::list_attachments,
-        routes::composition::create_attachment,
-        routes::composition::archive_attachment,
-        routes::composition::list_orders,
-        routes::composition::create_order,
-        routes::composition::get_order,
-        routes::composition::import_preview,
-        routes::composition::import_confirm,
-        routes::composition::export_xlsx,
-        routes::composition::export_docx,
-        routes::composition::list_nominations,
-        routes::composition::create_nomination,
-        routes::composition::get_nomination,
-        routes::composition::decide_nomination,
-        routes::requests::list,
-        routes::requests::create,
-        routes::requests::get,
-        routes::requests::transition,
-        routes::requests::suggestions,
-        routes::sessions::list,
-        routes::sessions::create,
-        routes::sessions::get,
-        routes::sessions::update,
-        routes::sessions::cancel,
-        routes::sessions::register,
-        routes::sessions::unregister,
-        routes::sessions::log,
-        routes::sessions::amend,
-        routes::sessions::rate,
-        routes::notifications::list,
-        routes::notifications::read,
-        routes::notifications::read_all,
-        routes::dashboard::dashboard,
-        routes::files::put_order_file,
-        routes::files::add_session_file,
-        routes::files::download,
-        routes::files::archive,
-        routes::calendar::create,
-        routes::calendar::revoke,
-        routes::calendar::ics,
     ),
     components(schemas(tutornet_domain::Problem, tutornet_domain::FieldError)),
     modifiers(&BearerAuth),
@@ -200,10 +117,12 @@ impl Modify for BearerAuth {
         (name = "composition", description = "Состав сообщества тьюторов: участники, приказы, выдвижения школ, закрепление, импорт и выгрузка приложения к приказу"),
     )
 )]
-pub struct ApiDoc;
+struct ApiDoc;
 
 pub fn spec() -> utoipa::openapi::OpenApi {
-    ApiDoc::openapi()
+    let mut doc = ApiDoc::openapi();
+    routes::api().document(&mut doc);
+    doc
 }
 
 /// The document as committed: pretty JSON with a trailing newline.

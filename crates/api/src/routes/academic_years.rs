@@ -78,3 +78,5 @@ pub async fn archive(
             .await?,
     ))
 }
+
+crate::routes::endpoints![list, create, get, update, archive];

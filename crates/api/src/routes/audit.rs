@@ -20,3 +20,5 @@ pub async fn list(
         state.db(move |c| db::audit::list(c, &reach, &q)).await?,
     ))
 }
+
+crate::routes::endpoints![list];

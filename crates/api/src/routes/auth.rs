@@ -212,3 +212,5 @@ pub async fn change_password(
         .await?;
     tokens(&state, uid, refresh).await
 }
+
+crate::routes::endpoints![login, refresh, logout, me, change_password];

@@ -54,3 +54,5 @@ pub async fn ics(state: web::Data<AppState>, file: web::Path<String>) -> AppResu
         .content_type("text/calendar; charset=utf-8")
         .body(text))
 }
+
+crate::routes::endpoints![create, revoke, ics];

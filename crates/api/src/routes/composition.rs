@@ -324,3 +324,25 @@ pub async fn export_docx(
     let bytes = composition_io::to_docx(&t)?;
     Ok(file(bytes, DOCX_TYPE, format!("{}.docx", t.file_stem)))
 }
+
+crate::routes::endpoints![
+    list_members,
+    create_member,
+    get_member,
+    update_member,
+    archive_member,
+    list_attachments,
+    create_attachment,
+    archive_attachment,
+    list_orders,
+    create_order,
+    get_order,
+    import_preview,
+    import_confirm,
+    export_xlsx,
+    export_docx,
+    list_nominations,
+    create_nomination,
+    get_nomination,
+    decide_nomination
+];

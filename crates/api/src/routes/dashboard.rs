@@ -28,3 +28,5 @@ pub async fn dashboard(
             .await?,
     ))
 }
+
+crate::routes::endpoints![dashboard];

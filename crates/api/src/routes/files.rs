@@ -93,3 +93,5 @@ pub async fn archive(
     state.tx(move |c| db::files::archive(c, &user, &id)).await?;
     Ok(HttpResponse::NoContent().finish())
 }
+
+crate::routes::endpoints![put_order_file, add_session_file, download, archive];

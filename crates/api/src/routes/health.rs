@@ -28,3 +28,5 @@ pub async fn health(state: web::Data<AppState>) -> AppResult<web::Json<Health>> 
         version: env!("CARGO_PKG_VERSION").into(),
     }))
 }
+
+crate::routes::endpoints![health];

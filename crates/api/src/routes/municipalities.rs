@@ -95,3 +95,5 @@ pub async fn restore(
             .await?,
     ))
 }
+
+crate::routes::endpoints![list, create, get, update, archive, restore];

@@ -52,3 +52,5 @@ pub async fn read_all(state: web::Data<AppState>, user: AuthUser) -> AppResult<H
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
+
+crate::routes::endpoints![list, read_all, read];

@@ -47,3 +47,5 @@ pub async fn update(
             .await?,
     ))
 }
+
+crate::routes::endpoints![list, get, update];

@@ -84,3 +84,5 @@ pub async fn suggestions(
             .await?,
     ))
 }
+
+crate::routes::endpoints![list, create, get, transition, suggestions];

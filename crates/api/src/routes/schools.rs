@@ -96,3 +96,5 @@ pub async fn restore(
             .await?,
     ))
 }
+
+crate::routes::endpoints![list, create, get, update, archive, restore];

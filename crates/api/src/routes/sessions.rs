@@ -169,3 +169,7 @@ pub async fn rate(
             .await?,
     ))
 }
+
+crate::routes::endpoints![
+    list, create, get, update, cancel, register, unregister, log, amend, rate
+];

@@ -12,3 +12,5 @@ pub async fn stats(state: web::Data<AppState>, user: AuthUser) -> AppResult<web:
         state.db(move |c| db::stats::stats(c, &user)).await?,
     ))
 }
+
+crate::routes::endpoints![stats];

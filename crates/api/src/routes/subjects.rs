@@ -76,3 +76,5 @@ pub async fn archive(
             .await?,
     ))
 }
+
+crate::routes::endpoints![list, create, get, update, archive];

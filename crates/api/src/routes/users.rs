@@ -116,3 +116,5 @@ pub async fn reset_password(
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
+
+crate::routes::endpoints![list, create, get, update, archive, reset_password];
