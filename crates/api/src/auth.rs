@@ -14,6 +14,7 @@ use std::pin::Pin;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 use tutornet_domain::permissions::{scope, Action, Resource, Role, Scope};
+use tutornet_domain::ProblemCode;
 
 pub const ISSUER: &str = "tutornet";
 pub const AUDIENCE: &str = "tutornet-api";
@@ -65,7 +66,7 @@ pub fn verify_access_token(secret: &str, token: &str) -> AppResult<Claims> {
                 _ => "Недействительный токен доступа",
             };
             AppError::Unauthorized {
-                code: "invalid_token",
+                code: ProblemCode::InvalidToken,
                 detail: detail.into(),
                 field: None,
             }
@@ -187,7 +188,7 @@ fn bearer(req: &HttpRequest) -> AppResult<&str> {
         .get(actix_web::http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .ok_or_else(|| AppError::Unauthorized {
-            code: "unauthenticated",
+            code: ProblemCode::Unauthenticated,
             detail: "Войдите в систему".into(),
             field: None,
         })?;
@@ -196,7 +197,7 @@ fn bearer(req: &HttpRequest) -> AppResult<&str> {
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .ok_or_else(|| AppError::Unauthorized {
-            code: "invalid_token",
+            code: ProblemCode::InvalidToken,
             detail: "Заголовок Authorization должен иметь вид «Bearer <токен>»".into(),
             field: None,
         })
@@ -216,7 +217,7 @@ impl FromRequest for AuthUser {
                 .db(move |c| crate::db::users::auth_user(c, &claims.sub))
                 .await?;
             user.ok_or(AppError::Unauthorized {
-                code: "invalid_token",
+                code: ProblemCode::InvalidToken,
                 detail: "Учётная запись не найдена или отключена".into(),
                 field: None,
             })

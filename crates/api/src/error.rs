@@ -2,6 +2,7 @@
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
+use tutornet_domain::ProblemCode;
 use tutornet_domain::{FieldError, Problem};
 
 #[derive(Debug)]
@@ -9,10 +10,10 @@ pub enum AppError {
     /// 422 with per-field errors.
     Validation(Vec<FieldError>),
     /// 400 for a request that is malformed as a whole.
-    BadRequest { code: &'static str, detail: String },
+    BadRequest { code: ProblemCode, detail: String },
     /// 401.
     Unauthorized {
-        code: &'static str,
+        code: ProblemCode,
         detail: String,
         field: Option<&'static str>,
     },
@@ -21,10 +22,10 @@ pub enum AppError {
     /// 404; the argument names what was not found, in Russian.
     NotFound(String),
     /// 409 with a stable code.
-    Conflict { code: &'static str, detail: String },
+    Conflict { code: ProblemCode, detail: String },
     /// 409 naming the other record that holds the slot (`conflict_id`).
     Clash {
-        code: &'static str,
+        code: ProblemCode,
         detail: String,
         other_id: String,
     },
@@ -50,7 +51,7 @@ impl AppError {
 
     pub fn version_conflict(current: i32) -> AppError {
         AppError::Conflict {
-            code: "version_conflict",
+            code: ProblemCode::VersionConflict,
             detail: format!(
                 "Запись уже изменил другой пользователь (текущая версия {current}). Обновите страницу и повторите изменение."
             ),
@@ -65,9 +66,7 @@ impl AppError {
         let status = self.status_code().as_u16();
         match self {
             AppError::Validation(errors) => {
-                let mut p = Problem::new(
-                    status,
-                    "validation_failed",
+                let mut p = Problem::new(status, ProblemCode::ValidationFailed.as_str(),
                     "Проверьте введённые данные",
                     errors
                         .iter()
@@ -79,51 +78,47 @@ impl AppError {
                 p
             }
             AppError::BadRequest { code, detail } => {
-                Problem::new(status, code, "Некорректный запрос", detail.clone())
+                Problem::new(status, code.as_str(), "Некорректный запрос", detail.clone())
             }
             AppError::Unauthorized {
                 code,
                 detail,
                 field,
             } => {
-                let title = if *code == "invalid_credentials" {
+                let title = if *code == ProblemCode::InvalidCredentials {
                     "Неверные учётные данные"
                 } else {
                     "Требуется вход"
                 };
-                let mut p = Problem::new(status, code, title, detail.clone());
+                let mut p = Problem::new(status, code.as_str(), title, detail.clone());
                 if let Some(f) = field {
-                    p.errors.push(FieldError::new(f, code, detail.clone()));
+                    p.errors.push(FieldError::new(f, code.as_str(), detail.clone()));
                 }
                 p
             }
             AppError::Forbidden(d) => {
-                Problem::new(status, "forbidden", "Доступ запрещён", d.clone())
+                Problem::new(status, ProblemCode::Forbidden.as_str(), "Доступ запрещён", d.clone())
             }
             AppError::NotFound(what) => {
-                Problem::new(status, "not_found", "Не найдено", what.clone())
+                Problem::new(status, ProblemCode::NotFound.as_str(), "Не найдено", what.clone())
             }
             AppError::Conflict { code, detail } => {
-                Problem::new(status, code, "Конфликт", detail.clone())
+                Problem::new(status, code.as_str(), "Конфликт", detail.clone())
             }
             AppError::Clash {
                 code,
                 detail,
                 other_id,
             } => {
-                let mut p = Problem::new(status, code, "Конфликт", detail.clone());
+                let mut p = Problem::new(status, code.as_str(), "Конфликт", detail.clone());
                 p.conflict_id = Some(other_id.clone());
                 p
             }
-            AppError::Contended(_) => Problem::new(
-                status,
-                "busy",
+            AppError::Contended(_) => Problem::new(status, ProblemCode::Busy.as_str(),
                 "Сервер занят",
                 "Запись одновременно меняют другие пользователи. Изменения не сохранены; повторите через несколько секунд.",
             ),
-            AppError::TooLarge(d) => Problem::new(
-                status,
-                "payload_too_large",
+            AppError::TooLarge(d) => Problem::new(status, ProblemCode::PayloadTooLarge.as_str(),
                 "Слишком большой запрос",
                 d.clone(),
             ),
@@ -133,22 +128,16 @@ impl AppError {
                 } else {
                     format!("{retry_after} с")
                 };
-                Problem::new(
-                    status,
-                    "too_many_attempts",
+                Problem::new(status, ProblemCode::TooManyAttempts.as_str(),
                     "Слишком много попыток",
                     format!("Слишком много неудачных попыток входа. Повторите через {wait}"),
                 )
             }
-            AppError::Internal(_) => Problem::new(
-                status,
-                "internal_error",
+            AppError::Internal(_) => Problem::new(status, ProblemCode::InternalError.as_str(),
                 "Внутренняя ошибка",
                 "Произошла внутренняя ошибка. Изменения не сохранены; попробуйте ещё раз.",
             ),
-            AppError::Unavailable(_) => Problem::new(
-                status,
-                "service_unavailable",
+            AppError::Unavailable(_) => Problem::new(status, ProblemCode::ServiceUnavailable.as_str(),
                 "Сервис недоступен",
                 "База данных временно недоступна. Попробуйте позже.",
             ),
@@ -214,13 +203,13 @@ impl From<diesel::result::Error> for AppError {
                 AppError::Contended(info.message().to_string())
             }
             Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => AppError::Conflict {
-                code: "already_exists",
+                code: ProblemCode::AlreadyExists,
                 detail: format!("Такая запись уже есть ({})", info.message()),
             },
             Error::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, info) => {
                 tracing::warn!(db = info.message(), "foreign key violation");
                 AppError::Conflict {
-                    code: "reference_missing",
+                    code: ProblemCode::ReferenceMissing,
                     detail: "Связанная запись не найдена или используется".into(),
                 }
             }

@@ -18,6 +18,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use error::{AppError, AppResult};
 use std::sync::Arc;
 use tutornet_domain::FieldError;
+use tutornet_domain::ProblemCode;
 
 /// Largest JSON body accepted (413 beyond).
 pub const JSON_LIMIT: usize = 256 * 1024;
@@ -83,7 +84,7 @@ pub fn configure(state: Arc<AppState>) -> impl FnOnce(&mut web::ServiceConfig) {
             .app_data(web::QueryConfig::default().error_handler(|e, _| query_error(e).into()))
             .app_data(web::PathConfig::default().error_handler(|e, _| {
                 AppError::BadRequest {
-                    code: "invalid_path",
+                    code: ProblemCode::InvalidPath,
                     detail: format!("Некорректный адрес: {e}"),
                 }
                 .into()
@@ -123,11 +124,11 @@ pub fn problem_errors<B: MessageBody + 'static>() -> ErrorHandlers<B> {
             404 => AppError::NotFound("Такого адреса нет".into()),
             413 => AppError::TooLarge("Слишком большой запрос".into()),
             405 => AppError::BadRequest {
-                code: "method_not_allowed",
+                code: ProblemCode::MethodNotAllowed,
                 detail: String::new(),
             },
             _ => AppError::BadRequest {
-                code: "bad_request",
+                code: ProblemCode::BadRequest,
                 detail: "Некорректный запрос".into(),
             },
         };
@@ -167,12 +168,12 @@ fn json_error(e: actix_web::error::JsonPayloadError) -> AppError {
             AppError::TooLarge(format!("Тело запроса больше {} КБ", limit / 1024))
         }
         J::ContentType => AppError::BadRequest {
-            code: "unsupported_media_type",
+            code: ProblemCode::UnsupportedMediaType,
             detail: "Ожидается тело запроса в формате JSON (Content-Type: application/json)".into(),
         },
         J::Deserialize(err) => deserialize_error(&err.to_string(), err.is_data()),
         other => AppError::BadRequest {
-            code: "invalid_json",
+            code: ProblemCode::InvalidJson,
             detail: format!("Не удалось прочитать JSON: {other}"),
         },
     }
@@ -198,7 +199,7 @@ fn deserialize_error(msg: &str, is_data: bool) -> AppError {
             format!("Недопустимое значение: {msg}"),
         )]),
         None => AppError::BadRequest {
-            code: "invalid_json",
+            code: ProblemCode::InvalidJson,
             detail: format!("Некорректный JSON: {msg}"),
         },
     }

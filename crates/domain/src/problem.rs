@@ -169,6 +169,7 @@ problem_codes! {
     NotOpenForRegistration => "not_open_for_registration", "Запись на занятие закрыта";
     AlreadyRegistered => "already_registered", "Вы уже записаны";
     AlreadyRated => "already_rated", "Оценка уже поставлена";
+    AlreadyDecided => "already_decided", "Решение уже принято";
     CompositionApproved => "composition_approved", "Состав утверждён приказом";
     MemberNotApproved => "member_not_approved", "Член сообщества не утверждён";
     NotApproved => "not_approved", "Не утверждено";

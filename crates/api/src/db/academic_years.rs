@@ -10,6 +10,7 @@ use diesel::prelude::*;
 use tutornet_domain::org::{AcademicYear, AcademicYearInput};
 use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::Page;
+use tutornet_domain::ProblemCode;
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = academic_years)]
@@ -228,7 +229,7 @@ pub fn archive(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Academ
     user.reach(Resource::AcademicYear, Action::Archive)?;
     if before.is_current {
         return Err(AppError::Conflict {
-            code: "current_year",
+            code: ProblemCode::CurrentYear,
             detail: "Текущий учебный год нельзя архивировать".into(),
         });
     }

@@ -22,6 +22,7 @@ use tutornet_domain::composition::{
 };
 use tutornet_domain::permissions::{Action, Resource, Role};
 use tutornet_domain::text::collation_key;
+use tutornet_domain::ProblemCode;
 use tutornet_domain::{FieldError, Page};
 
 // ---------------------------------------------------------------- rows
@@ -227,7 +228,7 @@ fn audit_scope<'a>(region: &'a str, m: &'a str) -> audit::Scope<'a> {
     }
 }
 
-fn conflict(code: &'static str, detail: &str) -> AppError {
+fn conflict(code: ProblemCode, detail: &str) -> AppError {
     AppError::Conflict {
         code,
         detail: detail.into(),
@@ -304,8 +305,7 @@ pub fn to_members(conn: &mut DbConn, rows: Vec<MemberRow>) -> AppResult<Vec<Memb
     for a in attachments_of(conn, ids)? {
         att.entry(a.member_id.clone()).or_default().push(a);
     }
-    Ok(rows
-        .into_iter()
+    rows.into_iter()
         .map(|r| -> AppResult<Member> {
             Ok(Member {
                 subjects: subj.remove(&r.id).unwrap_or_default(),
@@ -337,7 +337,7 @@ pub fn to_members(conn: &mut DbConn, rows: Vec<MemberRow>) -> AppResult<Vec<Memb
                 ),
             })
         })
-        .collect::<AppResult<Vec<_>>>()?)
+        .collect::<AppResult<Vec<_>>>()
 }
 
 type Boxed<'a> = members::BoxedQuery<'a, MultiBackend>;
@@ -622,7 +622,7 @@ pub fn create_member(conn: &mut DbConn, user: &AuthUser, input: &MemberInput) ->
 
 fn immutable() -> AppError {
     conflict(
-        "composition_approved",
+        ProblemCode::CompositionApproved,
         "Участник уже утверждён приказом (или исключён): состав меняется только приказом о внесении изменений",
     )
 }
@@ -1059,8 +1059,7 @@ fn to_nominations(conn: &mut DbConn, rows: Vec<NominationRow>) -> AppResult<Vec<
             .into_iter()
             .collect()
     };
-    Ok(rows
-        .into_iter()
+    rows.into_iter()
         .map(|r| -> AppResult<Nomination> {
             Ok(Nomination {
                 school_name: s.get(&r.school_id).cloned().unwrap_or_default(),
@@ -1094,7 +1093,7 @@ fn to_nominations(conn: &mut DbConn, rows: Vec<NominationRow>) -> AppResult<Vec<
                 ),
             })
         })
-        .collect::<AppResult<Vec<_>>>()?)
+        .collect::<AppResult<Vec<_>>>()
 }
 
 fn find_nomination_row(conn: &mut DbConn, id: &str) -> AppResult<NominationRow> {
@@ -1323,7 +1322,7 @@ pub fn decide_nomination(
     let region = check_nomination(conn, user, &r, Action::Update)?;
     if r.status != NominationStatus::Pending.as_str() {
         return Err(conflict(
-            "already_decided",
+            ProblemCode::AlreadyDecided,
             "Решение по выдвижению уже принято",
         ));
     }
@@ -1390,7 +1389,7 @@ pub fn decide_nomination(
     .execute(conn)?;
     if n == 0 {
         return Err(conflict(
-            "already_decided",
+            ProblemCode::AlreadyDecided,
             "Решение по выдвижению уже принято",
         ));
     }
@@ -1445,7 +1444,7 @@ pub fn create_attachment(
     input.validate().map_err(AppError::Validation)?;
     if row.status()? != MemberStatus::Approved || row.archived_at.is_some() {
         return Err(conflict(
-            "member_not_approved",
+            ProblemCode::MemberNotApproved,
             "Закрепить можно только утверждённого приказом тьютора",
         ));
     }
@@ -1494,7 +1493,7 @@ pub fn create_attachment(
         .get_result(conn)?;
     if dup > 0 {
         return Err(conflict(
-            "already_exists",
+            ProblemCode::AlreadyExists,
             "Тьютор уже закреплён за этой школой или учителем",
         ));
     }

@@ -6,6 +6,7 @@ use super::{new_id, now, DbConn};
 use crate::error::{AppError, AppResult};
 use diesel::prelude::*;
 use sha2::{Digest, Sha256};
+use tutornet_domain::ProblemCode;
 
 fn hash(token: &str) -> String {
     let d = Sha256::digest(token.as_bytes());
@@ -43,7 +44,7 @@ pub fn issue(
 
 fn invalid() -> AppError {
     AppError::Unauthorized {
-        code: "invalid_refresh_token",
+        code: ProblemCode::InvalidRefreshToken,
         detail: "Сеанс завершён; войдите снова".into(),
         field: None,
     }
@@ -83,7 +84,7 @@ pub fn rotate(
         // Reuse of a rotated token: revoke the family, and commit that (Ok outer).
         revoke_family(conn, &family)?;
         return Ok(Err(AppError::Unauthorized {
-            code: "refresh_token_reused",
+            code: ProblemCode::RefreshTokenReused,
             detail:
                 "Токен обновления уже использовался; из соображений безопасности сеанс завершён"
                     .into(),

@@ -18,6 +18,7 @@ use tutornet_domain::community::{
 };
 use tutornet_domain::permissions::{Action, Resource, Role};
 use tutornet_domain::Page;
+use tutornet_domain::ProblemCode;
 
 #[derive(Queryable, Selectable, Clone)]
 #[diesel(table_name = requests)]
@@ -329,7 +330,7 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &RequestInput) -> AppRe
         .select(schools::municipality_id)
         .first(conn)?;
     let year = super::academic_years::current(conn)?.ok_or(AppError::Conflict {
-        code: "no_current_year",
+        code: ProblemCode::NoCurrentYear,
         detail: "Не задан текущий учебный год".into(),
     })?;
     if let Some(s) = &input.subject_id {
@@ -639,7 +640,7 @@ pub fn transition(
             .map(|a| format!("{} ({})", a.label_ru(), a.as_str()))
             .collect();
         return Err(AppError::Conflict {
-            code: "invalid_transition",
+            code: ProblemCode::InvalidTransition,
             detail: format!(
                 "Из статуса «{}» действие «{}» невозможно. Допустимо: {}",
                 from.label_ru(),

@@ -24,6 +24,7 @@ use tutornet_domain::community::{
 use tutornet_domain::permissions::{Action, Resource, Role};
 use tutornet_domain::text::format_date_ru;
 use tutornet_domain::Page;
+use tutornet_domain::ProblemCode;
 
 #[derive(Queryable, Selectable, Clone, serde::Serialize)]
 #[diesel(table_name = sessions)]
@@ -501,7 +502,7 @@ fn check_conflicts(
             .find(|o| &o.id == sid)
             .expect("overlapping session");
         return Err(AppError::Clash {
-            code: "tutor_conflict",
+            code: ProblemCode::TutorConflict,
             detail: format!(
                 "{name} уже ведёт в это время занятие «{}» ({} – {}, id {})",
                 s.title,
@@ -521,7 +522,7 @@ fn check_conflicts(
                 && o.place.as_deref().map(tutornet_domain::text::search_key) == Some(p.clone())
         }) {
             return Err(AppError::Clash {
-                code: "room_conflict",
+                code: ProblemCode::RoomConflict,
                 detail: format!(
                     "Помещение «{}» уже занято занятием «{}» ({} – {}, id {})",
                     s.place.clone().unwrap_or_default(),
@@ -607,7 +608,7 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &SessionInput) -> AppRe
         AppError::Forbidden("Занятия планируют координатор или тьютор муниципалитета".into())
     })?;
     let year = super::academic_years::current(conn)?.ok_or(AppError::Conflict {
-        code: "no_current_year",
+        code: ProblemCode::NoCurrentYear,
         detail: "Не задан текущий учебный год".into(),
     })?;
     let tutor_ids = validate_tutors(conn, user, &municipality_id, input)?;
@@ -784,7 +785,7 @@ pub fn update(
     }
     if before.status != "planned" {
         return Err(AppError::Conflict {
-            code: "not_planned",
+            code: ProblemCode::NotPlanned,
             detail:
                 "Изменять можно только запланированное занятие; к проведённому добавляйте поправки"
                     .into(),
@@ -916,7 +917,7 @@ pub fn cancel(
     super::check_version(Some(input.version), before.version)?;
     if before.status != "planned" {
         return Err(AppError::Conflict {
-            code: "not_planned",
+            code: ProblemCode::NotPlanned,
             detail: "Отменить можно только запланированное занятие".into(),
         });
     }
@@ -996,13 +997,13 @@ pub fn register(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Sessi
     let form = stored(&s.form, "sessions.form", FormOfWork::parse)?;
     if !form.is_group() || s.audience == "students" {
         return Err(AppError::Conflict {
-            code: "not_open_for_registration",
+            code: ProblemCode::NotOpenForRegistration,
             detail: "На это занятие не ведётся запись педагогов".into(),
         });
     }
     if s.status != "planned" {
         return Err(AppError::Conflict {
-            code: "not_planned",
+            code: ProblemCode::NotPlanned,
             detail: "Запись возможна только на запланированное занятие".into(),
         });
     }
@@ -1014,7 +1015,7 @@ pub fn register(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Sessi
         .optional()?;
     if matches!(&existing, Some((_, st)) if st != "cancelled") {
         return Err(AppError::Conflict {
-            code: "already_registered",
+            code: ProblemCode::AlreadyRegistered,
             detail: "Вы уже записаны на это занятие".into(),
         });
     }
@@ -1070,7 +1071,7 @@ pub fn unregister(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Ses
     };
     if s.status != "planned" {
         return Err(AppError::Conflict {
-            code: "not_planned",
+            code: ProblemCode::NotPlanned,
             detail: "Занятие уже проведено или отменено".into(),
         });
     }
@@ -1123,13 +1124,13 @@ pub fn log(
     match s.status.as_str() {
         "held" => {
             return Err(AppError::Conflict {
-                code: "already_held",
+                code: ProblemCode::AlreadyHeld,
                 detail: "Занятие уже отмечено проведённым; исправления вносите поправками".into(),
             })
         }
         "cancelled" => {
             return Err(AppError::Conflict {
-                code: "not_planned",
+                code: ProblemCode::NotPlanned,
                 detail: "Занятие отменено".into(),
             })
         }
@@ -1247,7 +1248,7 @@ pub fn amend(
     require_manage(conn, user, &s)?;
     if s.status != "held" {
         return Err(AppError::Conflict {
-            code: "not_held",
+            code: ProblemCode::NotHeld,
             detail:
                 "Поправки вносятся в проведённое занятие; запланированное можно просто изменить"
                     .into(),
@@ -1350,7 +1351,7 @@ pub fn rate(
     }
     if s.status != "held" {
         return Err(AppError::Conflict {
-            code: "not_held",
+            code: ProblemCode::NotHeld,
             detail: "Оценить можно только проведённое занятие".into(),
         });
     }
@@ -1375,7 +1376,7 @@ pub fn rate(
         .get_result(conn)?;
     if already > 0 {
         return Err(AppError::Conflict {
-            code: "already_rated",
+            code: ProblemCode::AlreadyRated,
             detail: "Вы уже оценили это занятие".into(),
         });
     }

@@ -13,6 +13,7 @@ use tutornet_domain::permissions::{Action, Resource, Role};
 use tutornet_domain::text::{collation_key, search_key};
 use tutornet_domain::users::{User, UserCreate, UserFilter, UserUpdate};
 use tutornet_domain::Page;
+use tutornet_domain::ProblemCode;
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = users)]
@@ -498,7 +499,7 @@ pub fn archive(conn: &mut DbConn, actor: &AuthUser, id: &str) -> AppResult<User>
     role_check(actor, before.role)?;
     if id == actor.id {
         return Err(AppError::Conflict {
-            code: "self_lockout",
+            code: ProblemCode::SelfLockout,
             detail: "Нельзя архивировать собственную учётную запись".into(),
         });
     }

@@ -8,6 +8,7 @@ use std::time::Duration;
 use tutornet_domain::auth::{LoginRequest, Me, RefreshRequest, TokenResponse};
 use tutornet_domain::problem::Errors;
 use tutornet_domain::users::PasswordChange;
+use tutornet_domain::ProblemCode;
 
 fn refresh_cookie(state: &AppState, token: &str) -> Cookie<'static> {
     Cookie::build(REFRESH_COOKIE, token.to_string())
@@ -42,7 +43,7 @@ async fn tokens(
 
 fn bad_credentials() -> AppError {
     AppError::Unauthorized {
-        code: "invalid_credentials",
+        code: ProblemCode::InvalidCredentials,
         detail: "Неверный адрес электронной почты или пароль".into(),
         field: Some("password"),
     }
@@ -131,7 +132,7 @@ pub async fn refresh(
     body: Option<web::Json<RefreshRequest>>,
 ) -> AppResult<HttpResponse> {
     let token = presented_token(&req, body.as_deref()).ok_or(AppError::Unauthorized {
-        code: "invalid_refresh_token",
+        code: ProblemCode::InvalidRefreshToken,
         detail: "Сеанс не найден; войдите снова".into(),
         field: None,
     })?;
@@ -143,7 +144,7 @@ pub async fn refresh(
     let active = state.db(move |c| db::users::auth_user(c, &uid)).await?;
     if active.is_none() {
         return Err(AppError::Unauthorized {
-            code: "invalid_refresh_token",
+            code: ProblemCode::InvalidRefreshToken,
             detail: "Учётная запись отключена".into(),
             field: None,
         });
