@@ -1,0 +1,4 @@
+//! Sessions: planning, conflicts, series, editing, cancelling.
+
+pub mod access;
+mod schedule;
