@@ -2,3 +2,4 @@
 //! (ask for information, accept, schedule, done) is walked in `scenarios`.
 
 mod scopes;
+mod transitions;
