@@ -1,49 +1,7 @@
 //! Uploaded files: an order's scan and a session's materials, scoped like their records.
 
 use crate::common::*;
-use serde_json::{json, Value};
-
-async fn upload(
-    app: &TestApp,
-    method: &str,
-    path: &str,
-    token: &str,
-    content_type: &str,
-    bytes: Vec<u8>,
-) -> (u16, Value) {
-    let m = actix_web::http::Method::from_bytes(method.as_bytes()).unwrap();
-    let mut res = app
-        .srv
-        .request(m, app.srv.url(path))
-        .insert_header(("Authorization", format!("Bearer {token}")))
-        .insert_header(("Content-Type", content_type))
-        .send_body(bytes)
-        .await
-        .unwrap();
-    let status = res.status().as_u16();
-    let body = res.body().limit(1 << 20).await.unwrap();
-    (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
-}
-
-async fn download(app: &TestApp, url: &str, token: &str) -> (u16, String, Vec<u8>) {
-    let mut res = app
-        .srv
-        .get(url)
-        .insert_header(("Authorization", format!("Bearer {token}")))
-        .send()
-        .await
-        .unwrap();
-    let ct = res
-        .headers()
-        .get("content-type")
-        .map(|v| v.to_str().unwrap().to_string())
-        .unwrap_or_default();
-    (
-        res.status().as_u16(),
-        ct,
-        res.body().limit(20 << 20).await.unwrap().to_vec(),
-    )
-}
+use serde_json::json;
 
 #[actix_web::test]
 async fn order_scan_upload_download_replace() {
@@ -153,7 +111,7 @@ async fn session_materials() {
     let tutor = app.login(TUTOR).await;
     let teacher = app.login(TEACHER).await;
     let s = app
-        .post("/api/v1/sessions", &tutor, json!({"form": "tutorial", "title": "Тьюториал с материалами", "starts_at": crate::requests::at(20), "ends_at": crate::requests::at(21), "format": "remote", "online_link": "https://meet.example/m", "audience": "teachers"}))
+        .post("/api/v1/sessions", &tutor, json!({"form": "tutorial", "title": "Тьюториал с материалами", "starts_at": at(20), "ends_at": at(21), "format": "remote", "online_link": "https://meet.example/m", "audience": "teachers"}))
         .await
         .ok(201);
     let sid = s[0]["id"].as_str().unwrap();

@@ -54,8 +54,8 @@ async fn new_request_is_emailed_to_the_coordinator() {
     let (url, messages) = smtp_sink();
     let app = TestApp::with(|c| c.smtp_url = Some(url)).await;
     let teacher = app.login(TEACHER).await;
-    let math = crate::requests::subject_id(&app, &teacher, "Математика").await;
-    crate::requests::file_request(&app, &teacher, &math).await;
+    let math = subject_id(&app, &teacher, "Математика").await;
+    file_request(&app, &teacher, &math).await;
     let mut found = None;
     for _ in 0..100 {
         if let Some(m) = messages

@@ -1,19 +1,32 @@
 //! Black-box integration tests: the real app over HTTP, each test on its own fresh
 //! database, every response validated against `openapi/openapi.json`.
 //! SQLite by default; `TUTORNET_TEST_DATABASE_URL=postgres://…` runs them on PostgreSQL.
+//!
+//! Layout: `support` (harness, spec validation, client, fixtures, the roles world),
+//! `access::matrix` (one authorisation runner; every noun adds its rows), one folder
+//! or file per noun with small tests by endpoint, and `scenarios` (long end-to-end paths).
 
-mod common;
+mod support;
+/// The harness under its historical name: `crate::common::{TestApp, ADMIN, …}`.
+use support as common;
 
+mod access;
 mod auth;
+mod calendar;
 mod composition;
 mod concurrency;
 mod contract;
+mod dashboard;
 mod errors;
 mod files;
 mod mail;
-mod matrix;
+mod notifications;
+mod registrations;
 mod registry;
 mod requests;
+mod scenarios;
 mod schools;
+mod session_log;
+mod sessions;
 mod storage;
 mod users;

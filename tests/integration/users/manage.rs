@@ -30,12 +30,7 @@ async fn coordinator_manages_users_of_own_municipality() {
 
     // The new user logs in; the coordinator resets the password; the old one stops working.
     let login = app
-        .call(
-            "POST",
-            "/api/v1/auth/login",
-            None,
-            Some(json!({"email": "novikova@school7.ru", "password": "first-password-1"})),
-        )
+        .try_login("novikova@school7.ru", "first-password-1")
         .await;
     assert_eq!(login.status, 200);
     let id = u["id"].as_str().unwrap();
@@ -50,21 +45,11 @@ async fn coordinator_manages_users_of_own_municipality() {
         204
     );
     let r = app
-        .call(
-            "POST",
-            "/api/v1/auth/login",
-            None,
-            Some(json!({"email": "novikova@school7.ru", "password": "first-password-1"})),
-        )
+        .try_login("novikova@school7.ru", "first-password-1")
         .await;
     assert_eq!(r.status, 401);
     let r = app
-        .call(
-            "POST",
-            "/api/v1/auth/login",
-            None,
-            Some(json!({"email": "novikova@school7.ru", "password": "second-password-2"})),
-        )
+        .try_login("novikova@school7.ru", "second-password-2")
         .await;
     assert_eq!(r.status, 200);
 
@@ -99,12 +84,7 @@ async fn coordinator_manages_users_of_own_municipality() {
         0
     );
     let r = app
-        .call(
-            "POST",
-            "/api/v1/auth/login",
-            None,
-            Some(json!({"email": "novikova@school7.ru", "password": "second-password-2"})),
-        )
+        .try_login("novikova@school7.ru", "second-password-2")
         .await;
     assert_eq!(r.status, 401);
 }

@@ -1,0 +1,3 @@
+//! Authorisation: one table-driven runner over every noun's rows.
+
+pub mod matrix;

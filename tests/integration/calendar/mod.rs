@@ -1,0 +1,5 @@
+//! Secret iCal feeds: personal or the municipality's.
+
+pub mod access;
+mod feeds;
+mod revoke;

@@ -1,0 +1,5 @@
+//! The coordinator's dashboard of the consultation point.
+
+pub mod access;
+mod counts;
+mod stale;

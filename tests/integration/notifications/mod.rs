@@ -1,0 +1,4 @@
+//! The in-app inbox.
+
+pub mod access;
+mod inbox;

@@ -1,0 +1,4 @@
+//! Registrations for a session: seats, the waitlist, cancelling.
+
+pub mod access;
+mod waitlist;

@@ -1,0 +1,5 @@
+//! Requests for consultation: scopes and who may file and act. The workflow itself
+//! (ask for information, accept, schedule, done) is walked in `scenarios`.
+
+mod scopes;
+mod transitions;

@@ -1,0 +1,3 @@
+//! The long end-to-end paths, one test each.
+
+mod request_to_dashboard;

@@ -1,0 +1,5 @@
+//! Schools: create, filter, search, Russian order, pages, versions, archive, audit.
+
+pub mod access;
+mod list;
+mod write;

@@ -1,0 +1,5 @@
+//! Sessions: planning, conflicts, series, editing, cancelling.
+
+pub mod access;
+mod edit;
+mod schedule;

@@ -1,0 +1,4 @@
+//! Users.
+
+pub mod access;
+mod manage;
