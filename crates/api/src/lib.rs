@@ -4,10 +4,11 @@ pub mod auth;
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod features;
+pub mod http;
 pub mod input_guard;
 pub mod mail;
 pub mod openapi;
-pub mod routes;
 pub mod store;
 
 use actix_web::body::{BoxBody, MessageBody};
@@ -96,7 +97,7 @@ pub fn configure(state: Arc<AppState>) -> impl FnOnce(&mut web::ServiceConfig) {
             .service(
                 web::scope("/api/v1")
                     .wrap(actix_web::middleware::from_fn(input_guard::guard))
-                    .configure(routes::configure)
+                    .configure(http::configure)
                     .default_service(web::to(api_not_found)),
             )
             .service(web::resource("/api/docs").to(|| async {
@@ -104,7 +105,7 @@ pub fn configure(state: Arc<AppState>) -> impl FnOnce(&mut web::ServiceConfig) {
                     .insert_header((header::LOCATION, "/api/docs/"))
                     .finish()
             }));
-        routes::spa::configure(cfg, static_dir);
+        http::spa::configure(cfg, static_dir);
     }
 }
 

@@ -1,25 +1,25 @@
 //! Database access: one diesel connection type over SQLite and PostgreSQL, the pool,
 //! migrations, write transactions, and one module of queries per resource.
 
-pub mod academic_years;
-pub mod audit;
-pub mod calendar;
-pub mod composition;
-pub mod composition_io;
-pub mod dashboard;
+pub use crate::features::academic_years::ops as academic_years;
+pub use crate::features::audit::ops as audit;
+pub use crate::features::calendar::ops as calendar;
+pub use crate::features::composition::io as composition_io;
+pub use crate::features::composition::ops as composition;
+pub use crate::features::dashboard::ops as dashboard;
 pub mod demo;
-pub mod files;
-pub mod municipalities;
-pub mod notifications;
-pub mod refresh_tokens;
-pub mod regions;
-pub mod requests;
+pub use crate::features::auth::refresh_tokens;
+pub use crate::features::files::ops as files;
+pub use crate::features::municipalities::ops as municipalities;
+pub use crate::features::notifications::ops as notifications;
+pub use crate::features::regions::ops as regions;
+pub use crate::features::requests::ops as requests;
 pub mod schema;
-pub mod schools;
-pub mod sessions;
-pub mod stats;
-pub mod subjects;
-pub mod users;
+pub use crate::features::schools::ops as schools;
+pub use crate::features::sessions::ops as sessions;
+pub use crate::features::stats::ops as stats;
+pub use crate::features::subjects::ops as subjects;
+pub use crate::features::users::ops as users;
 
 use crate::config::{Backend, Config};
 use crate::error::{AppError, AppResult};

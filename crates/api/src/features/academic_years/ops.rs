@@ -1,0 +1,259 @@
+//! Academic years (учебные годы), 1 September – 31 August; exactly one is current.
+
+use crate::auth::AuthUser;
+use crate::db::schema::academic_years;
+use crate::db::{audit, meta, new_id, now, DbConn};
+use crate::error::{AppError, AppResult};
+use crate::set_versioned;
+use crate::store::{update_versioned, Change};
+use diesel::prelude::*;
+use tutornet_domain::org::{AcademicYear, AcademicYearInput};
+use tutornet_domain::permissions::{Action, Resource};
+use tutornet_domain::Page;
+use tutornet_domain::ProblemCode;
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = academic_years)]
+pub struct YearRow {
+    pub id: String,
+    pub name: String,
+    pub starts_on: chrono::NaiveDate,
+    pub ends_on: chrono::NaiveDate,
+    pub is_current: bool,
+    pub created_at: chrono::NaiveDateTime,
+    pub updated_at: chrono::NaiveDateTime,
+    pub created_by: Option<String>,
+    pub updated_by: Option<String>,
+    pub archived_at: Option<chrono::NaiveDateTime>,
+    pub version: i32,
+}
+
+impl From<YearRow> for AcademicYear {
+    fn from(r: YearRow) -> AcademicYear {
+        AcademicYear {
+            id: r.id,
+            name: r.name,
+            starts_on: r.starts_on,
+            ends_on: r.ends_on,
+            is_current: r.is_current,
+            meta: meta(
+                r.created_at,
+                r.updated_at,
+                r.created_by,
+                r.updated_by,
+                r.archived_at,
+                r.version,
+            ),
+        }
+    }
+}
+
+pub fn list(conn: &mut DbConn, user: &AuthUser) -> AppResult<Page<AcademicYear>> {
+    user.reach(Resource::AcademicYear, Action::Read)?;
+    let items: Vec<AcademicYear> = academic_years::table
+        .filter(academic_years::archived_at.is_null())
+        .order(academic_years::starts_on.desc())
+        .select(YearRow::as_select())
+        .load(conn)?
+        .into_iter()
+        .map(AcademicYear::from)
+        .collect();
+    Ok(Page {
+        total: items.len() as i64,
+        items,
+        next_cursor: None,
+    })
+}
+
+pub fn current(conn: &mut DbConn) -> AppResult<Option<AcademicYear>> {
+    Ok(academic_years::table
+        .filter(academic_years::is_current.eq(true))
+        .filter(academic_years::archived_at.is_null())
+        .select(YearRow::as_select())
+        .first(conn)
+        .optional()?
+        .map(AcademicYear::from))
+}
+
+pub fn find(conn: &mut DbConn, id: &str) -> AppResult<AcademicYear> {
+    academic_years::table
+        .find(id)
+        .select(YearRow::as_select())
+        .first(conn)
+        .optional()?
+        .map(AcademicYear::from)
+        .ok_or_else(|| AppError::NotFound("Учебный год не найден".into()))
+}
+
+pub fn get(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<AcademicYear> {
+    user.reach(Resource::AcademicYear, Action::Read)?;
+    find(conn, id)
+}
+
+fn scope(user: &AuthUser) -> audit::Scope<'_> {
+    audit::Scope {
+        region_id: Some(&user.region_id),
+        municipality_id: None,
+    }
+}
+
+fn unset_current(conn: &mut DbConn, except: &str) -> AppResult<()> {
+    diesel::update(academic_years::table.filter(academic_years::id.ne(except)))
+        .set(academic_years::is_current.eq(false))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn create(
+    conn: &mut DbConn,
+    user: Option<&AuthUser>,
+    input: &AcademicYearInput,
+) -> AppResult<AcademicYear> {
+    if let Some(u) = user {
+        u.reach(Resource::AcademicYear, Action::Create)?;
+    }
+    input.validate().map_err(AppError::Validation)?;
+    let (name, starts, ends) = input.bounds();
+    let exists: i64 = academic_years::table
+        .filter(academic_years::name.eq(&name))
+        .count()
+        .get_result(conn)?;
+    if exists > 0 {
+        return Err(AppError::field(
+            "start_year",
+            "already_exists",
+            format!("Учебный год {name} уже есть"),
+        ));
+    }
+    let none_current = current(conn)?.is_none();
+    let id = new_id();
+    let t = now();
+    let who = user.map(|u| u.id.clone());
+    diesel::insert_into(academic_years::table)
+        .values((
+            academic_years::id.eq(&id),
+            academic_years::name.eq(&name),
+            academic_years::starts_on.eq(starts),
+            academic_years::ends_on.eq(ends),
+            academic_years::is_current.eq(input.is_current || none_current),
+            academic_years::created_at.eq(t),
+            academic_years::updated_at.eq(t),
+            academic_years::created_by.eq(&who),
+            academic_years::updated_by.eq(&who),
+            academic_years::version.eq(1),
+        ))
+        .execute(conn)?;
+    if input.is_current {
+        unset_current(conn, &id)?;
+    }
+    let after = find(conn, &id)?;
+    if let Some(u) = user {
+        audit::record(
+            conn,
+            Some(u),
+            "create",
+            "academic_year",
+            &id,
+            scope(u),
+            None,
+            Some(&after),
+        )?;
+    }
+    Ok(after)
+}
+
+/// Only `is_current` is editable: the dates follow from the year.
+pub fn update(
+    conn: &mut DbConn,
+    user: &AuthUser,
+    id: &str,
+    input: &AcademicYearInput,
+) -> AppResult<AcademicYear> {
+    let before = get(conn, user, id)?;
+    user.reach(Resource::AcademicYear, Action::Update)?;
+    let (name, _, _) = input.bounds();
+    if name != before.name {
+        return Err(AppError::field(
+            "start_year",
+            "immutable",
+            "Год начала не меняется; создайте другой учебный год",
+        ));
+    }
+    if before.is_current && !input.is_current {
+        return Err(AppError::field(
+            "is_current",
+            "current_required",
+            "Нужен текущий учебный год: отметьте текущим другой год",
+        ));
+    }
+    let change = update_versioned(
+        conn,
+        input.version,
+        before.meta.version,
+        before.clone(),
+        |conn, v| {
+            let n = set_versioned!(
+                conn,
+                academic_years,
+                id,
+                v,
+                &user.id,
+                (academic_years::is_current.eq(input.is_current),)
+            )?;
+            if input.is_current {
+                unset_current(conn, id)?;
+            }
+            Ok(n)
+        },
+        |conn| find(conn, id),
+    )?;
+    let after = match change {
+        Change::Unchanged(same) => return Ok(same),
+        Change::Stored(after) => after,
+    };
+    audit::record(
+        conn,
+        Some(user),
+        "update",
+        "academic_year",
+        id,
+        scope(user),
+        Some(&before),
+        Some(&after),
+    )?;
+    Ok(after)
+}
+
+pub fn archive(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<AcademicYear> {
+    let before = get(conn, user, id)?;
+    user.reach(Resource::AcademicYear, Action::Archive)?;
+    if before.is_current {
+        return Err(AppError::Conflict {
+            code: ProblemCode::CurrentYear,
+            detail: "Текущий учебный год нельзя архивировать".into(),
+        });
+    }
+    if set_versioned!(
+        conn,
+        academic_years,
+        id,
+        before.meta.version,
+        &user.id,
+        (academic_years::archived_at.eq(Some(now())),)
+    )? == 0
+    {
+        return Err(AppError::version_conflict(before.meta.version + 1));
+    }
+    let after = find(conn, id)?;
+    audit::record(
+        conn,
+        Some(user),
+        "archive",
+        "academic_year",
+        id,
+        scope(user),
+        Some(&before),
+        Some(&after),
+    )?;
+    Ok(after)
+}

@@ -1,0 +1,4 @@
+pub mod refresh_tokens;
+pub mod routes;
+
+pub use routes::endpoints;

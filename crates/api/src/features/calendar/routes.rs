@@ -1,0 +1,58 @@
+use crate::auth::AuthUser;
+use crate::error::{AppError, AppResult};
+use crate::openapi::{ReadErrors, WriteErrors};
+use crate::{db, AppState};
+use actix_web::{web, HttpResponse};
+use tutornet_domain::community::CalendarFeed;
+
+#[derive(Debug, Default, serde::Deserialize, serde::Serialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FeedInput {
+    /// `true`: the municipality's whole schedule (coordinators); otherwise the caller's own sessions.
+    #[serde(default)]
+    pub municipal: bool,
+}
+
+/// Creates a secret iCal feed URL (personal, or the municipality's for coordinators).
+#[utoipa::path(post, path = "/api/v1/calendar/feeds", tag = "sessions", request_body = FeedInput, security(("bearer" = [])),
+    responses((status = 201, body = CalendarFeed), WriteErrors))]
+pub async fn create(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: web::Json<FeedInput>,
+) -> AppResult<HttpResponse> {
+    let feed = state
+        .tx(move |c| db::calendar::create(c, &user, body.municipal))
+        .await?;
+    Ok(HttpResponse::Created().json(feed))
+}
+
+/// Revokes a feed: its URL stops working.
+#[utoipa::path(delete, path = "/api/v1/calendar/feeds/{id}", tag = "sessions", params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 204, description = "Отозван"), WriteErrors))]
+pub async fn revoke(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    state
+        .tx(move |c| db::calendar::revoke(c, &user, &id))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The iCalendar feed behind a secret URL (no login: the URL is the secret).
+#[utoipa::path(get, path = "/api/v1/calendar/{file}", tag = "sessions", params(("file" = String, Path, description = "`<token>.ics`")),
+    responses((status = 200, description = "iCalendar", content_type = "text/calendar", body = String), ReadErrors))]
+pub async fn ics(state: web::Data<AppState>, file: web::Path<String>) -> AppResult<HttpResponse> {
+    let token = file
+        .strip_suffix(".ics")
+        .map(str::to_string)
+        .ok_or_else(|| AppError::NotFound("Календарь не найден".into()))?;
+    let text = state.db(move |c| db::calendar::ics(c, &token)).await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/calendar; charset=utf-8")
+        .body(text))
+}
+
+crate::http::endpoints![create, revoke, ics];

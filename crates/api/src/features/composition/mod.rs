@@ -1,0 +1,5 @@
+pub mod io;
+pub mod ops;
+pub mod routes;
+
+pub use routes::endpoints;

@@ -1,0 +1,348 @@
+//! The composition of the tutor community: members, orders, nominations, attachments,
+//! import and export of the order's appendix table.
+
+use crate::auth::AuthUser;
+use crate::db::composition_io::{self, DOCX_TYPE, XLSX_TYPE};
+use crate::error::AppResult;
+use crate::http::created;
+use crate::openapi::{ReadErrors, WriteErrors};
+use crate::{db, AppState};
+use actix_web::http::header;
+use actix_web::{web, HttpResponse};
+use tutornet_domain::composition::{
+    Attachment, AttachmentInput, CompositionOrder, ExportQuery, ImportPreview, ImportRequest,
+    ImportResult, Member, MemberFilter, MemberInput, Nomination, NominationDecision,
+    NominationFilter, NominationInput, OrderFilter, OrderInput,
+};
+use tutornet_domain::Page;
+
+/// A binary file (XLSX or DOCX).
+#[derive(utoipa::ToSchema)]
+#[schema(value_type = String, format = Binary)]
+pub struct BinaryFile(pub Vec<u8>);
+
+/// Members of the composition in the caller's scope (default: the current academic
+/// year), Russian alphabetical order by name. `on_date` lists who was an approved tutor
+/// on that day.
+#[utoipa::path(get, path = "/api/v1/composition/members", tag = "composition", params(MemberFilter), security(("bearer" = [])),
+    responses((status = 200, body = Page<Member>), ReadErrors))]
+pub async fn list_members(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    q: web::Query<MemberFilter>,
+) -> AppResult<web::Json<Page<Member>>> {
+    Ok(web::Json(
+        state
+            .db(move |c| db::composition::list_members(c, &user, &q))
+            .await?,
+    ))
+}
+
+/// Adds a member as `nominated` (coordinator: own municipality; admin: region).
+#[utoipa::path(post, path = "/api/v1/composition/members", tag = "composition", request_body = MemberInput, security(("bearer" = [])),
+    responses((status = 201, body = Member), WriteErrors))]
+pub async fn create_member(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: web::Json<MemberInput>,
+) -> AppResult<HttpResponse> {
+    let m = state
+        .tx(move |c| db::composition::create_member(c, &user, &body))
+        .await?;
+    Ok(created(format!("/api/v1/composition/members/{}", m.id), &m))
+}
+
+/// One member with subjects and attachments.
+#[utoipa::path(get, path = "/api/v1/composition/members/{id}", tag = "composition", params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = Member), ReadErrors))]
+pub async fn get_member(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+) -> AppResult<web::Json<Member>> {
+    Ok(web::Json(
+        state
+            .db(move |c| db::composition::get_member(c, &user, &id))
+            .await?,
+    ))
+}
+
+/// Changes a nominated member; approved and excluded members change only by an order
+/// (409 `composition_approved`).
+#[utoipa::path(put, path = "/api/v1/composition/members/{id}", tag = "composition", params(("id" = String, Path)), request_body = MemberInput,
+    security(("bearer" = [])), responses((status = 200, body = Member), WriteErrors))]
+pub async fn update_member(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+    body: web::Json<MemberInput>,
+) -> AppResult<web::Json<Member>> {
+    Ok(web::Json(
+        state
+            .tx(move |c| db::composition::update_member(c, &user, &id, &body))
+            .await?,
+    ))
+}
+
+/// Removes (archives) a nominated member; 409 `composition_approved` once approved.
+#[utoipa::path(delete, path = "/api/v1/composition/members/{id}", tag = "composition", params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = Member), WriteErrors))]
+pub async fn archive_member(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+) -> AppResult<web::Json<Member>> {
+    Ok(web::Json(
+        state
+            .tx(move |c| db::composition::archive_member(c, &user, &id))
+            .await?,
+    ))
+}
+
+/// Active attachments (закрепление) of a member to schools and teachers.
+#[utoipa::path(get, path = "/api/v1/composition/members/{id}/attachments", tag = "composition", params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = Vec<Attachment>), ReadErrors))]
+pub async fn list_attachments(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+) -> AppResult<web::Json<Vec<Attachment>>> {
+    Ok(web::Json(
+        state
+            .db(move |c| db::composition::list_attachments(c, &user, &id))
+            .await?,
+    ))
+}
+
+/// Attaches an approved tutor to a school or a teacher of the same municipality.
+#[utoipa::path(post, path = "/api/v1/composition/members/{id}/attachments", tag = "composition", params(("id" = String, Path)),
+    request_body = AttachmentInput, security(("bearer" = [])), responses((status = 201, body = Attachment), WriteErrors))]
+pub async fn create_attachment(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+    body: web::Json<AttachmentInput>,
+) -> AppResult<HttpResponse> {
+    let a = state
+        .tx(move |c| db::composition::create_attachment(c, &user, &id, &body))
+        .await?;
+    Ok(created(
+        format!("/api/v1/composition/members/{}/attachments", a.member_id),
+        &a,
+    ))
+}
+
+/// Ends an attachment (archives it).
+#[utoipa::path(delete, path = "/api/v1/composition/attachments/{id}", tag = "composition", params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = Attachment), WriteErrors))]
+pub async fn archive_attachment(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+) -> AppResult<web::Json<Attachment>> {
+    Ok(web::Json(
+        state
+            .tx(move |c| db::composition::archive_attachment(c, &user, &id))
+            .await?,
+    ))
+}
+
+/// Orders on the composition, newest first.
+#[utoipa::path(get, path = "/api/v1/composition/orders", tag = "composition", params(OrderFilter), security(("bearer" = [])),
+    responses((status = 200, body = Page<CompositionOrder>), ReadErrors))]
+pub async fn list_orders(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    q: web::Query<OrderFilter>,
+) -> AppResult<web::Json<Page<CompositionOrder>>> {
+    Ok(web::Json(
+        state
+            .db(move |c| db::composition::list_orders(c, &user, &q))
+            .await?,
+    ))
+}
+
+/// Issues an order: `approve` approves nominated members; `amend` approves further
+/// nominated members and excludes approved ones. All in one transaction.
+#[utoipa::path(post, path = "/api/v1/composition/orders", tag = "composition", request_body = OrderInput, security(("bearer" = [])),
+    responses((status = 201, body = CompositionOrder), WriteErrors))]
+pub async fn create_order(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: web::Json<OrderInput>,
+) -> AppResult<HttpResponse> {
+    let o = state
+        .tx(move |c| db::composition::create_order(c, &user, &body))
+        .await?;
+    Ok(created(format!("/api/v1/composition/orders/{}", o.id), &o))
+}
+
+/// One order with the members it approved and excluded.
+#[utoipa::path(get, path = "/api/v1/composition/orders/{id}", tag = "composition", params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = CompositionOrder), ReadErrors))]
+pub async fn get_order(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+) -> AppResult<web::Json<CompositionOrder>> {
+    Ok(web::Json(
+        state
+            .db(move |c| db::composition::get_order(c, &user, &id))
+            .await?,
+    ))
+}
+
+/// Nominations in the caller's scope (school administrators: own school), newest first.
+#[utoipa::path(get, path = "/api/v1/nominations", tag = "composition", params(NominationFilter), security(("bearer" = [])),
+    responses((status = 200, body = Page<Nomination>), ReadErrors))]
+pub async fn list_nominations(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    q: web::Query<NominationFilter>,
+) -> AppResult<web::Json<Page<Nomination>>> {
+    Ok(web::Json(
+        state
+            .db(move |c| db::composition::list_nominations(c, &user, &q))
+            .await?,
+    ))
+}
+
+/// A school nominates a teacher (000 §4.2) with the eligibility criteria (§4.3).
+#[utoipa::path(post, path = "/api/v1/nominations", tag = "composition", request_body = NominationInput, security(("bearer" = [])),
+    responses((status = 201, body = Nomination), WriteErrors))]
+pub async fn create_nomination(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: web::Json<NominationInput>,
+) -> AppResult<HttpResponse> {
+    let n = state
+        .tx(move |c| db::composition::create_nomination(c, &user, &body))
+        .await?;
+    Ok(created(format!("/api/v1/nominations/{}", n.id), &n))
+}
+
+/// One nomination.
+#[utoipa::path(get, path = "/api/v1/nominations/{id}", tag = "composition", params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = Nomination), ReadErrors))]
+pub async fn get_nomination(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+) -> AppResult<web::Json<Nomination>> {
+    Ok(web::Json(
+        state
+            .db(move |c| db::composition::get_nomination(c, &user, &id))
+            .await?,
+    ))
+}
+
+/// The coordinator's decision: approval creates a nominated member; declining needs a
+/// reason; a second decision is 409 `already_decided`.
+#[utoipa::path(post, path = "/api/v1/nominations/{id}/decision", tag = "composition", params(("id" = String, Path)),
+    request_body = NominationDecision, security(("bearer" = [])), responses((status = 200, body = Nomination), WriteErrors))]
+pub async fn decide_nomination(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+    body: web::Json<NominationDecision>,
+) -> AppResult<web::Json<Nomination>> {
+    Ok(web::Json(
+        state
+            .tx(move |c| db::composition::decide_nomination(c, &user, &id, &body))
+            .await?,
+    ))
+}
+
+/// Parses the appendix table (XLSX, CSV or pasted text) and matches subjects and
+/// schools. Writes nothing.
+#[utoipa::path(post, path = "/api/v1/composition/import/preview", tag = "composition", request_body = ImportRequest, security(("bearer" = [])),
+    responses((status = 200, body = ImportPreview), WriteErrors))]
+pub async fn import_preview(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: web::Json<ImportRequest>,
+) -> AppResult<web::Json<ImportPreview>> {
+    Ok(web::Json(
+        state
+            .db(move |c| composition_io::preview(c, &user, &body))
+            .await?,
+    ))
+}
+
+/// Imports the table: creates every member as nominated (and, with `create_schools`,
+/// the schools not found), all or nothing; 422 with `rows[N].…` errors otherwise.
+#[utoipa::path(post, path = "/api/v1/composition/import/confirm", tag = "composition", request_body = ImportRequest, security(("bearer" = [])),
+    responses((status = 201, body = ImportResult), WriteErrors))]
+pub async fn import_confirm(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: web::Json<ImportRequest>,
+) -> AppResult<HttpResponse> {
+    let r = state
+        .tx(move |c| composition_io::confirm(c, &user, &body))
+        .await?;
+    Ok(HttpResponse::Created().json(r))
+}
+
+fn file(bytes: Vec<u8>, content_type: &str, name: String) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type(content_type)
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{name}\""),
+        ))
+        .body(bytes)
+}
+
+/// The approved composition (approved and not excluded on `on_date`, default today) as
+/// the order's appendix table in Excel.
+#[utoipa::path(get, path = "/api/v1/composition/export.xlsx", tag = "composition", params(ExportQuery), security(("bearer" = [])),
+    responses((status = 200, description = "Таблица XLSX", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = BinaryFile), ReadErrors))]
+pub async fn export_xlsx(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    q: web::Query<ExportQuery>,
+) -> AppResult<HttpResponse> {
+    let t = state
+        .db(move |c| composition_io::export_table(c, &user, &q))
+        .await?;
+    let bytes = composition_io::to_xlsx(&t)?;
+    Ok(file(bytes, XLSX_TYPE, format!("{}.xlsx", t.file_stem)))
+}
+
+/// The same table in Word.
+#[utoipa::path(get, path = "/api/v1/composition/export.docx", tag = "composition", params(ExportQuery), security(("bearer" = [])),
+    responses((status = 200, description = "Документ DOCX", content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", body = BinaryFile), ReadErrors))]
+pub async fn export_docx(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    q: web::Query<ExportQuery>,
+) -> AppResult<HttpResponse> {
+    let t = state
+        .db(move |c| composition_io::export_table(c, &user, &q))
+        .await?;
+    let bytes = composition_io::to_docx(&t)?;
+    Ok(file(bytes, DOCX_TYPE, format!("{}.docx", t.file_stem)))
+}
+
+crate::http::endpoints![
+    list_members,
+    create_member,
+    get_member,
+    update_member,
+    archive_member,
+    list_attachments,
+    create_attachment,
+    archive_attachment,
+    list_orders,
+    create_order,
+    get_order,
+    import_preview,
+    import_confirm,
+    export_xlsx,
+    export_docx,
+    list_nominations,
+    create_nomination,
+    get_nomination,
+    decide_nomination
+];

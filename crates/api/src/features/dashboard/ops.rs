@@ -1,0 +1,131 @@
+//! The coordinator's view: requests by status and age, sessions this month by form,
+//! ШНОР without sessions this quarter, tutor load.
+
+use crate::auth::{AuthUser, Reach};
+use crate::db::requests::{composition_tutors, RequestRow, OPEN};
+use crate::db::schema::{requests, schools, session_tutors, sessions};
+use crate::db::{now, DbConn};
+use crate::error::{AppError, AppResult};
+use chrono::{Datelike, NaiveDate};
+use diesel::prelude::*;
+use tutornet_domain::community::{
+    Dashboard, FormOfWork, LabelledCount, RequestStatus, SchoolRef, TutorLoad,
+};
+use tutornet_domain::permissions::{Action, Resource};
+
+fn quarter_start(d: NaiveDate) -> NaiveDate {
+    let m = ((d.month() - 1) / 3) * 3 + 1;
+    NaiveDate::from_ymd_opt(d.year(), m, 1).unwrap_or(d)
+}
+
+fn add_months(d: NaiveDate, n: u32) -> NaiveDate {
+    d.checked_add_months(chrono::Months::new(n)).unwrap_or(d)
+}
+
+pub fn dashboard(conn: &mut DbConn, user: &AuthUser, stale_days: i64) -> AppResult<Dashboard> {
+    // The dashboard is a coordinator's tool: one municipality.
+    let m = match user.reach(Resource::Request, Action::Update)? {
+        Reach::Municipality(m) => m,
+        Reach::Region(_) => user
+            .municipality_id
+            .clone()
+            .ok_or_else(|| AppError::Forbidden("Сводка строится по муниципалитету".into()))?,
+        _ => return Err(AppError::forbidden()),
+    };
+    let statuses: Vec<String> = requests::table
+        .filter(requests::municipality_id.eq(&m))
+        .select(requests::status)
+        .load(conn)?;
+    let requests_by_status = RequestStatus::ALL
+        .iter()
+        .map(|s| LabelledCount {
+            key: s.as_str().into(),
+            label: s.label_ru().into(),
+            count: statuses.iter().filter(|x| *x == s.as_str()).count() as i64,
+        })
+        .collect();
+    let stale_rows: Vec<RequestRow> = requests::table
+        .filter(requests::municipality_id.eq(&m))
+        .filter(requests::status.eq_any(OPEN))
+        .filter(requests::status_changed_at.le(now() - chrono::Duration::days(stale_days)))
+        .order(requests::status_changed_at.asc())
+        .limit(50)
+        .select(RequestRow::as_select())
+        .load(conn)?;
+    // Already ordered oldest change first by the query.
+    let stale_requests = crate::db::requests::to_domain(conn, stale_rows)?;
+    let today = now().date();
+    let month_start = today.with_day(1).unwrap_or(today);
+    let month_end = add_months(month_start, 1);
+    let month: Vec<(String, String)> = sessions::table
+        .filter(sessions::municipality_id.eq(&m))
+        .filter(sessions::status.ne("cancelled"))
+        .filter(sessions::starts_at.ge(month_start.and_hms_opt(0, 0, 0).unwrap_or_default()))
+        .filter(sessions::starts_at.lt(month_end.and_hms_opt(0, 0, 0).unwrap_or_default()))
+        .select((sessions::form, sessions::status))
+        .load(conn)?;
+    let sessions_this_month_by_form = FormOfWork::ALL
+        .iter()
+        .map(|f| LabelledCount {
+            key: f.as_str().into(),
+            label: f.label_ru().into(),
+            count: month.iter().filter(|(x, _)| x == f.as_str()).count() as i64,
+        })
+        .filter(|c| c.count > 0)
+        .collect();
+    let held_this_month = month.iter().filter(|(_, s)| s == "held").count() as i64;
+    let q_start = quarter_start(today)
+        .and_hms_opt(0, 0, 0)
+        .unwrap_or_default();
+    let q_end = add_months(quarter_start(today), 3)
+        .and_hms_opt(0, 0, 0)
+        .unwrap_or_default();
+    let covered: Vec<String> = requests::table
+        .inner_join(sessions::table.on(sessions::id.nullable().eq(requests::session_id)))
+        .filter(requests::municipality_id.eq(&m))
+        .filter(sessions::status.ne("cancelled"))
+        .filter(sessions::starts_at.ge(q_start))
+        .filter(sessions::starts_at.lt(q_end))
+        .select(requests::school_id)
+        .load(conn)?;
+    let mut low: Vec<(String, String, String)> = schools::table
+        .filter(schools::municipality_id.eq(&m))
+        .filter(schools::is_low_results.eq(true))
+        .filter(schools::archived_at.is_null())
+        .select((schools::id, schools::short_name, schools::name_sort))
+        .load(conn)?;
+    low.sort_by(|a, b| a.2.cmp(&b.2));
+    let low_results_without_session = low
+        .into_iter()
+        .filter(|(id, _, _)| !covered.contains(id))
+        .map(|(id, short_name, _)| SchoolRef { id, short_name })
+        .collect();
+    let mut tutor_load = Vec::new();
+    for (uid, name, _) in composition_tutors(conn, &m)? {
+        let (open, planned) = crate::db::requests::tutor_load(conn, &uid)?;
+        let held: i64 = session_tutors::table
+            .inner_join(sessions::table)
+            .filter(session_tutors::user_id.eq(&uid))
+            .filter(sessions::status.eq("held"))
+            .filter(sessions::starts_at.ge(month_start.and_hms_opt(0, 0, 0).unwrap_or_default()))
+            .count()
+            .get_result(conn)?;
+        tutor_load.push(TutorLoad {
+            user_id: uid,
+            full_name: name,
+            open_requests: open,
+            planned_sessions: planned,
+            held_this_month: held,
+        });
+    }
+    tutornet_domain::text::sort_ru(&mut tutor_load, |t| t.full_name.as_str());
+    Ok(Dashboard {
+        requests_by_status,
+        stale_requests,
+        stale_after_days: stale_days,
+        sessions_this_month_by_form,
+        held_this_month,
+        low_results_without_session,
+        tutor_load,
+    })
+}

@@ -1,0 +1,3 @@
+pub mod routes;
+
+pub use routes::endpoints;

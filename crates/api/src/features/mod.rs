@@ -1,0 +1,44 @@
+//! The API's nouns, one folder each (the same nouns as the tables, the API paths, the
+//! SPA pages and the tests). Each noun's `routes.rs` lists its endpoints once
+//! (`endpoints![..]`); the list below is the one readable route table.
+
+pub mod academic_years;
+pub mod audit;
+pub mod auth;
+pub mod calendar;
+pub mod composition;
+pub mod dashboard;
+pub mod files;
+pub mod health;
+pub mod municipalities;
+pub mod notifications;
+pub mod regions;
+pub mod requests;
+pub mod schools;
+pub mod sessions;
+pub mod stats;
+pub mod subjects;
+pub mod users;
+
+use crate::http::registry::Api;
+
+/// Every noun under `/api/v1`.
+pub const NOUNS: &[fn(&mut Api)] = &[
+    health::endpoints,
+    auth::endpoints,
+    stats::endpoints,
+    audit::endpoints,
+    regions::endpoints,
+    municipalities::endpoints,
+    schools::endpoints,
+    subjects::endpoints,
+    academic_years::endpoints,
+    users::endpoints,
+    composition::endpoints,
+    requests::endpoints,
+    sessions::endpoints,
+    notifications::endpoints,
+    dashboard::endpoints,
+    files::endpoints,
+    calendar::endpoints,
+];

@@ -1,0 +1,418 @@
+//! Schools (общеобразовательные организации) and their support flags.
+
+use crate::auth::{AuthUser, Place, Reach};
+use crate::db::schema::schools;
+use crate::db::{audit, like_pattern, meta, new_id, now, Cursor, DbConn, MultiBackend};
+use crate::error::{AppError, AppResult};
+use crate::set_versioned;
+use crate::store::{update_versioned, Change};
+use diesel::prelude::*;
+use tutornet_domain::org::{School, SchoolFilter, SchoolInput};
+use tutornet_domain::permissions::{Action, Resource, Role};
+use tutornet_domain::text::{collation_key, search_key};
+use tutornet_domain::Page;
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = schools)]
+pub struct SchoolRow {
+    pub id: String,
+    pub municipality_id: String,
+    pub full_name: String,
+    pub short_name: String,
+    pub name_sort: String,
+    pub address: Option<String>,
+    pub is_low_results: bool,
+    pub is_difficult_conditions: bool,
+    pub is_500plus: bool,
+    pub is_mentor: bool,
+    pub mentor_school_id: Option<String>,
+    pub created_at: chrono::NaiveDateTime,
+    pub updated_at: chrono::NaiveDateTime,
+    pub created_by: Option<String>,
+    pub updated_by: Option<String>,
+    pub archived_at: Option<chrono::NaiveDateTime>,
+    pub version: i32,
+}
+
+impl From<SchoolRow> for School {
+    fn from(r: SchoolRow) -> School {
+        School {
+            id: r.id,
+            municipality_id: r.municipality_id,
+            full_name: r.full_name,
+            short_name: r.short_name,
+            address: r.address,
+            is_low_results: r.is_low_results,
+            is_difficult_conditions: r.is_difficult_conditions,
+            is_500plus: r.is_500plus,
+            is_mentor: r.is_mentor,
+            mentor_school_id: r.mentor_school_id,
+            meta: meta(
+                r.created_at,
+                r.updated_at,
+                r.created_by,
+                r.updated_by,
+                r.archived_at,
+                r.version,
+            ),
+        }
+    }
+}
+
+/// Sort key: the short name first (what people call the school), then the full name.
+fn sort_key(i: &SchoolInput) -> String {
+    collation_key(&format!("{} {}", i.short_name, i.full_name))
+}
+
+fn search_text(i: &SchoolInput) -> String {
+    search_key(&format!(
+        "{} | {} | {}",
+        i.short_name,
+        i.full_name,
+        i.address.as_deref().unwrap_or("")
+    ))
+}
+
+type Boxed<'a> = schools::BoxedQuery<'a, MultiBackend>;
+
+fn in_reach<'a>(mut q: Boxed<'a>, reach: &Reach) -> Boxed<'a> {
+    q = match reach {
+        Reach::Region(r) => {
+            q.filter(schools::municipality_id.eq_any(crate::db::region_municipalities(r)))
+        }
+        Reach::Municipality(m) => q.filter(schools::municipality_id.eq(m.clone())),
+        Reach::School(s) => q.filter(schools::id.eq(s.clone())),
+        Reach::Own(_) => q.filter(schools::id.eq("")),
+    };
+    q
+}
+
+fn filtered<'a>(reach: &Reach, f: &SchoolFilter) -> Boxed<'a> {
+    let mut q = in_reach(schools::table.into_boxed(), reach);
+    if let Some(text) = f.q.as_deref().filter(|s| !s.trim().is_empty()) {
+        q = q.filter(schools::search.like(like_pattern(text)).escape('\\'));
+    }
+    if let Some(m) = &f.municipality_id {
+        q = q.filter(schools::municipality_id.eq(m.clone()));
+    }
+    if let Some(v) = f.is_low_results {
+        q = q.filter(schools::is_low_results.eq(v));
+    }
+    if let Some(v) = f.is_difficult_conditions {
+        q = q.filter(schools::is_difficult_conditions.eq(v));
+    }
+    if let Some(v) = f.is_500plus {
+        q = q.filter(schools::is_500plus.eq(v));
+    }
+    if let Some(v) = f.is_mentor {
+        q = q.filter(schools::is_mentor.eq(v));
+    }
+    if !f.include_archived.unwrap_or(false) {
+        q = q.filter(schools::archived_at.is_null());
+    }
+    q
+}
+
+pub fn list(conn: &mut DbConn, reach: &Reach, f: &SchoolFilter) -> AppResult<Page<School>> {
+    let limit = crate::db::page_limit(f.limit)?;
+    let desc = crate::db::sort_desc(f.sort.as_deref())?;
+    let after = f.cursor.as_deref().map(Cursor::decode).transpose()?;
+    let total: i64 = filtered(reach, f).count().get_result(conn)?;
+    let mut q = filtered(reach, f);
+    if let Some(c) = after {
+        q = if desc {
+            q.filter(
+                schools::name_sort
+                    .lt(c.k.clone())
+                    .or(schools::name_sort.eq(c.k).and(schools::id.lt(c.id))),
+            )
+        } else {
+            q.filter(
+                schools::name_sort
+                    .gt(c.k.clone())
+                    .or(schools::name_sort.eq(c.k).and(schools::id.gt(c.id))),
+            )
+        };
+    }
+    q = if desc {
+        q.order((schools::name_sort.desc(), schools::id.desc()))
+    } else {
+        q.order((schools::name_sort.asc(), schools::id.asc()))
+    };
+    let rows: Vec<SchoolRow> = q
+        .limit(limit + 1)
+        .select(SchoolRow::as_select())
+        .load(conn)?;
+    Ok(crate::db::finish_page(
+        rows,
+        limit,
+        total,
+        |r| Cursor {
+            k: r.name_sort.clone(),
+            id: r.id.clone(),
+        },
+        School::from,
+    ))
+}
+
+pub fn find(conn: &mut DbConn, id: &str) -> AppResult<School> {
+    schools::table
+        .find(id)
+        .select(SchoolRow::as_select())
+        .first(conn)
+        .optional()?
+        .map(School::from)
+        .ok_or_else(|| AppError::NotFound("Школа не найдена".into()))
+}
+
+/// Checks `action` on the school for the caller.
+pub fn check(conn: &mut DbConn, user: &AuthUser, s: &School, action: Action) -> AppResult<String> {
+    crate::db::check_place(
+        conn,
+        user,
+        Resource::School,
+        action,
+        &s.municipality_id,
+        Some(&s.id),
+    )
+}
+
+pub fn get(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<School> {
+    let s = find(conn, id)?;
+    check(conn, user, &s, Action::Read)?;
+    Ok(s)
+}
+
+/// The mentor school must exist, be in the same municipality and be a mentor school.
+fn check_mentor(conn: &mut DbConn, input: &SchoolInput, self_id: Option<&str>) -> AppResult<()> {
+    let Some(mid) = &input.mentor_school_id else {
+        return Ok(());
+    };
+    if Some(mid.as_str()) == self_id {
+        return Err(AppError::field(
+            "mentor_school_id",
+            "invalid_reference",
+            "Школа не может быть наставником самой себе",
+        ));
+    }
+    match find(conn, mid) {
+        Ok(m)
+            if m.municipality_id == input.municipality_id
+                && m.is_mentor
+                && m.meta.archived_at.is_none() =>
+        {
+            Ok(())
+        }
+        _ => Err(AppError::field(
+            "mentor_school_id",
+            "invalid_reference",
+            "Выберите действующую школу-наставника того же муниципалитета",
+        )),
+    }
+}
+
+pub fn create(conn: &mut DbConn, user: &AuthUser, input: &SchoolInput) -> AppResult<School> {
+    let reach = user.reach(Resource::School, Action::Create)?;
+    input.validate().map_err(AppError::Validation)?;
+    let region = crate::db::region_of(conn, &input.municipality_id)?.ok_or_else(|| {
+        AppError::field(
+            "municipality_id",
+            "invalid_reference",
+            "Муниципалитет не найден",
+        )
+    })?;
+    let place = Place {
+        region_id: &region,
+        municipality_id: Some(&input.municipality_id),
+        ..Default::default()
+    };
+    if !reach.covers(&place) {
+        return Err(AppError::field(
+            "municipality_id",
+            "out_of_scope",
+            "Можно добавлять школы только своего муниципалитета",
+        ));
+    }
+    check_mentor(conn, input, None)?;
+    let id = new_id();
+    insert(conn, Some(user), &id, input)?;
+    let after = find(conn, &id)?;
+    let scope = audit::Scope {
+        region_id: Some(&region),
+        municipality_id: Some(&input.municipality_id),
+    };
+    audit::record(
+        conn,
+        Some(user),
+        "create",
+        "school",
+        &id,
+        scope,
+        None,
+        Some(&after),
+    )?;
+    Ok(after)
+}
+
+/// Inserts without checks (for `demo`, bench data and `create`).
+pub fn insert(
+    conn: &mut DbConn,
+    actor: Option<&AuthUser>,
+    id: &str,
+    i: &SchoolInput,
+) -> AppResult<()> {
+    let t = now();
+    let who = actor.map(|a| a.id.clone());
+    diesel::insert_into(schools::table)
+        .values((
+            schools::id.eq(id),
+            schools::municipality_id.eq(&i.municipality_id),
+            schools::full_name.eq(i.full_name.trim()),
+            schools::short_name.eq(i.short_name.trim()),
+            schools::name_sort.eq(sort_key(i)),
+            schools::search.eq(search_text(i)),
+            schools::address.eq(clean(&i.address)),
+            schools::is_low_results.eq(i.is_low_results),
+            schools::is_difficult_conditions.eq(i.is_difficult_conditions),
+            schools::is_500plus.eq(i.is_500plus),
+            schools::is_mentor.eq(i.is_mentor),
+            schools::mentor_school_id.eq(&i.mentor_school_id),
+            schools::created_at.eq(t),
+            schools::updated_at.eq(t),
+            schools::created_by.eq(&who),
+            schools::updated_by.eq(&who),
+            schools::version.eq(1),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn clean(s: &Option<String>) -> Option<String> {
+    s.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+pub fn update(
+    conn: &mut DbConn,
+    user: &AuthUser,
+    id: &str,
+    input: &SchoolInput,
+) -> AppResult<School> {
+    let before = find(conn, id)?;
+    let region = check(conn, user, &before, Action::Update)?;
+    let mut input = input.clone();
+    // A school does not move between municipalities.
+    input.municipality_id = before.municipality_id.clone();
+    input.validate().map_err(AppError::Validation)?;
+    if user.role == Role::SchoolAdmin && input.changes_flags(&before) {
+        return Err(AppError::Forbidden(
+            "Признаки ШНОР, ШССУ, «500+» и школы-наставника меняет координатор".into(),
+        ));
+    }
+    check_mentor(conn, &input, Some(id))?;
+    if !input.is_mentor && before.is_mentor {
+        let mentees: i64 = schools::table
+            .filter(schools::mentor_school_id.eq(id))
+            .filter(schools::archived_at.is_null())
+            .count()
+            .get_result(conn)?;
+        if mentees > 0 {
+            return Err(AppError::field(
+                "is_mentor",
+                "has_mentees",
+                format!("Школа сопровождает других ({mentees}); сначала снимите закрепление"),
+            ));
+        }
+    }
+    let change = update_versioned(
+        conn,
+        input.version,
+        before.meta.version,
+        before.clone(),
+        |conn, v| {
+            let n = set_versioned!(
+                conn,
+                schools,
+                id,
+                v,
+                &user.id,
+                (
+                    schools::full_name.eq(input.full_name.trim()),
+                    schools::short_name.eq(input.short_name.trim()),
+                    schools::name_sort.eq(sort_key(&input)),
+                    schools::search.eq(search_text(&input)),
+                    schools::address.eq(clean(&input.address)),
+                    schools::is_low_results.eq(input.is_low_results),
+                    schools::is_difficult_conditions.eq(input.is_difficult_conditions),
+                    schools::is_500plus.eq(input.is_500plus),
+                    schools::is_mentor.eq(input.is_mentor),
+                    schools::mentor_school_id.eq(&input.mentor_school_id),
+                )
+            )?;
+            Ok(n)
+        },
+        |conn| find(conn, id),
+    )?;
+    let after = match change {
+        Change::Unchanged(same) => return Ok(same),
+        Change::Stored(after) => after,
+    };
+    let scope = audit::Scope {
+        region_id: Some(&region),
+        municipality_id: Some(&before.municipality_id),
+    };
+    audit::record(
+        conn,
+        Some(user),
+        "update",
+        "school",
+        id,
+        scope,
+        Some(&before),
+        Some(&after),
+    )?;
+    Ok(after)
+}
+
+pub fn set_archived(
+    conn: &mut DbConn,
+    user: &AuthUser,
+    id: &str,
+    archived: bool,
+) -> AppResult<School> {
+    let before = find(conn, id)?;
+    let region = check(conn, user, &before, Action::Archive)?;
+    if archived == before.meta.archived_at.is_some() {
+        return Ok(before);
+    }
+    if set_versioned!(
+        conn,
+        schools,
+        id,
+        before.meta.version,
+        &user.id,
+        (schools::archived_at.eq(archived.then(now)),)
+    )? == 0
+    {
+        return Err(AppError::version_conflict(before.meta.version + 1));
+    }
+    let after = find(conn, id)?;
+    let scope = audit::Scope {
+        region_id: Some(&region),
+        municipality_id: Some(&before.municipality_id),
+    };
+    let action = if archived { "archive" } else { "restore" };
+    audit::record(
+        conn,
+        Some(user),
+        action,
+        "school",
+        id,
+        scope,
+        Some(&before),
+        Some(&after),
+    )?;
+    Ok(after)
+}

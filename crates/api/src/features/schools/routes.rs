@@ -1,0 +1,100 @@
+use crate::auth::AuthUser;
+use crate::error::AppResult;
+use crate::http::created;
+use crate::openapi::{ReadErrors, WriteErrors};
+use crate::{db, AppState};
+use actix_web::{web, HttpResponse};
+use tutornet_domain::org::{School, SchoolFilter, SchoolInput};
+use tutornet_domain::permissions::{Action, Resource};
+use tutornet_domain::Page;
+
+/// Schools in the caller's scope: filter by flags and municipality, search by name or
+/// address (case-insensitive, Cyrillic), Russian alphabetical order, keyset pages.
+#[utoipa::path(get, path = "/api/v1/schools", tag = "schools", params(SchoolFilter), security(("bearer" = [])),
+    responses((status = 200, body = Page<School>), ReadErrors))]
+pub async fn list(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    q: web::Query<SchoolFilter>,
+) -> AppResult<web::Json<Page<School>>> {
+    let reach = user.reach(Resource::School, Action::Read)?;
+    Ok(web::Json(
+        state.db(move |c| db::schools::list(c, &reach, &q)).await?,
+    ))
+}
+
+/// Adds a school (admin: region; coordinator: own municipality).
+#[utoipa::path(post, path = "/api/v1/schools", tag = "schools", request_body = SchoolInput, security(("bearer" = [])),
+    responses((status = 201, body = School), WriteErrors))]
+pub async fn create(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: web::Json<SchoolInput>,
+) -> AppResult<HttpResponse> {
+    let s = state
+        .tx(move |c| db::schools::create(c, &user, &body))
+        .await?;
+    Ok(created(format!("/api/v1/schools/{}", s.id), &s))
+}
+
+/// One school.
+#[utoipa::path(get, path = "/api/v1/schools/{id}", tag = "schools", params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = School), ReadErrors))]
+pub async fn get(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+) -> AppResult<web::Json<School>> {
+    Ok(web::Json(
+        state.db(move |c| db::schools::get(c, &user, &id)).await?,
+    ))
+}
+
+/// Changes a school; `version` must be the current one (409 otherwise). School
+/// administrators may edit their own school but not its support flags.
+#[utoipa::path(put, path = "/api/v1/schools/{id}", tag = "schools", params(("id" = String, Path)), request_body = SchoolInput,
+    security(("bearer" = [])), responses((status = 200, body = School), WriteErrors))]
+pub async fn update(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+    body: web::Json<SchoolInput>,
+) -> AppResult<web::Json<School>> {
+    Ok(web::Json(
+        state
+            .tx(move |c| db::schools::update(c, &user, &id, &body))
+            .await?,
+    ))
+}
+
+/// Archives a school (it stays readable with `include_archived=true`).
+#[utoipa::path(delete, path = "/api/v1/schools/{id}", tag = "schools", params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = School), WriteErrors))]
+pub async fn archive(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+) -> AppResult<web::Json<School>> {
+    Ok(web::Json(
+        state
+            .tx(move |c| db::schools::set_archived(c, &user, &id, true))
+            .await?,
+    ))
+}
+
+/// Restores an archived school.
+#[utoipa::path(post, path = "/api/v1/schools/{id}/restore", tag = "schools", params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = School), WriteErrors))]
+pub async fn restore(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+) -> AppResult<web::Json<School>> {
+    Ok(web::Json(
+        state
+            .tx(move |c| db::schools::set_archived(c, &user, &id, false))
+            .await?,
+    ))
+}
+
+crate::http::endpoints![list, create, get, update, archive, restore];

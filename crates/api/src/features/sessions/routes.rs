@@ -1,0 +1,173 @@
+use crate::auth::AuthUser;
+use crate::error::AppResult;
+use crate::openapi::{ReadErrors, WriteErrors};
+use crate::{db, AppState};
+use actix_web::{web, HttpResponse};
+use tutornet_domain::community::{
+    AmendmentInput, RatingInput, Session, SessionCancel, SessionDetail, SessionFilter,
+    SessionInput, SessionLogInput,
+};
+use tutornet_domain::Page;
+
+/// The consultation point's schedule in time order, with filters (tutor, school,
+/// subject, form, ШНОР only, mine, awaiting a log).
+#[utoipa::path(get, path = "/api/v1/sessions", tag = "sessions", params(SessionFilter), security(("bearer" = [])),
+    responses((status = 200, body = Page<Session>), ReadErrors))]
+pub async fn list(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    q: web::Query<SessionFilter>,
+) -> AppResult<web::Json<Page<Session>>> {
+    Ok(web::Json(
+        state.db(move |c| db::sessions::list(c, &user, &q)).await?,
+    ))
+}
+
+/// Plans a session or a series (weekly, monthly, once a quarter). A double-booked tutor
+/// or room is 409 naming the conflicting session; dates outside the current academic
+/// year are 422. Linked accepted requests become `scheduled`.
+#[utoipa::path(post, path = "/api/v1/sessions", tag = "sessions", request_body = SessionInput, security(("bearer" = [])),
+    responses((status = 201, body = Vec<Session>), WriteErrors))]
+pub async fn create(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: web::Json<SessionInput>,
+) -> AppResult<HttpResponse> {
+    let created = state
+        .tx(move |c| db::sessions::create(c, &user, &body))
+        .await?;
+    let location = format!(
+        "/api/v1/sessions/{}",
+        created.first().map(|s| s.id.as_str()).unwrap_or("")
+    );
+    Ok(crate::http::created(location, &created))
+}
+
+/// One session with registrations, log, amendments and ratings.
+#[utoipa::path(get, path = "/api/v1/sessions/{id}", tag = "sessions", params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = SessionDetail), ReadErrors))]
+pub async fn get(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+) -> AppResult<web::Json<SessionDetail>> {
+    Ok(web::Json(
+        state
+            .db(move |c| db::sessions::detail(c, &user, &id))
+            .await?,
+    ))
+}
+
+/// Changes one planned session (one occurrence of a series).
+#[utoipa::path(put, path = "/api/v1/sessions/{id}", tag = "sessions", params(("id" = String, Path)), request_body = SessionInput,
+    security(("bearer" = [])), responses((status = 200, body = Session), WriteErrors))]
+pub async fn update(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+    body: web::Json<SessionInput>,
+) -> AppResult<web::Json<Session>> {
+    Ok(web::Json(
+        state
+            .tx(move |c| db::sessions::update(c, &user, &id, &body))
+            .await?,
+    ))
+}
+
+/// Cancels a planned session (reason required); participants are notified and linked
+/// requests return to `accepted`.
+#[utoipa::path(post, path = "/api/v1/sessions/{id}/cancel", tag = "sessions", params(("id" = String, Path)), request_body = SessionCancel,
+    security(("bearer" = [])), responses((status = 200, body = Session), WriteErrors))]
+pub async fn cancel(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+    body: web::Json<SessionCancel>,
+) -> AppResult<web::Json<Session>> {
+    Ok(web::Json(
+        state
+            .tx(move |c| db::sessions::cancel(c, &user, &id, &body))
+            .await?,
+    ))
+}
+
+/// Registers the caller for a group session; beyond the seats, on the waitlist.
+#[utoipa::path(post, path = "/api/v1/sessions/{id}/registration", tag = "sessions", params(("id" = String, Path)),
+    security(("bearer" = [])), responses((status = 200, body = SessionDetail), WriteErrors))]
+pub async fn register(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+) -> AppResult<web::Json<SessionDetail>> {
+    Ok(web::Json(
+        state
+            .tx(move |c| db::sessions::register(c, &user, &id))
+            .await?,
+    ))
+}
+
+/// Cancels the caller's registration; the first on the waitlist moves up.
+#[utoipa::path(delete, path = "/api/v1/sessions/{id}/registration", tag = "sessions", params(("id" = String, Path)),
+    security(("bearer" = [])), responses((status = 200, body = SessionDetail), WriteErrors))]
+pub async fn unregister(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+) -> AppResult<web::Json<SessionDetail>> {
+    Ok(web::Json(
+        state
+            .tx(move |c| db::sessions::unregister(c, &user, &id))
+            .await?,
+    ))
+}
+
+/// Logs the session as held: attendance, students (class and count), outcome, summary,
+/// private notes, materials. Linked requests become `done`.
+#[utoipa::path(post, path = "/api/v1/sessions/{id}/log", tag = "sessions", params(("id" = String, Path)), request_body = SessionLogInput,
+    security(("bearer" = [])), responses((status = 200, body = SessionDetail), WriteErrors))]
+pub async fn log(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+    body: web::Json<SessionLogInput>,
+) -> AppResult<web::Json<SessionDetail>> {
+    Ok(web::Json(
+        state
+            .tx(move |c| db::sessions::log(c, &user, &id, &body))
+            .await?,
+    ))
+}
+
+/// Corrects a held session's log; the correction is kept with author and time.
+#[utoipa::path(post, path = "/api/v1/sessions/{id}/amendments", tag = "sessions", params(("id" = String, Path)), request_body = AmendmentInput,
+    security(("bearer" = [])), responses((status = 200, body = SessionDetail), WriteErrors))]
+pub async fn amend(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+    body: web::Json<AmendmentInput>,
+) -> AppResult<web::Json<SessionDetail>> {
+    Ok(web::Json(
+        state
+            .tx(move |c| db::sessions::amend(c, &user, &id, &body))
+            .await?,
+    ))
+}
+
+/// A participant rates a held session once (1–5, optional comment).
+#[utoipa::path(post, path = "/api/v1/sessions/{id}/ratings", tag = "sessions", params(("id" = String, Path)), request_body = RatingInput,
+    security(("bearer" = [])), responses((status = 200, body = SessionDetail), WriteErrors))]
+pub async fn rate(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+    body: web::Json<RatingInput>,
+) -> AppResult<web::Json<SessionDetail>> {
+    Ok(web::Json(
+        state
+            .tx(move |c| db::sessions::rate(c, &user, &id, &body))
+            .await?,
+    ))
+}
+
+crate::http::endpoints![list, create, get, update, cancel, register, unregister, log, amend, rate];

@@ -1,0 +1,63 @@
+//! Counts for the home page within the caller's reach.
+
+use crate::auth::{AuthUser, Reach};
+use crate::db::schema::{municipalities, users};
+use crate::db::DbConn;
+use crate::error::AppResult;
+use diesel::prelude::*;
+use tutornet_domain::permissions::{Action, Resource};
+use tutornet_domain::stats::Stats;
+
+pub fn stats(conn: &mut DbConn, user: &AuthUser) -> AppResult<Stats> {
+    let reach = user.reach(Resource::Stats, Action::Read)?;
+    let mut s = Stats::default();
+    let school_reach = user
+        .try_reach(Resource::School, Action::Read)
+        .unwrap_or(reach.clone());
+    let count = |conn: &mut DbConn, flag: Option<fn(&mut tutornet_domain::org::SchoolFilter)>| {
+        let mut f = tutornet_domain::org::SchoolFilter::default();
+        if let Some(set) = flag {
+            set(&mut f);
+        }
+        crate::db::schools::list(
+            conn,
+            &school_reach,
+            &tutornet_domain::org::SchoolFilter {
+                limit: Some(1),
+                ..f
+            },
+        )
+        .map(|p| p.total)
+    };
+    s.schools = count(conn, None)?;
+    s.low_results_schools = count(conn, Some(|f| f.is_low_results = Some(true)))?;
+    s.difficult_conditions_schools = count(conn, Some(|f| f.is_difficult_conditions = Some(true)))?;
+    s.schools_500plus = count(conn, Some(|f| f.is_500plus = Some(true)))?;
+    s.mentor_schools = count(conn, Some(|f| f.is_mentor = Some(true)))?;
+    s.municipalities = match &reach {
+        Reach::Region(r) => municipalities::table
+            .filter(municipalities::region_id.eq(r))
+            .filter(municipalities::archived_at.is_null())
+            .count()
+            .get_result(conn)?,
+        _ => 1,
+    };
+    s.users = match user.try_reach(Resource::User, Action::Read) {
+        Some(Reach::Own(_)) | None => 0,
+        Some(r) => {
+            let mut q = users::table
+                .filter(users::active.eq(true))
+                .filter(users::archived_at.is_null())
+                .into_boxed();
+            q = match r {
+                Reach::Region(x) => q.filter(users::region_id.eq(x)),
+                Reach::Municipality(x) => q.filter(users::municipality_id.eq(x)),
+                Reach::School(x) => q.filter(users::school_id.eq(x)),
+                Reach::Own(x) => q.filter(users::id.eq(x)),
+            };
+            q.count().get_result(conn)?
+        }
+    };
+    s.current_academic_year = crate::db::academic_years::current(conn)?.map(|y| y.name);
+    Ok(s)
+}

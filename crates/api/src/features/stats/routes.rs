@@ -1,0 +1,16 @@
+use crate::auth::AuthUser;
+use crate::error::AppResult;
+use crate::{db, AppState};
+use actix_web::web;
+use tutornet_domain::stats::Stats;
+
+/// Counts for the home page within the caller's scope.
+#[utoipa::path(get, path = "/api/v1/stats", tag = "stats", security(("bearer" = [])),
+    responses((status = 200, body = Stats), crate::openapi::ReadErrors))]
+pub async fn stats(state: web::Data<AppState>, user: AuthUser) -> AppResult<web::Json<Stats>> {
+    Ok(web::Json(
+        state.db(move |c| db::stats::stats(c, &user)).await?,
+    ))
+}
+
+crate::http::endpoints![stats];

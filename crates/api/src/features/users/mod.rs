@@ -1,0 +1,4 @@
+pub mod ops;
+pub mod routes;
+
+pub use routes::endpoints;
