@@ -1,5 +1,6 @@
 //! tutornet's API: one app wiring (`configure`) used by `main` and by the tests.
 
+pub mod access;
 pub mod auth;
 pub mod config;
 pub mod db;

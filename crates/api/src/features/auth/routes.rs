@@ -141,7 +141,9 @@ pub async fn refresh(
         .tx(move |c| db::refresh_tokens::rotate(c, &token, ttl))
         .await??;
     let uid = user_id.clone();
-    let active = state.db(move |c| db::users::auth_user(c, &uid)).await?;
+    let active = state
+        .db(move |c| crate::auth::caller::load(c, &uid))
+        .await?;
     if active.is_none() {
         return Err(AppError::Unauthorized {
             code: ProblemCode::InvalidRefreshToken,

@@ -77,28 +77,6 @@ pub fn normalize_email(e: &str) -> String {
     e.trim().to_lowercase()
 }
 
-/// The caller behind a token: active, not archived.
-pub fn auth_user(conn: &mut DbConn, id: &str) -> AppResult<Option<AuthUser>> {
-    let row = users::table
-        .find(id)
-        .filter(users::active.eq(true))
-        .filter(users::archived_at.is_null())
-        .select(UserRow::as_select())
-        .first(conn)
-        .optional()?;
-    row.map(|r| {
-        Ok(AuthUser {
-            role: stored(&r.role, "users.role", Role::parse)?,
-            id: r.id,
-            full_name: r.full_name,
-            region_id: r.region_id,
-            municipality_id: r.municipality_id,
-            school_id: r.school_id,
-        })
-    })
-    .transpose()
-}
-
 /// (id, password hash, usable) for an e-mail.
 pub fn login_lookup(conn: &mut DbConn, email: &str) -> AppResult<Option<(String, String, bool)>> {
     Ok(users::table
