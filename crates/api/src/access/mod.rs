@@ -4,6 +4,8 @@
 //! caller's scope answers 404 (existence is not disclosed), a forbidden action on a
 //! visible record 403.
 
+pub mod places;
+
 use crate::error::{AppError, AppResult};
 use tutornet_domain::permissions::{scope, Action, Resource, Role, Scope};
 

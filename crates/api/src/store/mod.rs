@@ -1,10 +1,14 @@
 //! Storage helpers every feature goes through: write transactions that hold on both
 //! backends, versioned updates, and stored-text ↔ enum mapping.
 
+pub mod conn;
+pub mod page;
+pub mod record;
 pub mod stored;
 pub mod tx;
 pub mod versioned;
 
+pub use conn::DbConn;
 pub use stored::stored;
 pub use tx::write_tx;
 pub use versioned::{update_versioned, Change};
