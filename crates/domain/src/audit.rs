@@ -36,29 +36,70 @@ pub struct AuditFilter {
     pub cursor: Option<String>,
 }
 
-/// Russian label of an audit action.
+crate::labelled_enum!(
+    /// What an audit entry records.
+    AuditAction {
+        Create = "create" => "создание",
+        Update = "update" => "изменение",
+        Archive = "archive" => "архивирование",
+        Restore = "restore" => "восстановление",
+        PasswordReset = "password_reset" => "сброс пароля",
+        PasswordChange = "password_change" => "смена пароля",
+        Import = "import" => "импорт",
+        Upload = "upload" => "загрузка файла",
+        Approve = "approve" => "одобрение",
+        Decline = "decline" => "отклонение",
+        Cancel = "cancel" => "отмена",
+        Log = "log" => "отметка о проведении",
+        Amend = "amend" => "поправка",
+        Rate = "rate" => "оценка",
+        Register = "register" => "запись",
+        Unregister = "unregister" => "отмена записи",
+        AskInfo = "ask_info" => "запрос уточнения",
+        Answer = "answer" => "ответ на уточнение",
+        Accept = "accept" => "назначение тьютора",
+        Schedule = "schedule" => "включение в расписание",
+        Complete = "complete" => "выполнение",
+        FeedCreate = "feed_create" => "создание iCal-подписки",
+        FeedRevoke = "feed_revoke" => "отзыв iCal-подписки",
+    }
+);
+
+crate::labelled_enum!(
+    /// The kind of record an audit entry is about.
+    AuditEntity {
+        Region = "region" => "регион",
+        Municipality = "municipality" => "муниципалитет",
+        School = "school" => "школа",
+        Subject = "subject" => "предмет",
+        AcademicYear = "academic_year" => "учебный год",
+        User = "user" => "пользователь",
+        Member = "member" => "член сообщества",
+        CompositionOrder = "composition_order" => "приказ о составе",
+        Nomination = "nomination" => "выдвижение",
+        Attachment = "attachment" => "закрепление",
+        Request = "request" => "заявка",
+        Session = "session" => "занятие",
+        Registration = "registration" => "запись на занятие",
+        Rating = "rating" => "оценка занятия",
+        CalendarFeed = "calendar_feed" => "iCal-подписка",
+        File = "file" => "файл",
+    }
+);
+
+/// Russian label of an audit action (the code itself when this build does not know it).
 pub fn action_label_ru(action: &str) -> &str {
-    match action {
-        "create" => "создание",
-        "update" => "изменение",
-        "archive" => "архивирование",
-        "restore" => "восстановление",
-        "password_reset" => "сброс пароля",
-        "password_change" => "смена пароля",
-        other => other,
+    match AuditAction::parse(action) {
+        Some(a) => a.label_ru(),
+        None => action,
     }
 }
 
-/// Russian label of an audited entity.
+/// Russian label of an audited entity (the code itself when this build does not know it).
 pub fn entity_label_ru(entity: &str) -> &str {
-    match entity {
-        "region" => "регион",
-        "municipality" => "муниципалитет",
-        "school" => "школа",
-        "subject" => "предмет",
-        "academic_year" => "учебный год",
-        "user" => "пользователь",
-        other => other,
+    match AuditEntity::parse(entity) {
+        Some(e) => e.label_ru(),
+        None => entity,
     }
 }
 
@@ -82,5 +123,41 @@ pub fn field_label_ru(field: &str) -> &str {
         "school_id" => "школа",
         "name" => "название",
         other => other,
+    }
+}
+
+impl From<crate::community::RequestAction> for AuditAction {
+    fn from(a: crate::community::RequestAction) -> AuditAction {
+        use crate::community::RequestAction as R;
+        match a {
+            R::AskInfo => AuditAction::AskInfo,
+            R::Answer => AuditAction::Answer,
+            R::Accept => AuditAction::Accept,
+            R::Schedule => AuditAction::Schedule,
+            R::Complete => AuditAction::Complete,
+            R::Decline => AuditAction::Decline,
+            R::Cancel => AuditAction::Cancel,
+        }
+    }
+}
+
+#[cfg(test)]
+mod vocabulary_tests {
+    use super::*;
+
+    #[test]
+    fn every_code_has_a_russian_label_and_round_trips() {
+        for a in AuditAction::ALL {
+            assert_eq!(AuditAction::parse(a.as_str()), Some(*a));
+            assert_ne!(action_label_ru(a.as_str()), a.as_str());
+        }
+        for e in AuditEntity::ALL {
+            assert_eq!(AuditEntity::parse(e.as_str()), Some(*e));
+            assert_ne!(entity_label_ru(e.as_str()), e.as_str());
+        }
+        for r in crate::community::RequestAction::ALL {
+            assert_eq!(AuditAction::from(*r).as_str(), r.as_str());
+        }
+        assert_eq!(action_label_ru("ask_info"), "запрос уточнения");
     }
 }

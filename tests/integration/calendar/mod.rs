@@ -1,5 +1,6 @@
 //! Secret iCal feeds: personal or the municipality's.
 
 pub mod access;
+mod audit;
 mod feeds;
 mod revoke;

@@ -3,9 +3,10 @@
 use crate::auth::{AuthUser, Reach};
 use crate::db::schema::{audit_log, users};
 use crate::db::{new_id, now, Cursor, DbConn};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use diesel::prelude::*;
 use serde::Serialize;
+use tutornet_domain::audit::{AuditAction, AuditEntity};
 use tutornet_domain::audit::{AuditEntry, AuditFilter};
 use tutornet_domain::Page;
 
@@ -16,16 +17,66 @@ pub struct Scope<'a> {
 }
 
 #[allow(clippy::too_many_arguments)]
+/// An audit code given as the domain enum or, while callers move over, as its text
+/// (an unknown text is an error, never a silently stored new code).
+pub enum Code<E> {
+    Typed(E),
+    Text(String),
+}
+
+impl<E: Copy> Code<E> {
+    fn resolve(self, what: &str, parse: impl Fn(&str) -> Option<E>) -> AppResult<E> {
+        match self {
+            Code::Typed(e) => Ok(e),
+            Code::Text(t) => {
+                parse(&t).ok_or_else(|| AppError::Internal(format!("unknown {what} {t:?}")))
+            }
+        }
+    }
+}
+
+impl From<AuditAction> for Code<AuditAction> {
+    fn from(e: AuditAction) -> Self {
+        Code::Typed(e)
+    }
+}
+
+impl From<AuditEntity> for Code<AuditEntity> {
+    fn from(e: AuditEntity) -> Self {
+        Code::Typed(e)
+    }
+}
+
+impl<E> From<&String> for Code<E> {
+    fn from(t: &String) -> Self {
+        Code::Text(t.clone())
+    }
+}
+
+impl<E> From<&str> for Code<E> {
+    fn from(t: &str) -> Self {
+        Code::Text(t.to_string())
+    }
+}
+
 pub fn record<T: Serialize>(
     conn: &mut DbConn,
     actor: Option<&AuthUser>,
-    action: &str,
-    entity: &str,
+    action: impl Into<Code<AuditAction>>,
+    entity: impl Into<Code<AuditEntity>>,
     entity_id: &str,
     scope: Scope,
     before: Option<&T>,
     after: Option<&T>,
 ) -> AppResult<()> {
+    let action = action
+        .into()
+        .resolve("audit action", AuditAction::parse)?
+        .as_str();
+    let entity = entity
+        .into()
+        .resolve("audit entity", AuditEntity::parse)?
+        .as_str();
     let to_json = |v: Option<&T>| v.and_then(|v| serde_json::to_string(v).ok());
     diesel::insert_into(audit_log::table)
         .values((

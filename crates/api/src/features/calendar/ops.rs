@@ -6,6 +6,7 @@ use crate::db::{new_id, now, DbConn};
 use crate::error::{AppError, AppResult};
 use diesel::prelude::*;
 use sha2::{Digest, Sha256};
+use tutornet_domain::audit::{AuditAction, AuditEntity};
 use tutornet_domain::community::{CalendarFeed, FormOfWork};
 use tutornet_domain::permissions::Role;
 
@@ -49,6 +50,13 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, municipal: bool) -> AppResult<
             calendar_feeds::created_at.eq(t),
         ))
         .execute(conn)?;
+    record(
+        conn,
+        user,
+        AuditAction::FeedCreate,
+        &id,
+        municipality.as_deref(),
+    )?;
     Ok(CalendarFeed {
         id,
         url: format!("/api/v1/calendar/{token}.ics"),
@@ -68,7 +76,41 @@ pub fn revoke(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<()> {
     if n == 0 {
         return Err(AppError::NotFound("Календарь не найден".into()));
     }
-    Ok(())
+    let municipality: Option<String> = calendar_feeds::table
+        .find(id)
+        .select(calendar_feeds::municipality_id)
+        .first(conn)?;
+    record(
+        conn,
+        user,
+        AuditAction::FeedRevoke,
+        id,
+        municipality.as_deref(),
+    )
+}
+
+/// An audit entry for a feed; the secret never enters the log.
+fn record(
+    conn: &mut DbConn,
+    user: &AuthUser,
+    action: AuditAction,
+    id: &str,
+    municipality: Option<&str>,
+) -> AppResult<()> {
+    let what = serde_json::json!({"user_id": user.id, "municipal": municipality.is_some()});
+    crate::db::audit::record(
+        conn,
+        Some(user),
+        action,
+        AuditEntity::CalendarFeed,
+        id,
+        crate::db::audit::Scope {
+            region_id: Some(&user.region_id),
+            municipality_id: municipality.or(user.municipality_id.as_deref()),
+        },
+        None,
+        Some(&what),
+    )
 }
 
 /// The feed's iCalendar text, or 404 for an unknown or revoked token.
