@@ -47,6 +47,7 @@ crate::labelled_enum!(
         PasswordChange = "password_change" => "смена пароля",
         Import = "import" => "импорт",
         Upload = "upload" => "загрузка файла",
+        FileArchive = "file_archive" => "удаление файла",
         Approve = "approve" => "одобрение",
         Decline = "decline" => "отклонение",
         Cancel = "cancel" => "отмена",
@@ -76,6 +77,8 @@ crate::labelled_enum!(
         User = "user" => "пользователь",
         Member = "member" => "член сообщества",
         CompositionOrder = "composition_order" => "приказ о составе",
+        /// The files of an order are audited under this entity.
+        Order = "order" => "приказ",
         Nomination = "nomination" => "выдвижение",
         Attachment = "attachment" => "закрепление",
         Request = "request" => "заявка",

@@ -1,6 +1,7 @@
 //! Storage helpers every feature goes through: write transactions that hold on both
 //! backends, versioned updates, and stored-text ↔ enum mapping.
 
+pub mod audit;
 pub mod conn;
 pub mod page;
 pub mod record;
@@ -8,7 +9,8 @@ pub mod stored;
 pub mod tx;
 pub mod versioned;
 
+pub use audit::Audit;
 pub use conn::DbConn;
 pub use stored::stored;
 pub use tx::write_tx;
-pub use versioned::{update_versioned, Change};
+pub use versioned::{archive_audited, update_audited, update_versioned, Change};

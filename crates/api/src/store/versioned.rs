@@ -4,8 +4,10 @@
 
 use crate::db::DbConn;
 use crate::error::{AppError, AppResult};
+use crate::store::Audit;
 use diesel::connection::SimpleConnection;
 use serde::Serialize;
+use tutornet_domain::audit::AuditAction;
 
 /// What a versioned update did.
 #[derive(Debug)]
@@ -77,6 +79,50 @@ pub fn update_versioned<T: Serialize>(
     }
     conn.batch_execute("RELEASE SAVEPOINT versioned_update")?;
     Ok(Change::Stored(after))
+}
+
+/// [`update_versioned`] that also writes the audit entry (`update`) when something
+/// was stored; returns the state the client should see.
+pub fn update_audited<T: Serialize + Clone>(
+    conn: &mut DbConn,
+    audit: Audit,
+    sent: Option<i32>,
+    current: i32,
+    before: T,
+    write: impl FnOnce(&mut DbConn, i32) -> AppResult<usize>,
+    load: impl FnOnce(&mut DbConn) -> AppResult<T>,
+) -> AppResult<T> {
+    match update_versioned(conn, sent, current, before.clone(), write, load)? {
+        Change::Unchanged(same) => Ok(same),
+        Change::Stored(after) => {
+            audit.record(conn, AuditAction::Update, Some(&before), Some(&after))?;
+            Ok(after)
+        }
+    }
+}
+
+/// Archives (`archived`) or restores a versioned row at `current` version: `write` sets
+/// `archived_at` through [`set_versioned!`]; 0 rows → 409; audited as archive/restore.
+pub fn archive_audited<T: Serialize>(
+    conn: &mut DbConn,
+    audit: Audit,
+    archived: bool,
+    current: i32,
+    before: T,
+    write: impl FnOnce(&mut DbConn, i32) -> diesel::QueryResult<usize>,
+    load: impl FnOnce(&mut DbConn) -> AppResult<T>,
+) -> AppResult<T> {
+    if write(conn, current)? == 0 {
+        return Err(AppError::version_conflict(current + 1));
+    }
+    let after = load(conn)?;
+    let action = if archived {
+        AuditAction::Archive
+    } else {
+        AuditAction::Restore
+    };
+    audit.record(conn, action, Some(&before), Some(&after))?;
+    Ok(after)
 }
 
 /// What a record says, without the bookkeeping of its last change.

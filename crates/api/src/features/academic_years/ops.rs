@@ -5,8 +5,9 @@ use crate::db::schema::academic_years;
 use crate::db::{audit, meta, new_id, now, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::set_versioned;
-use crate::store::{update_versioned, Change};
+use crate::store::{update_audited, Audit};
 use diesel::prelude::*;
+use tutornet_domain::audit::{AuditAction, AuditEntity};
 use tutornet_domain::org::{AcademicYear, AcademicYearInput};
 use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::Page;
@@ -151,8 +152,8 @@ pub fn create(
         audit::record(
             conn,
             Some(u),
-            "create",
-            "academic_year",
+            AuditAction::Create,
+            AuditEntity::AcademicYear,
             &id,
             scope(u),
             None,
@@ -186,8 +187,14 @@ pub fn update(
             "Нужен текущий учебный год: отметьте текущим другой год",
         ));
     }
-    let change = update_versioned(
+    update_audited(
         conn,
+        Audit {
+            actor: user,
+            entity: AuditEntity::AcademicYear,
+            id,
+            scope: scope(user),
+        },
         input.version,
         before.meta.version,
         before.clone(),
@@ -206,22 +213,7 @@ pub fn update(
             Ok(n)
         },
         |conn| find(conn, id),
-    )?;
-    let after = match change {
-        Change::Unchanged(same) => return Ok(same),
-        Change::Stored(after) => after,
-    };
-    audit::record(
-        conn,
-        Some(user),
-        "update",
-        "academic_year",
-        id,
-        scope(user),
-        Some(&before),
-        Some(&after),
-    )?;
-    Ok(after)
+    )
 }
 
 pub fn archive(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<AcademicYear> {
@@ -248,8 +240,8 @@ pub fn archive(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Academ
     audit::record(
         conn,
         Some(user),
-        "archive",
-        "academic_year",
+        AuditAction::Archive,
+        AuditEntity::AcademicYear,
         id,
         scope(user),
         Some(&before),

@@ -1,99 +1,14 @@
 //! The audit log: every write records who, when, what, before and after.
 
-use crate::auth::{AuthUser, Reach};
+use crate::auth::Reach;
 use crate::db::schema::{audit_log, users};
-use crate::db::{new_id, now, Cursor, DbConn};
-use crate::error::{AppError, AppResult};
+use crate::db::{Cursor, DbConn};
+use crate::error::AppResult;
 use diesel::prelude::*;
-use serde::Serialize;
-use tutornet_domain::audit::{AuditAction, AuditEntity};
 use tutornet_domain::audit::{AuditEntry, AuditFilter};
 use tutornet_domain::Page;
 
-/// Where the audited record lives (for scoping who may read the entry).
-pub struct Scope<'a> {
-    pub region_id: Option<&'a str>,
-    pub municipality_id: Option<&'a str>,
-}
-
-#[allow(clippy::too_many_arguments)]
-/// An audit code given as the domain enum or, while callers move over, as its text
-/// (an unknown text is an error, never a silently stored new code).
-pub enum Code<E> {
-    Typed(E),
-    Text(String),
-}
-
-impl<E: Copy> Code<E> {
-    fn resolve(self, what: &str, parse: impl Fn(&str) -> Option<E>) -> AppResult<E> {
-        match self {
-            Code::Typed(e) => Ok(e),
-            Code::Text(t) => {
-                parse(&t).ok_or_else(|| AppError::Internal(format!("unknown {what} {t:?}")))
-            }
-        }
-    }
-}
-
-impl From<AuditAction> for Code<AuditAction> {
-    fn from(e: AuditAction) -> Self {
-        Code::Typed(e)
-    }
-}
-
-impl From<AuditEntity> for Code<AuditEntity> {
-    fn from(e: AuditEntity) -> Self {
-        Code::Typed(e)
-    }
-}
-
-impl<E> From<&String> for Code<E> {
-    fn from(t: &String) -> Self {
-        Code::Text(t.clone())
-    }
-}
-
-impl<E> From<&str> for Code<E> {
-    fn from(t: &str) -> Self {
-        Code::Text(t.to_string())
-    }
-}
-
-pub fn record<T: Serialize>(
-    conn: &mut DbConn,
-    actor: Option<&AuthUser>,
-    action: impl Into<Code<AuditAction>>,
-    entity: impl Into<Code<AuditEntity>>,
-    entity_id: &str,
-    scope: Scope,
-    before: Option<&T>,
-    after: Option<&T>,
-) -> AppResult<()> {
-    let action = action
-        .into()
-        .resolve("audit action", AuditAction::parse)?
-        .as_str();
-    let entity = entity
-        .into()
-        .resolve("audit entity", AuditEntity::parse)?
-        .as_str();
-    let to_json = |v: Option<&T>| v.and_then(|v| serde_json::to_string(v).ok());
-    diesel::insert_into(audit_log::table)
-        .values((
-            audit_log::id.eq(new_id()),
-            audit_log::at.eq(now()),
-            audit_log::actor_id.eq(actor.map(|a| a.id.clone())),
-            audit_log::action.eq(action),
-            audit_log::entity.eq(entity),
-            audit_log::entity_id.eq(entity_id),
-            audit_log::region_id.eq(scope.region_id),
-            audit_log::municipality_id.eq(scope.municipality_id),
-            audit_log::before_json.eq(to_json(before)),
-            audit_log::after_json.eq(to_json(after)),
-        ))
-        .execute(conn)?;
-    Ok(())
-}
+pub use crate::store::audit::{record, Code, Scope};
 
 type Row = (
     String,

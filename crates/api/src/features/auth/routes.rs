@@ -5,6 +5,7 @@ use crate::{db, AppState};
 use actix_web::cookie::{time, Cookie, SameSite};
 use actix_web::{web, HttpRequest, HttpResponse};
 use std::time::Duration;
+use tutornet_domain::audit::AuditAction;
 use tutornet_domain::auth::{LoginRequest, Me, RefreshRequest, TokenResponse};
 use tutornet_domain::problem::Errors;
 use tutornet_domain::users::PasswordChange;
@@ -209,7 +210,7 @@ pub async fn change_password(
     let uid = user.id.clone();
     let refresh = state
         .tx(move |c| {
-            db::users::set_password(c, &user, &user.id, &new_hash, "password_change")?;
+            db::users::set_password(c, &user, &user.id, &new_hash, AuditAction::PasswordChange)?;
             db::refresh_tokens::issue(c, &user.id, None, ttl)
         })
         .await?;

@@ -832,7 +832,7 @@ pub fn to_docx(t: &ExportTable) -> AppResult<Vec<u8>> {
 
 #[cfg(test)]
 mod tests {
-    use crate::db::*;
+    use super::*;
 
     #[test]
     fn pasted_lines_split_on_tabs_or_spaces() {

@@ -5,8 +5,9 @@ use crate::db::schema::municipalities;
 use crate::db::{audit, meta, new_id, now, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::set_versioned;
-use crate::store::{update_versioned, Change};
+use crate::store::{archive_audited, update_audited, Audit};
 use diesel::prelude::*;
+use tutornet_domain::audit::{AuditAction, AuditEntity};
 use tutornet_domain::org::{Municipality, MunicipalityInput};
 use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::text::{collation_key, search_key};
@@ -138,8 +139,8 @@ pub fn insert(
     audit::record(
         conn,
         actor,
-        "create",
-        "municipality",
+        AuditAction::Create,
+        AuditEntity::Municipality,
         id,
         scope,
         None,
@@ -156,8 +157,17 @@ pub fn update(
     input.validate().map_err(AppError::Validation)?;
     let before = find(conn, id)?;
     user.check(Resource::Municipality, Action::Update, &place(&before))?;
-    let change = update_versioned(
+    update_audited(
         conn,
+        Audit {
+            actor: user,
+            entity: AuditEntity::Municipality,
+            id,
+            scope: crate::store::audit::Scope {
+                region_id: Some(&before.region_id),
+                municipality_id: Some(id),
+            },
+        },
         input.version,
         before.meta.version,
         before.clone(),
@@ -177,26 +187,7 @@ pub fn update(
             Ok(n)
         },
         |conn| find(conn, id),
-    )?;
-    let after = match change {
-        Change::Unchanged(same) => return Ok(same),
-        Change::Stored(after) => after,
-    };
-    let scope = audit::Scope {
-        region_id: Some(&before.region_id),
-        municipality_id: Some(id),
-    };
-    audit::record(
-        conn,
-        Some(user),
-        "update",
-        "municipality",
-        id,
-        scope,
-        Some(&before),
-        Some(&after),
-    )?;
-    Ok(after)
+    )
 }
 
 /// Archives (or restores) a municipality; archived ones keep their schools and history.
@@ -208,32 +199,30 @@ pub fn set_archived(
 ) -> AppResult<Municipality> {
     let before = find(conn, id)?;
     user.check(Resource::Municipality, Action::Archive, &place(&before))?;
-    if set_versioned!(
+    archive_audited(
         conn,
-        municipalities,
-        id,
+        Audit {
+            actor: user,
+            entity: AuditEntity::Municipality,
+            id,
+            scope: crate::store::audit::Scope {
+                region_id: Some(&before.region_id),
+                municipality_id: Some(id),
+            },
+        },
+        archived,
         before.meta.version,
-        &user.id,
-        (municipalities::archived_at.eq(archived.then(now)),)
-    )? == 0
-    {
-        return Err(AppError::version_conflict(before.meta.version + 1));
-    }
-    let after = find(conn, id)?;
-    let scope = audit::Scope {
-        region_id: Some(&before.region_id),
-        municipality_id: Some(id),
-    };
-    let action = if archived { "archive" } else { "restore" };
-    audit::record(
-        conn,
-        Some(user),
-        action,
-        "municipality",
-        id,
-        scope,
-        Some(&before),
-        Some(&after),
-    )?;
-    Ok(after)
+        before.clone(),
+        |conn, v| {
+            set_versioned!(
+                conn,
+                municipalities,
+                id,
+                v,
+                &user.id,
+                (municipalities::archived_at.eq(archived.then(now)),)
+            )
+        },
+        |conn| find(conn, id),
+    )
 }

@@ -2,11 +2,12 @@
 
 use crate::auth::{AuthUser, Place, Reach};
 use crate::db::schema::regions;
-use crate::db::{audit, meta, now, DbConn};
+use crate::db::{meta, now, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::set_versioned;
-use crate::store::{update_versioned, Change};
+use crate::store::{update_audited, Audit};
 use diesel::prelude::*;
+use tutornet_domain::audit::AuditEntity;
 use tutornet_domain::org::{Region, RegionInput};
 use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::text::collation_key;
@@ -112,8 +113,17 @@ pub fn update(
     input.validate().map_err(AppError::Validation)?;
     let before = find(conn, id)?;
     user.check(Resource::Region, Action::Update, &place(&before))?;
-    let change = update_versioned(
+    update_audited(
         conn,
+        Audit {
+            actor: user,
+            entity: AuditEntity::Region,
+            id,
+            scope: crate::store::audit::Scope {
+                region_id: Some(id),
+                municipality_id: None,
+            },
+        },
         input.version,
         before.meta.version,
         before.clone(),
@@ -133,24 +143,5 @@ pub fn update(
             Ok(n)
         },
         |conn| find(conn, id),
-    )?;
-    let after = match change {
-        Change::Unchanged(same) => return Ok(same),
-        Change::Stored(after) => after,
-    };
-    let scope = audit::Scope {
-        region_id: Some(id),
-        municipality_id: None,
-    };
-    audit::record(
-        conn,
-        Some(user),
-        "update",
-        "region",
-        id,
-        scope,
-        Some(&before),
-        Some(&after),
-    )?;
-    Ok(after)
+    )
 }

@@ -5,8 +5,9 @@ use crate::db::schema::schools;
 use crate::db::{audit, like_pattern, meta, new_id, now, Cursor, DbConn, MultiBackend};
 use crate::error::{AppError, AppResult};
 use crate::set_versioned;
-use crate::store::{update_versioned, Change};
+use crate::store::{archive_audited, update_audited, Audit};
 use diesel::prelude::*;
+use tutornet_domain::audit::{AuditAction, AuditEntity};
 use tutornet_domain::org::{School, SchoolFilter, SchoolInput};
 use tutornet_domain::permissions::{Action, Resource, Role};
 use tutornet_domain::text::{collation_key, search_key};
@@ -244,8 +245,8 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &SchoolInput) -> AppRes
     audit::record(
         conn,
         Some(user),
-        "create",
-        "school",
+        AuditAction::Create,
+        AuditEntity::School,
         &id,
         scope,
         None,
@@ -326,8 +327,17 @@ pub fn update(
             ));
         }
     }
-    let change = update_versioned(
+    update_audited(
         conn,
+        Audit {
+            actor: user,
+            entity: AuditEntity::School,
+            id,
+            scope: crate::store::audit::Scope {
+                region_id: Some(&region),
+                municipality_id: Some(&before.municipality_id),
+            },
+        },
         input.version,
         before.meta.version,
         before.clone(),
@@ -354,26 +364,7 @@ pub fn update(
             Ok(n)
         },
         |conn| find(conn, id),
-    )?;
-    let after = match change {
-        Change::Unchanged(same) => return Ok(same),
-        Change::Stored(after) => after,
-    };
-    let scope = audit::Scope {
-        region_id: Some(&region),
-        municipality_id: Some(&before.municipality_id),
-    };
-    audit::record(
-        conn,
-        Some(user),
-        "update",
-        "school",
-        id,
-        scope,
-        Some(&before),
-        Some(&after),
-    )?;
-    Ok(after)
+    )
 }
 
 pub fn set_archived(
@@ -387,32 +378,30 @@ pub fn set_archived(
     if archived == before.meta.archived_at.is_some() {
         return Ok(before);
     }
-    if set_versioned!(
+    archive_audited(
         conn,
-        schools,
-        id,
+        Audit {
+            actor: user,
+            entity: AuditEntity::School,
+            id,
+            scope: crate::store::audit::Scope {
+                region_id: Some(&region),
+                municipality_id: Some(&before.municipality_id),
+            },
+        },
+        archived,
         before.meta.version,
-        &user.id,
-        (schools::archived_at.eq(archived.then(now)),)
-    )? == 0
-    {
-        return Err(AppError::version_conflict(before.meta.version + 1));
-    }
-    let after = find(conn, id)?;
-    let scope = audit::Scope {
-        region_id: Some(&region),
-        municipality_id: Some(&before.municipality_id),
-    };
-    let action = if archived { "archive" } else { "restore" };
-    audit::record(
-        conn,
-        Some(user),
-        action,
-        "school",
-        id,
-        scope,
-        Some(&before),
-        Some(&after),
-    )?;
-    Ok(after)
+        before.clone(),
+        |conn, v| {
+            set_versioned!(
+                conn,
+                schools,
+                id,
+                v,
+                &user.id,
+                (schools::archived_at.eq(archived.then(now)),)
+            )
+        },
+        |conn| find(conn, id),
+    )
 }

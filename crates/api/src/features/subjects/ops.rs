@@ -5,8 +5,9 @@ use crate::db::schema::subjects;
 use crate::db::{audit, meta, new_id, now, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::set_versioned;
-use crate::store::{update_versioned, Change};
+use crate::store::{archive_audited, update_audited, Audit};
 use diesel::prelude::*;
+use tutornet_domain::audit::{AuditAction, AuditEntity};
 use tutornet_domain::org::{Subject, SubjectInput, SEED_SUBJECTS};
 use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::text::collation_key;
@@ -133,8 +134,8 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &SubjectInput) -> AppRe
     audit::record(
         conn,
         Some(user),
-        "create",
-        "subject",
+        AuditAction::Create,
+        AuditEntity::Subject,
         &id,
         scope(user),
         None,
@@ -152,8 +153,14 @@ pub fn update(
     let before = get(conn, user, id)?;
     user.reach(Resource::Subject, Action::Update)?;
     input.validate().map_err(AppError::Validation)?;
-    let change = update_versioned(
+    update_audited(
         conn,
+        Audit {
+            actor: user,
+            entity: AuditEntity::Subject,
+            id,
+            scope: scope(user),
+        },
         input.version,
         before.meta.version,
         before.clone(),
@@ -178,22 +185,7 @@ pub fn update(
             Ok(n)
         },
         |conn| find(conn, id),
-    )?;
-    let after = match change {
-        Change::Unchanged(same) => return Ok(same),
-        Change::Stored(after) => after,
-    };
-    audit::record(
-        conn,
-        Some(user),
-        "update",
-        "subject",
-        id,
-        scope(user),
-        Some(&before),
-        Some(&after),
-    )?;
-    Ok(after)
+    )
 }
 
 pub fn set_archived(
@@ -204,28 +196,27 @@ pub fn set_archived(
 ) -> AppResult<Subject> {
     let before = get(conn, user, id)?;
     user.reach(Resource::Subject, Action::Archive)?;
-    if set_versioned!(
+    archive_audited(
         conn,
-        subjects,
-        id,
+        Audit {
+            actor: user,
+            entity: AuditEntity::Subject,
+            id,
+            scope: scope(user),
+        },
+        archived,
         before.meta.version,
-        &user.id,
-        (subjects::archived_at.eq(archived.then(now)),)
-    )? == 0
-    {
-        return Err(AppError::version_conflict(before.meta.version + 1));
-    }
-    let after = find(conn, id)?;
-    let action = if archived { "archive" } else { "restore" };
-    audit::record(
-        conn,
-        Some(user),
-        action,
-        "subject",
-        id,
-        scope(user),
-        Some(&before),
-        Some(&after),
-    )?;
-    Ok(after)
+        before.clone(),
+        |conn, v| {
+            set_versioned!(
+                conn,
+                subjects,
+                id,
+                v,
+                &user.id,
+                (subjects::archived_at.eq(archived.then(now)),)
+            )
+        },
+        |conn| find(conn, id),
+    )
 }

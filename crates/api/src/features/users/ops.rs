@@ -6,8 +6,9 @@ use crate::db::{audit, like_pattern, meta, now, Cursor, DbConn, MultiBackend};
 use crate::error::{AppError, AppResult};
 use crate::set_versioned;
 use crate::store::stored;
-use crate::store::{update_versioned, Change};
+use crate::store::{update_audited, Audit};
 use diesel::prelude::*;
+use tutornet_domain::audit::{AuditAction, AuditEntity};
 use tutornet_domain::auth::Me;
 use tutornet_domain::permissions::{Action, Resource, Role};
 use tutornet_domain::text::{collation_key, search_key};
@@ -386,7 +387,16 @@ pub fn create(
         region_id: Some(&region),
         municipality_id: municipality.as_deref(),
     };
-    audit::record(conn, actor, "create", "user", id, scope, None, Some(&after))?;
+    audit::record(
+        conn,
+        actor,
+        AuditAction::Create,
+        AuditEntity::User,
+        id,
+        scope,
+        None,
+        Some(&after),
+    )?;
     Ok(after)
 }
 
@@ -417,8 +427,17 @@ pub fn update(
     )?;
     let email = normalize_email(&input.email);
     email_taken(conn, &email, Some(id))?;
-    let change = update_versioned(
+    update_audited(
         conn,
+        Audit {
+            actor: actor,
+            entity: AuditEntity::User,
+            id,
+            scope: crate::store::audit::Scope {
+                region_id: Some(&region),
+                municipality_id: municipality.as_deref(),
+            },
+        },
         Some(input.version),
         before.meta.version,
         before.clone(),
@@ -448,26 +467,7 @@ pub fn update(
             Ok(n)
         },
         |conn| find(conn, id),
-    )?;
-    let after = match change {
-        Change::Unchanged(same) => return Ok(same),
-        Change::Stored(after) => after,
-    };
-    let scope = audit::Scope {
-        region_id: Some(&region),
-        municipality_id: municipality.as_deref(),
-    };
-    audit::record(
-        conn,
-        Some(actor),
-        "update",
-        "user",
-        id,
-        scope,
-        Some(&before),
-        Some(&after),
-    )?;
-    Ok(after)
+    )
 }
 
 /// Archives a user: deactivated, sessions revoked, hidden from lists, history kept.
@@ -501,8 +501,8 @@ pub fn archive(conn: &mut DbConn, actor: &AuthUser, id: &str) -> AppResult<User>
     audit::record(
         conn,
         Some(actor),
-        "archive",
-        "user",
+        AuditAction::Archive,
+        AuditEntity::User,
         id,
         scope,
         Some(&before),
@@ -518,7 +518,7 @@ pub fn set_password(
     actor: &AuthUser,
     id: &str,
     hash: &str,
-    action: &str,
+    action: AuditAction,
 ) -> AppResult<()> {
     let before = find(conn, id)?;
     if actor.id != id {
@@ -537,5 +537,14 @@ pub fn set_password(
         region_id: Some(&before.region_id),
         municipality_id: before.municipality_id.as_deref(),
     };
-    audit::record::<()>(conn, Some(actor), action, "user", id, scope, None, None)
+    audit::record::<()>(
+        conn,
+        Some(actor),
+        action,
+        AuditEntity::User,
+        id,
+        scope,
+        None,
+        None,
+    )
 }

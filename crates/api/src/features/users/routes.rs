@@ -4,6 +4,7 @@ use crate::http::created;
 use crate::openapi::{ReadErrors, WriteErrors};
 use crate::{db, AppState};
 use actix_web::{web, HttpResponse};
+use tutornet_domain::audit::AuditAction;
 use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::users::{PasswordReset, User, UserCreate, UserFilter, UserUpdate};
 use tutornet_domain::Page;
@@ -112,7 +113,7 @@ pub async fn reset_password(
         .await?;
     let hash = web::block(move || hash_password(&body.new_password)).await??;
     state
-        .tx(move |c| db::users::set_password(c, &user, &id, &hash, "password_reset"))
+        .tx(move |c| db::users::set_password(c, &user, &id, &hash, AuditAction::PasswordReset))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
