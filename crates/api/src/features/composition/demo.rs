@@ -9,7 +9,9 @@ use crate::db::{new_id, DbConn};
 use crate::error::AppResult;
 use chrono::NaiveDate;
 use diesel::prelude::*;
-use tutornet_domain::composition::{MemberInput, NominationInput, OrderInput, OrderKind, TutorLevel};
+use tutornet_domain::composition::{
+    MemberInput, NominationInput, OrderInput, OrderKind, TutorLevel,
+};
 
 /// The demo composition of Лесогорский район for the current year (invented people):
 /// an approving order with four members (the demo tutor among them), one more member

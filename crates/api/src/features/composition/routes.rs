@@ -1,8 +1,8 @@
 //! The composition of the tutor community: members, orders, nominations, attachments,
 //! import and export of the order's appendix table.
 
-use crate::auth::AuthUser;
 use super::{io, ops};
+use crate::auth::AuthUser;
 use crate::docs::{self, DOCX_TYPE, XLSX_TYPE};
 use crate::error::AppResult;
 use crate::http::created;
@@ -33,9 +33,7 @@ pub async fn list_members(
     q: web::Query<MemberFilter>,
 ) -> AppResult<web::Json<Page<Member>>> {
     Ok(web::Json(
-        state
-            .db(move |c| ops::list_members(c, &user, &q))
-            .await?,
+        state.db(move |c| ops::list_members(c, &user, &q)).await?,
     ))
 }
 
@@ -62,9 +60,7 @@ pub async fn get_member(
     id: web::Path<String>,
 ) -> AppResult<web::Json<Member>> {
     Ok(web::Json(
-        state
-            .db(move |c| ops::get_member(c, &user, &id))
-            .await?,
+        state.db(move |c| ops::get_member(c, &user, &id)).await?,
     ))
 }
 
@@ -157,9 +153,7 @@ pub async fn list_orders(
     q: web::Query<OrderFilter>,
 ) -> AppResult<web::Json<Page<CompositionOrder>>> {
     Ok(web::Json(
-        state
-            .db(move |c| ops::list_orders(c, &user, &q))
-            .await?,
+        state.db(move |c| ops::list_orders(c, &user, &q)).await?,
     ))
 }
 
@@ -187,9 +181,7 @@ pub async fn get_order(
     id: web::Path<String>,
 ) -> AppResult<web::Json<CompositionOrder>> {
     Ok(web::Json(
-        state
-            .db(move |c| ops::get_order(c, &user, &id))
-            .await?,
+        state.db(move |c| ops::get_order(c, &user, &id)).await?,
     ))
 }
 
@@ -264,9 +256,7 @@ pub async fn import_preview(
     body: web::Json<ImportRequest>,
 ) -> AppResult<web::Json<ImportPreview>> {
     Ok(web::Json(
-        state
-            .db(move |c| io::preview(c, &user, &body))
-            .await?,
+        state.db(move |c| io::preview(c, &user, &body)).await?,
     ))
 }
 
@@ -279,9 +269,7 @@ pub async fn import_confirm(
     user: AuthUser,
     body: web::Json<ImportRequest>,
 ) -> AppResult<HttpResponse> {
-    let r = state
-        .tx(move |c| io::confirm(c, &user, &body))
-        .await?;
+    let r = state.tx(move |c| io::confirm(c, &user, &body)).await?;
     Ok(HttpResponse::Created().json(r))
 }
 
@@ -304,9 +292,7 @@ pub async fn export_xlsx(
     user: AuthUser,
     q: web::Query<ExportQuery>,
 ) -> AppResult<HttpResponse> {
-    let t = state
-        .db(move |c| io::export_table(c, &user, &q))
-        .await?;
+    let t = state.db(move |c| io::export_table(c, &user, &q)).await?;
     let bytes = docs::xlsx::to_xlsx(&t.doc)?;
     Ok(file(bytes, XLSX_TYPE, format!("{}.xlsx", t.file_stem)))
 }
@@ -319,9 +305,7 @@ pub async fn export_docx(
     user: AuthUser,
     q: web::Query<ExportQuery>,
 ) -> AppResult<HttpResponse> {
-    let t = state
-        .db(move |c| io::export_table(c, &user, &q))
-        .await?;
+    let t = state.db(move |c| io::export_table(c, &user, &q)).await?;
     let bytes = docs::docx::to_docx(&t.doc)?;
     Ok(file(bytes, DOCX_TYPE, format!("{}.docx", t.file_stem)))
 }

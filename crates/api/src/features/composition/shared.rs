@@ -96,7 +96,10 @@ pub(super) fn school_names(
 }
 
 /// Full names of users by id.
-pub(super) fn user_names(conn: &mut DbConn, ids: Vec<String>) -> AppResult<HashMap<String, String>> {
+pub(super) fn user_names(
+    conn: &mut DbConn,
+    ids: Vec<String>,
+) -> AppResult<HashMap<String, String>> {
     if ids.is_empty() {
         return Ok(HashMap::new());
     }

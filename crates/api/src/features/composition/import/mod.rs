@@ -301,8 +301,12 @@ mod tests {
     #[test]
     fn four_or_three_columns() {
         let v = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        let (n, s, f, p) = columns(&v(&["1.", "Математика", "Иванова", "учитель", "", ""])).unwrap();
-        assert_eq!((n.as_deref(), s.as_str(), f.as_str(), p.as_str()), (Some("1"), "Математика", "Иванова", "учитель"));
+        let (n, s, f, p) =
+            columns(&v(&["1.", "Математика", "Иванова", "учитель", "", ""])).unwrap();
+        assert_eq!(
+            (n.as_deref(), s.as_str(), f.as_str(), p.as_str()),
+            (Some("1"), "Математика", "Иванова", "учитель")
+        );
         let (n, s, _, _) = columns(&v(&["Физика", "Петров", "учитель"])).unwrap();
         assert_eq!((n, s.as_str()), (None, "Физика"));
         assert!(columns(&v(&["1", "Физика", "Петров"])).is_none());

@@ -8,7 +8,6 @@ use crate::error::AppResult;
 use diesel::prelude::*;
 use tutornet_domain::text::search_key;
 
-
 /// Kind of school as a comparable key.
 fn school_type(word: &str) -> Option<&'static str> {
     let w = search_key(word);
@@ -196,7 +195,6 @@ pub(super) fn match_school<'a>(known: &'a [KnownSchool], text: &str) -> Option<&
         })
 }
 
-
 /// Splits «учитель математики МОБУ СОШ № 10 …» into the position and the place.
 pub(super) fn split_position(text: &str) -> (Option<String>, Option<String>) {
     let text = text.trim();
@@ -253,5 +251,4 @@ mod tests {
             Some("МОБУ СОШ № 10 им. П.П. Пидины пос. Прохладного Лабинского района")
         );
     }
-
 }

@@ -10,7 +10,6 @@ use std::collections::HashMap;
 use tutornet_domain::composition::IdName;
 use tutornet_domain::text::search_key;
 
-
 pub(super) fn subject_dictionary(conn: &mut DbConn) -> AppResult<HashMap<String, IdName>> {
     let rows: Vec<(String, String)> = subjects::table
         .filter(subjects::archived_at.is_null())
@@ -24,7 +23,10 @@ pub(super) fn subject_dictionary(conn: &mut DbConn) -> AppResult<HashMap<String,
 
 /// Subject text → subjects: an exact (case- and ё-insensitive) match, else each part of
 /// «А и Б», «А, Б».
-pub(super) fn match_subjects(dict: &HashMap<String, IdName>, text: &str) -> Result<Vec<IdName>, Vec<String>> {
+pub(super) fn match_subjects(
+    dict: &HashMap<String, IdName>,
+    text: &str,
+) -> Result<Vec<IdName>, Vec<String>> {
     let key = search_key(text);
     if let Some(s) = dict.get(&key) {
         return Ok(vec![s.clone()]);
@@ -52,7 +54,6 @@ pub(super) fn match_subjects(dict: &HashMap<String, IdName>, text: &str) -> Resu
         Err(missing)
     }
 }
-
 
 #[cfg(test)]
 mod tests {

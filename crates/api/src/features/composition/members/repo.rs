@@ -156,7 +156,8 @@ pub(crate) fn page(
 }
 
 pub(crate) fn find_row(conn: &mut DbConn, id: &str) -> AppResult<MemberRow> {
-    find_row_opt(conn, id)?.ok_or_else(|| AppError::NotFound("Участник сообщества не найден".into()))
+    find_row_opt(conn, id)?
+        .ok_or_else(|| AppError::NotFound("Участник сообщества не найден".into()))
 }
 
 pub(crate) fn find_row_opt(conn: &mut DbConn, id: &str) -> AppResult<Option<MemberRow>> {
@@ -334,9 +335,11 @@ pub(crate) fn of_order(
         .order((members::name_sort.asc(), members::id.asc()))
         .select((members::id, members::full_name, members::exclusion_reason));
     Ok(if excluded {
-        q.filter(members::excluded_order_id.eq(order_id)).load(conn)?
+        q.filter(members::excluded_order_id.eq(order_id))
+            .load(conn)?
     } else {
-        q.filter(members::approved_order_id.eq(order_id)).load(conn)?
+        q.filter(members::approved_order_id.eq(order_id))
+            .load(conn)?
     })
 }
 

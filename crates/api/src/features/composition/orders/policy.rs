@@ -1,7 +1,7 @@
 //! Pure decisions about what an order may do to a member.
 
-use crate::features::composition::members::rows::MemberRow;
 use crate::error::AppResult;
+use crate::features::composition::members::rows::MemberRow;
 use chrono::NaiveDate;
 use tutornet_domain::composition::MemberStatus;
 
@@ -87,7 +87,12 @@ mod tests {
         }
     }
 
-    fn code(r: Option<&MemberRow>, want: MemberStatus, m: &str, d: NaiveDate) -> Option<&'static str> {
+    fn code(
+        r: Option<&MemberRow>,
+        want: MemberStatus,
+        m: &str,
+        d: NaiveDate,
+    ) -> Option<&'static str> {
         order_problem(r, want, m, "y", d).unwrap().map(|(c, _)| c)
     }
 
@@ -96,13 +101,31 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2026, 9, 1).unwrap();
         let nominated = row(MemberStatus::Nominated, None);
         let approved = row(MemberStatus::Approved, Some(d));
-        assert_eq!(code(None, MemberStatus::Nominated, "m", d), Some("invalid_reference"));
-        assert_eq!(code(Some(&nominated), MemberStatus::Nominated, "m", d), None);
-        assert_eq!(code(Some(&nominated), MemberStatus::Nominated, "other", d), Some("wrong_scope"));
-        assert_eq!(code(Some(&approved), MemberStatus::Nominated, "m", d), Some("not_nominated"));
-        assert_eq!(code(Some(&nominated), MemberStatus::Approved, "m", d), Some("not_approved"));
+        assert_eq!(
+            code(None, MemberStatus::Nominated, "m", d),
+            Some("invalid_reference")
+        );
+        assert_eq!(
+            code(Some(&nominated), MemberStatus::Nominated, "m", d),
+            None
+        );
+        assert_eq!(
+            code(Some(&nominated), MemberStatus::Nominated, "other", d),
+            Some("wrong_scope")
+        );
+        assert_eq!(
+            code(Some(&approved), MemberStatus::Nominated, "m", d),
+            Some("not_nominated")
+        );
+        assert_eq!(
+            code(Some(&nominated), MemberStatus::Approved, "m", d),
+            Some("not_approved")
+        );
         assert_eq!(code(Some(&approved), MemberStatus::Approved, "m", d), None);
         let earlier = d.pred_opt().unwrap();
-        assert_eq!(code(Some(&approved), MemberStatus::Approved, "m", earlier), Some("before_approval"));
+        assert_eq!(
+            code(Some(&approved), MemberStatus::Approved, "m", earlier),
+            Some("before_approval")
+        );
     }
 }

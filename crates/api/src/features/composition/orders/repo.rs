@@ -10,7 +10,9 @@ use crate::features::composition::shared::clean;
 use crate::store::stored;
 use chrono::NaiveDate;
 use diesel::prelude::*;
-use tutornet_domain::composition::{CompositionOrder, OrderFilter, OrderInput, OrderKind, OrderMember};
+use tutornet_domain::composition::{
+    CompositionOrder, OrderFilter, OrderInput, OrderKind, OrderMember,
+};
 
 pub(crate) fn to_order(conn: &mut DbConn, r: OrderRow) -> AppResult<CompositionOrder> {
     let member = |(member_id, full_name, reason)| OrderMember {

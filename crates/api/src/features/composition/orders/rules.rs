@@ -71,7 +71,9 @@ pub fn create_order(
     let mut errs = Vec::new();
     let mut check = |field: String, id: &str, want: MemberStatus| -> AppResult<()> {
         let row = members::find_row_opt(conn, id)?;
-        if let Some((code, message)) = order_problem(row.as_ref(), want, &m, &year, input.issued_on)? {
+        if let Some((code, message)) =
+            order_problem(row.as_ref(), want, &m, &year, input.issued_on)?
+        {
             errs.push(FieldError::new(&field, code, message));
         }
         Ok(())
