@@ -3,12 +3,12 @@
 
 use crate::auth::{AuthUser, Place};
 use crate::db::schema::{schools, users};
-use crate::db::{audit, DbConn};
+use crate::db::{audit, Cursor, DbConn};
 use crate::error::{AppError, AppResult};
 use diesel::prelude::*;
 use std::collections::HashMap;
 use tutornet_domain::permissions::{Action, Resource};
-use tutornet_domain::ProblemCode;
+use tutornet_domain::{Page, ProblemCode};
 
 pub(super) fn clean(s: &Option<String>) -> Option<String> {
     crate::db::schools::clean(s)
@@ -164,4 +164,71 @@ pub(super) fn user_in(
     }
     let n: i64 = q.count().get_result(conn)?;
     Ok(n > 0)
+}
+
+/// The page of `rows` (fetched `limit + 1`, of `total`), each page's rows turned into
+/// records by `load` in one batch.
+pub(super) fn page_of<R, T>(
+    conn: &mut DbConn,
+    (total, rows): (i64, Vec<R>),
+    limit: i64,
+    key: impl Fn(&R) -> Cursor,
+    load: impl FnOnce(&mut DbConn, Vec<R>) -> AppResult<Vec<T>>,
+) -> AppResult<Page<T>> {
+    let page = crate::db::finish_page(rows, limit, total, key, |r| r);
+    Ok(Page {
+        items: load(conn, page.items)?,
+        total: page.total,
+        next_cursor: page.next_cursor,
+    })
+}
+
+/// The `Meta` of a row with the usual bookkeeping columns.
+macro_rules! row_meta {
+    ($r:ident) => {
+        crate::db::meta(
+            $r.created_at,
+            $r.updated_at,
+            $r.created_by,
+            $r.updated_by,
+            $r.archived_at,
+            $r.version,
+        )
+    };
+}
+pub(super) use row_meta;
+
+/// Where a new member or order goes: (municipality, region, academic year), checked in
+/// this order — the municipality within the caller's reach, the input's own rules
+/// (`valid`), the academic year.
+pub(super) fn new_record_place(
+    conn: &mut DbConn,
+    user: &AuthUser,
+    municipality: Option<&str>,
+    valid: Result<(), Vec<tutornet_domain::FieldError>>,
+    year: Option<&str>,
+) -> AppResult<(String, String, String)> {
+    let (m, region) = target_municipality(
+        conn,
+        user,
+        Resource::Composition,
+        Action::Create,
+        municipality,
+    )?;
+    valid.map_err(AppError::Validation)?;
+    let year = resolve_year(conn, year)?;
+    Ok((m, region, year))
+}
+
+/// A list's reach, page size and cursor.
+pub(super) fn list_args(
+    user: &AuthUser,
+    resource: Resource,
+    limit: Option<i64>,
+    cursor: Option<&str>,
+) -> AppResult<(crate::auth::Reach, i64, Option<Cursor>)> {
+    let reach = user.reach(resource, Action::Read)?;
+    let limit = crate::db::page_limit(limit)?;
+    let after = cursor.map(Cursor::decode).transpose()?;
+    Ok((reach, limit, after))
 }

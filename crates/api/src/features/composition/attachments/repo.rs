@@ -3,9 +3,9 @@
 use super::rows::AttachmentRow;
 use crate::auth::AuthUser;
 use crate::db::schema::attachments;
-use crate::db::{meta, now, DbConn};
+use crate::db::{now, DbConn};
 use crate::error::{AppError, AppResult};
-use crate::features::composition::shared::{school_names, user_names};
+use crate::features::composition::shared::{row_meta, school_names, user_names};
 use crate::set_versioned;
 use diesel::prelude::*;
 use tutornet_domain::composition::Attachment;
@@ -44,14 +44,7 @@ fn to_attachments(conn: &mut DbConn, rows: Vec<AttachmentRow>) -> AppResult<Vec<
             member_id: r.member_id,
             school_id: r.school_id,
             teacher_user_id: r.teacher_user_id,
-            meta: meta(
-                r.created_at,
-                r.updated_at,
-                r.created_by,
-                r.updated_by,
-                r.archived_at,
-                r.version,
-            ),
+            meta: row_meta!(r),
         })
         .collect())
 }

@@ -5,7 +5,7 @@ use super::repo;
 use crate::auth::AuthUser;
 use crate::db::{audit, new_id, DbConn};
 use crate::error::{AppError, AppResult};
-use crate::features::composition::members::{repo as members, rules::check_member};
+use crate::features::composition::members::rules::member_for;
 use crate::features::composition::shared::{audit_scope, clean, conflict, school_in, user_in};
 use tutornet_domain::composition::{Attachment, AttachmentInput};
 use tutornet_domain::permissions::{Action, Role};
@@ -16,8 +16,7 @@ pub fn list_attachments(
     user: &AuthUser,
     member_id: &str,
 ) -> AppResult<Vec<Attachment>> {
-    let row = members::find_row(conn, member_id)?;
-    check_member(conn, user, &row, Action::Read)?;
+    let (row, _) = member_for(conn, user, member_id, Action::Read)?;
     repo::of_members(conn, vec![row.id])
 }
 
@@ -27,8 +26,7 @@ pub fn create_attachment(
     member_id: &str,
     input: &AttachmentInput,
 ) -> AppResult<Attachment> {
-    let row = members::find_row(conn, member_id)?;
-    let region = check_member(conn, user, &row, Action::Create)?;
+    let (row, region) = member_for(conn, user, member_id, Action::Create)?;
     input.validate().map_err(AppError::Validation)?;
     ensure_attachable(row.status()?, row.archived_at.is_some())?;
     let school = clean(&input.school_id);
@@ -75,8 +73,7 @@ pub fn create_attachment(
 
 pub fn archive_attachment(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Attachment> {
     let a = repo::find_row(conn, id)?;
-    let row = members::find_row(conn, &a.member_id)?;
-    let region = check_member(conn, user, &row, Action::Archive)?;
+    let (row, region) = member_for(conn, user, &a.member_id, Action::Archive)?;
     if a.archived_at.is_some() {
         return repo::find(conn, id);
     }

@@ -4,9 +4,10 @@ use super::policy::dedup;
 use super::rows::MemberRow;
 use crate::auth::{AuthUser, Reach};
 use crate::db::schema::{member_subjects, members, subjects};
-use crate::db::{meta, now, Cursor, DbConn, MultiBackend};
+use crate::db::{now, Cursor, DbConn, MultiBackend};
 use crate::error::{AppError, AppResult};
-use crate::features::composition::{attachments, shared};
+use crate::features::composition::attachments;
+use crate::features::composition::shared::{self, row_meta};
 use crate::set_versioned;
 use crate::store::stored;
 use chrono::NaiveDate;
@@ -62,14 +63,7 @@ pub(crate) fn to_members(conn: &mut DbConn, rows: Vec<MemberRow>) -> AppResult<V
                 excluded_on: r.excluded_on,
                 exclusion_reason: r.exclusion_reason,
                 nomination_id: r.nomination_id,
-                meta: meta(
-                    r.created_at,
-                    r.updated_at,
-                    r.created_by,
-                    r.updated_by,
-                    r.archived_at,
-                    r.version,
-                ),
+                meta: row_meta!(r),
             })
         })
         .collect::<AppResult<Vec<_>>>()

@@ -7,7 +7,7 @@ use crate::auth::AuthUser;
 use crate::db::{audit, new_id, Cursor, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::features::composition::shared::{
-    audit_scope, clean, resolve_year, school_in, subject_exists, target_municipality, user_in,
+    audit_scope, clean, list_args, new_record_place, page_of, school_in, subject_exists, user_in,
 };
 use crate::store::{update_versioned, Change};
 use tutornet_domain::composition::{Member, MemberFilter, MemberInput};
@@ -21,51 +21,46 @@ pub fn list_members(
     user: &AuthUser,
     f: &MemberFilter,
 ) -> AppResult<Page<Member>> {
-    let reach = user.reach(Resource::Composition, Action::Read)?;
-    let limit = crate::db::page_limit(f.limit)?;
-    let after = f.cursor.as_deref().map(Cursor::decode).transpose()?;
+    let (reach, limit, after) =
+        list_args(user, Resource::Composition, f.limit, f.cursor.as_deref())?;
     let year = match &f.academic_year_id {
         Some(y) => Some(y.clone()),
         None => crate::db::academic_years::current(conn)?.map(|y| y.id),
     };
-    let (total, rows) = repo::page(conn, &reach, f, year, after, limit)?;
-    let page = crate::db::finish_page(
+    let rows = repo::page(conn, &reach, f, year, after, limit)?;
+    page_of(
+        conn,
         rows,
         limit,
-        total,
         |r| Cursor {
             k: r.name_sort.clone(),
             id: r.id.clone(),
         },
-        |r| r,
-    );
-    Ok(Page {
-        items: repo::to_members(conn, page.items)?,
-        total: page.total,
-        next_cursor: page.next_cursor,
-    })
+        repo::to_members,
+    )
 }
 
-/// Checks `action` on the member for the caller; returns the region.
-pub(crate) fn check_member(
+/// The member's row, once `action` on it is checked for the caller; and its region.
+pub(crate) fn member_for(
     conn: &mut DbConn,
     user: &AuthUser,
-    m: &MemberRow,
+    id: &str,
     action: Action,
-) -> AppResult<String> {
-    crate::db::check_place(
+) -> AppResult<(MemberRow, String)> {
+    let row = repo::find_row(conn, id)?;
+    let region = crate::db::check_place(
         conn,
         user,
         Resource::Composition,
         action,
-        &m.municipality_id,
+        &row.municipality_id,
         None,
-    )
+    )?;
+    Ok((row, region))
 }
 
 pub fn get_member(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Member> {
-    let row = repo::find_row(conn, id)?;
-    check_member(conn, user, &row, Action::Read)?;
+    let (row, _) = member_for(conn, user, id, Action::Read)?;
     Ok(repo::to_members(conn, vec![row])?.remove(0))
 }
 
@@ -131,15 +126,13 @@ pub(crate) fn add_member(
 }
 
 pub fn create_member(conn: &mut DbConn, user: &AuthUser, input: &MemberInput) -> AppResult<Member> {
-    let (m, region) = target_municipality(
+    let (m, region, year) = new_record_place(
         conn,
         user,
-        Resource::Composition,
-        Action::Create,
         input.municipality_id.as_deref(),
+        input.validate(),
+        input.academic_year_id.as_deref(),
     )?;
-    input.validate().map_err(AppError::Validation)?;
-    let year = resolve_year(conn, input.academic_year_id.as_deref())?;
     check_member_refs(conn, &m, input)?;
     let id = new_id();
     let to = NewMember {
@@ -158,8 +151,7 @@ pub fn update_member(
     id: &str,
     input: &MemberInput,
 ) -> AppResult<Member> {
-    let row = repo::find_row(conn, id)?;
-    let region = check_member(conn, user, &row, Action::Update)?;
+    let (row, region) = member_for(conn, user, id, Action::Update)?;
     ensure_editable(row.status()?)?;
     input.validate().map_err(AppError::Validation)?;
     check_member_refs(conn, &row.municipality_id, input)?;
@@ -190,8 +182,7 @@ pub fn update_member(
 }
 
 pub fn archive_member(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Member> {
-    let row = repo::find_row(conn, id)?;
-    let region = check_member(conn, user, &row, Action::Archive)?;
+    let (row, region) = member_for(conn, user, id, Action::Archive)?;
     ensure_editable(row.status()?)?;
     if row.archived_at.is_some() {
         return find_member(conn, id);

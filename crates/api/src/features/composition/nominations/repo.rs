@@ -3,9 +3,9 @@
 use super::rows::NominationRow;
 use crate::auth::{AuthUser, Reach};
 use crate::db::schema::{nominations, subjects, users};
-use crate::db::{meta, now, Cursor, DbConn, MultiBackend};
+use crate::db::{now, Cursor, DbConn, MultiBackend};
 use crate::error::{AppError, AppResult};
-use crate::features::composition::shared::{clean, school_names};
+use crate::features::composition::shared::{clean, row_meta, school_names};
 use diesel::prelude::*;
 use std::collections::HashMap;
 use tutornet_domain::composition::{
@@ -52,14 +52,7 @@ pub(crate) fn to_nominations(
                 decided_by: r.decided_by,
                 decided_at: r.decided_at.map(|t| t.and_utc()),
                 member_id: r.member_id,
-                meta: meta(
-                    r.created_at,
-                    r.updated_at,
-                    r.created_by,
-                    r.updated_by,
-                    r.archived_at,
-                    r.version,
-                ),
+                meta: row_meta!(r),
             })
         })
         .collect::<AppResult<Vec<_>>>()

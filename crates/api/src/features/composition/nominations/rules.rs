@@ -7,7 +7,9 @@ use crate::auth::AuthUser;
 use crate::db::{audit, new_id, Cursor, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::features::composition::members::{repo::NewMember, rules::add_member};
-use crate::features::composition::shared::{audit_scope, clean, resolve_year, subject_exists};
+use crate::features::composition::shared::{
+    audit_scope, clean, list_args, page_of, resolve_year, subject_exists,
+};
 use tutornet_domain::composition::{
     MemberInput, Nomination, NominationDecision, NominationFilter, NominationInput, TutorLevel,
 };
@@ -41,25 +43,19 @@ pub fn list_nominations(
     user: &AuthUser,
     f: &NominationFilter,
 ) -> AppResult<Page<Nomination>> {
-    let reach = user.reach(Resource::Nomination, Action::Read)?;
-    let limit = crate::db::page_limit(f.limit)?;
-    let after = f.cursor.as_deref().map(Cursor::decode).transpose()?;
-    let (total, rows) = repo::page(conn, &reach, f, after, limit)?;
-    let page = crate::db::finish_page(
+    let (reach, limit, after) =
+        list_args(user, Resource::Nomination, f.limit, f.cursor.as_deref())?;
+    let rows = repo::page(conn, &reach, f, after, limit)?;
+    page_of(
+        conn,
         rows,
         limit,
-        total,
         |r| Cursor {
             k: String::new(),
             id: r.id.clone(),
         },
-        |r| r,
-    );
-    Ok(Page {
-        items: repo::to_nominations(conn, page.items)?,
-        total: page.total,
-        next_cursor: page.next_cursor,
-    })
+        repo::to_nominations,
+    )
 }
 
 pub fn create_nomination(

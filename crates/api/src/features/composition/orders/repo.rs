@@ -3,10 +3,10 @@
 use super::rows::OrderRow;
 use crate::auth::{AuthUser, Reach};
 use crate::db::schema::composition_orders;
-use crate::db::{meta, now, Cursor, DbConn, MultiBackend};
+use crate::db::{now, Cursor, DbConn, MultiBackend};
 use crate::error::{AppError, AppResult};
 use crate::features::composition::members::repo as members;
-use crate::features::composition::shared::clean;
+use crate::features::composition::shared::{clean, row_meta};
 use crate::store::stored;
 use chrono::NaiveDate;
 use diesel::prelude::*;
@@ -42,14 +42,7 @@ pub(crate) fn to_order(conn: &mut DbConn, r: OrderRow) -> AppResult<CompositionO
         file_name: r.file_name,
         approved,
         excluded,
-        meta: meta(
-            r.created_at,
-            r.updated_at,
-            r.created_by,
-            r.updated_by,
-            r.archived_at,
-            r.version,
-        ),
+        meta: row_meta!(r),
     })
 }
 

@@ -6,7 +6,7 @@ use crate::auth::AuthUser;
 use crate::db::{audit, new_id, Cursor, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::features::composition::members::repo as members;
-use crate::features::composition::shared::{audit_scope, resolve_year, target_municipality};
+use crate::features::composition::shared::{audit_scope, list_args, new_record_place, page_of};
 use tutornet_domain::composition::{CompositionOrder, MemberStatus, OrderFilter, OrderInput};
 use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::{FieldError, Page};
@@ -29,29 +29,19 @@ pub fn list_orders(
     user: &AuthUser,
     f: &OrderFilter,
 ) -> AppResult<Page<CompositionOrder>> {
-    let reach = user.reach(Resource::Composition, Action::Read)?;
-    let limit = crate::db::page_limit(f.limit)?;
-    let after = f.cursor.as_deref().map(Cursor::decode).transpose()?;
-    let (total, rows) = repo::page(conn, &reach, f, after, limit)?;
-    let page = crate::db::finish_page(
+    let (reach, limit, after) =
+        list_args(user, Resource::Composition, f.limit, f.cursor.as_deref())?;
+    let rows = repo::page(conn, &reach, f, after, limit)?;
+    page_of(
+        conn,
         rows,
         limit,
-        total,
         |r| Cursor {
             k: r.issued_on.format("%Y-%m-%d").to_string(),
             id: r.id.clone(),
         },
-        |r| r,
-    );
-    let mut items = Vec::with_capacity(page.items.len());
-    for r in page.items {
-        items.push(repo::to_order(conn, r)?);
-    }
-    Ok(Page {
-        items,
-        total: page.total,
-        next_cursor: page.next_cursor,
-    })
+        |conn, rows| rows.into_iter().map(|r| repo::to_order(conn, r)).collect(),
+    )
 }
 
 pub fn create_order(
@@ -59,15 +49,13 @@ pub fn create_order(
     user: &AuthUser,
     input: &OrderInput,
 ) -> AppResult<CompositionOrder> {
-    let (m, region) = target_municipality(
+    let (m, region, year) = new_record_place(
         conn,
         user,
-        Resource::Composition,
-        Action::Create,
         input.municipality_id.as_deref(),
+        input.validate(),
+        input.academic_year_id.as_deref(),
     )?;
-    input.validate().map_err(AppError::Validation)?;
-    let year = resolve_year(conn, input.academic_year_id.as_deref())?;
     let mut errs = Vec::new();
     let mut check = |field: String, id: &str, want: MemberStatus| -> AppResult<()> {
         let row = members::find_row_opt(conn, id)?;
