@@ -28,7 +28,7 @@ pub struct TableDoc {
 }
 
 /// Splits a pasted line: on tabs if it has any, else on runs of 2+ spaces.
-pub(crate) fn split_pasted(line: &str) -> Vec<String> {
+fn split_pasted(line: &str) -> Vec<String> {
     if line.contains('\t') {
         return line.split('\t').map(|c| c.trim().to_string()).collect();
     }
