@@ -269,54 +269,48 @@ pub(crate) fn archive(
     )?)
 }
 
-/// An order's approval of nominated member `id` (0 rows when it is not nominated).
-pub(crate) fn approve(
+/// An order's move of member `id`: nominated → approved, or with an exclusion reason
+/// approved → excluded; 0 rows when the member is not in the status it moves from.
+pub(crate) fn move_by_order(
     conn: &mut DbConn,
     who: &Option<String>,
     id: &str,
     order_id: &str,
     on: NaiveDate,
+    exclusion: Option<&str>,
 ) -> AppResult<usize> {
-    Ok(diesel::update(
-        members::table
-            .find(id)
-            .filter(members::status.eq(MemberStatus::Nominated.as_str())),
-    )
-    .set((
-        members::status.eq(MemberStatus::Approved.as_str()),
-        members::approved_order_id.eq(Some(order_id)),
-        members::approved_on.eq(Some(on)),
+    let from = match exclusion {
+        None => MemberStatus::Nominated,
+        Some(_) => MemberStatus::Approved,
+    };
+    let row = members::table
+        .find(id)
+        .filter(members::status.eq(from.as_str()));
+    let bookkeeping = (
         members::updated_at.eq(now()),
         members::updated_by.eq(who),
         members::version.eq(members::version + 1),
-    ))
-    .execute(conn)?)
-}
-
-/// An order's exclusion of approved member `id` (0 rows when it is not approved).
-pub(crate) fn exclude(
-    conn: &mut DbConn,
-    who: &Option<String>,
-    id: &str,
-    order_id: &str,
-    on: NaiveDate,
-    reason: &str,
-) -> AppResult<usize> {
-    Ok(diesel::update(
-        members::table
-            .find(id)
-            .filter(members::status.eq(MemberStatus::Approved.as_str())),
-    )
-    .set((
-        members::status.eq(MemberStatus::Excluded.as_str()),
-        members::excluded_order_id.eq(Some(order_id)),
-        members::excluded_on.eq(Some(on)),
-        members::exclusion_reason.eq(Some(reason)),
-        members::updated_at.eq(now()),
-        members::updated_by.eq(who),
-        members::version.eq(members::version + 1),
-    ))
-    .execute(conn)?)
+    );
+    let n = match exclusion {
+        None => diesel::update(row)
+            .set((
+                members::status.eq(MemberStatus::Approved.as_str()),
+                members::approved_order_id.eq(Some(order_id)),
+                members::approved_on.eq(Some(on)),
+                bookkeeping,
+            ))
+            .execute(conn)?,
+        Some(reason) => diesel::update(row)
+            .set((
+                members::status.eq(MemberStatus::Excluded.as_str()),
+                members::excluded_order_id.eq(Some(order_id)),
+                members::excluded_on.eq(Some(on)),
+                members::exclusion_reason.eq(Some(reason)),
+                bookkeeping,
+            ))
+            .execute(conn)?,
+    };
+    Ok(n)
 }
 
 /// (id, full name, exclusion reason) of the members an order approved or excluded.

@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use tutornet_domain::composition::MemberStatus;
 
 /// Why an order of municipality `m`, year `year`, issued on `issued_on`, may not move
-/// the member (`row`, if found) to `want`'s next status: nominated → approved, approved
-/// → excluded. `None` when it may. Returns (code, message).
+/// the member (`row`, if found) on from `want`, the status it must have now (nominated
+/// to approve, approved to exclude). `None` when it may; else (code, message).
 pub(crate) fn order_problem(
     row: Option<&MemberRow>,
     want: MemberStatus,

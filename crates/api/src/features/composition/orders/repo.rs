@@ -141,10 +141,11 @@ pub(crate) fn insert(
     // Each update moves a member only from the status it was checked in (a member
     // named twice moves once).
     for mid in &i.approve_member_ids {
-        members::approve(conn, &who, mid, id, i.issued_on)?;
+        members::move_by_order(conn, &who, mid, id, i.issued_on, None)?;
     }
     for x in &i.exclude {
-        members::exclude(conn, &who, &x.member_id, id, i.issued_on, x.reason.trim())?;
+        let reason = Some(x.reason.trim());
+        members::move_by_order(conn, &who, &x.member_id, id, i.issued_on, reason)?;
     }
     Ok(())
 }
