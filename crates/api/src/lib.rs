@@ -4,6 +4,7 @@ pub mod access;
 pub mod auth;
 pub mod config;
 pub mod db;
+pub mod docs;
 pub mod error;
 pub mod features;
 pub mod http;

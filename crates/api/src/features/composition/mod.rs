@@ -1,5 +1,37 @@
-pub mod io;
-pub mod ops;
+//! The composition of the tutor community, one part a folder — members, orders
+//! (приказы), nominations, attachments (закрепление) — each with `rows` (diesel rows),
+//! `repo` (queries), `rules` (the operations: validate → access → repo → audit) and
+//! `policy` (pure decisions); the appendix table's `import` and `export` over the shared
+//! [`crate::docs`]; the `demo` data. Other code reaches the composition only through
+//! the operations re-exported here (and through `db::composition`).
+
+mod attachments;
+mod demo;
+mod export;
+mod import;
+mod members;
+mod nominations;
+mod orders;
 pub mod routes;
+mod shared;
 
 pub use routes::endpoints;
+
+/// The operations of the composition (`db::composition`).
+pub mod ops {
+    pub use super::attachments::rules::{archive_attachment, create_attachment, list_attachments};
+    pub use super::demo::load_demo;
+    pub use super::members::rules::{
+        archive_member, create_member, get_member, list_members, update_member,
+    };
+    pub use super::nominations::rules::{
+        create_nomination, decide_nomination, get_nomination, list_nominations,
+    };
+    pub use super::orders::rules::{create_order, get_order, list_orders};
+}
+
+/// Import and export of the order's appendix table (`db::composition_io`).
+pub mod io {
+    pub use super::export::{export_table, ExportTable, COLUMNS, HEADING};
+    pub use super::import::{confirm, preview};
+}

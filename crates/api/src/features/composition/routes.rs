@@ -1,12 +1,13 @@
 //! The composition of the tutor community: members, orders, nominations, attachments,
 //! import and export of the order's appendix table.
 
+use super::{io, ops};
 use crate::auth::AuthUser;
-use crate::db::composition_io::{self, DOCX_TYPE, XLSX_TYPE};
+use crate::docs::{self, DOCX_TYPE, XLSX_TYPE};
 use crate::error::AppResult;
 use crate::http::created;
 use crate::openapi::{ReadErrors, WriteErrors};
-use crate::{db, AppState};
+use crate::AppState;
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 use tutornet_domain::composition::{
@@ -32,9 +33,7 @@ pub async fn list_members(
     q: web::Query<MemberFilter>,
 ) -> AppResult<web::Json<Page<Member>>> {
     Ok(web::Json(
-        state
-            .db(move |c| db::composition::list_members(c, &user, &q))
-            .await?,
+        state.db(move |c| ops::list_members(c, &user, &q)).await?,
     ))
 }
 
@@ -47,7 +46,7 @@ pub async fn create_member(
     body: web::Json<MemberInput>,
 ) -> AppResult<HttpResponse> {
     let m = state
-        .tx(move |c| db::composition::create_member(c, &user, &body))
+        .tx(move |c| ops::create_member(c, &user, &body))
         .await?;
     Ok(created(format!("/api/v1/composition/members/{}", m.id), &m))
 }
@@ -61,9 +60,7 @@ pub async fn get_member(
     id: web::Path<String>,
 ) -> AppResult<web::Json<Member>> {
     Ok(web::Json(
-        state
-            .db(move |c| db::composition::get_member(c, &user, &id))
-            .await?,
+        state.db(move |c| ops::get_member(c, &user, &id)).await?,
     ))
 }
 
@@ -79,7 +76,7 @@ pub async fn update_member(
 ) -> AppResult<web::Json<Member>> {
     Ok(web::Json(
         state
-            .tx(move |c| db::composition::update_member(c, &user, &id, &body))
+            .tx(move |c| ops::update_member(c, &user, &id, &body))
             .await?,
     ))
 }
@@ -94,7 +91,7 @@ pub async fn archive_member(
 ) -> AppResult<web::Json<Member>> {
     Ok(web::Json(
         state
-            .tx(move |c| db::composition::archive_member(c, &user, &id))
+            .tx(move |c| ops::archive_member(c, &user, &id))
             .await?,
     ))
 }
@@ -109,7 +106,7 @@ pub async fn list_attachments(
 ) -> AppResult<web::Json<Vec<Attachment>>> {
     Ok(web::Json(
         state
-            .db(move |c| db::composition::list_attachments(c, &user, &id))
+            .db(move |c| ops::list_attachments(c, &user, &id))
             .await?,
     ))
 }
@@ -124,7 +121,7 @@ pub async fn create_attachment(
     body: web::Json<AttachmentInput>,
 ) -> AppResult<HttpResponse> {
     let a = state
-        .tx(move |c| db::composition::create_attachment(c, &user, &id, &body))
+        .tx(move |c| ops::create_attachment(c, &user, &id, &body))
         .await?;
     Ok(created(
         format!("/api/v1/composition/members/{}/attachments", a.member_id),
@@ -142,7 +139,7 @@ pub async fn archive_attachment(
 ) -> AppResult<web::Json<Attachment>> {
     Ok(web::Json(
         state
-            .tx(move |c| db::composition::archive_attachment(c, &user, &id))
+            .tx(move |c| ops::archive_attachment(c, &user, &id))
             .await?,
     ))
 }
@@ -156,9 +153,7 @@ pub async fn list_orders(
     q: web::Query<OrderFilter>,
 ) -> AppResult<web::Json<Page<CompositionOrder>>> {
     Ok(web::Json(
-        state
-            .db(move |c| db::composition::list_orders(c, &user, &q))
-            .await?,
+        state.db(move |c| ops::list_orders(c, &user, &q)).await?,
     ))
 }
 
@@ -172,7 +167,7 @@ pub async fn create_order(
     body: web::Json<OrderInput>,
 ) -> AppResult<HttpResponse> {
     let o = state
-        .tx(move |c| db::composition::create_order(c, &user, &body))
+        .tx(move |c| ops::create_order(c, &user, &body))
         .await?;
     Ok(created(format!("/api/v1/composition/orders/{}", o.id), &o))
 }
@@ -186,9 +181,7 @@ pub async fn get_order(
     id: web::Path<String>,
 ) -> AppResult<web::Json<CompositionOrder>> {
     Ok(web::Json(
-        state
-            .db(move |c| db::composition::get_order(c, &user, &id))
-            .await?,
+        state.db(move |c| ops::get_order(c, &user, &id)).await?,
     ))
 }
 
@@ -202,7 +195,7 @@ pub async fn list_nominations(
 ) -> AppResult<web::Json<Page<Nomination>>> {
     Ok(web::Json(
         state
-            .db(move |c| db::composition::list_nominations(c, &user, &q))
+            .db(move |c| ops::list_nominations(c, &user, &q))
             .await?,
     ))
 }
@@ -216,7 +209,7 @@ pub async fn create_nomination(
     body: web::Json<NominationInput>,
 ) -> AppResult<HttpResponse> {
     let n = state
-        .tx(move |c| db::composition::create_nomination(c, &user, &body))
+        .tx(move |c| ops::create_nomination(c, &user, &body))
         .await?;
     Ok(created(format!("/api/v1/nominations/{}", n.id), &n))
 }
@@ -231,7 +224,7 @@ pub async fn get_nomination(
 ) -> AppResult<web::Json<Nomination>> {
     Ok(web::Json(
         state
-            .db(move |c| db::composition::get_nomination(c, &user, &id))
+            .db(move |c| ops::get_nomination(c, &user, &id))
             .await?,
     ))
 }
@@ -248,7 +241,7 @@ pub async fn decide_nomination(
 ) -> AppResult<web::Json<Nomination>> {
     Ok(web::Json(
         state
-            .tx(move |c| db::composition::decide_nomination(c, &user, &id, &body))
+            .tx(move |c| ops::decide_nomination(c, &user, &id, &body))
             .await?,
     ))
 }
@@ -263,9 +256,7 @@ pub async fn import_preview(
     body: web::Json<ImportRequest>,
 ) -> AppResult<web::Json<ImportPreview>> {
     Ok(web::Json(
-        state
-            .db(move |c| composition_io::preview(c, &user, &body))
-            .await?,
+        state.db(move |c| io::preview(c, &user, &body)).await?,
     ))
 }
 
@@ -278,9 +269,7 @@ pub async fn import_confirm(
     user: AuthUser,
     body: web::Json<ImportRequest>,
 ) -> AppResult<HttpResponse> {
-    let r = state
-        .tx(move |c| composition_io::confirm(c, &user, &body))
-        .await?;
+    let r = state.tx(move |c| io::confirm(c, &user, &body)).await?;
     Ok(HttpResponse::Created().json(r))
 }
 
@@ -303,10 +292,8 @@ pub async fn export_xlsx(
     user: AuthUser,
     q: web::Query<ExportQuery>,
 ) -> AppResult<HttpResponse> {
-    let t = state
-        .db(move |c| composition_io::export_table(c, &user, &q))
-        .await?;
-    let bytes = composition_io::to_xlsx(&t)?;
+    let t = state.db(move |c| io::export_table(c, &user, &q)).await?;
+    let bytes = docs::xlsx::to_xlsx(&t.doc)?;
     Ok(file(bytes, XLSX_TYPE, format!("{}.xlsx", t.file_stem)))
 }
 
@@ -318,10 +305,8 @@ pub async fn export_docx(
     user: AuthUser,
     q: web::Query<ExportQuery>,
 ) -> AppResult<HttpResponse> {
-    let t = state
-        .db(move |c| composition_io::export_table(c, &user, &q))
-        .await?;
-    let bytes = composition_io::to_docx(&t)?;
+    let t = state.db(move |c| io::export_table(c, &user, &q)).await?;
+    let bytes = docs::docx::to_docx(&t.doc)?;
     Ok(file(bytes, DOCX_TYPE, format!("{}.docx", t.file_stem)))
 }
 

@@ -1,0 +1,42 @@
+//! The `members` row.
+
+use crate::db::schema::members;
+use crate::error::AppResult;
+use crate::store::stored;
+use chrono::NaiveDate;
+use diesel::prelude::*;
+use tutornet_domain::composition::MemberStatus;
+
+#[derive(Queryable, Selectable, Clone)]
+#[diesel(table_name = members)]
+pub(crate) struct MemberRow {
+    pub id: String,
+    pub municipality_id: String,
+    pub academic_year_id: String,
+    pub user_id: Option<String>,
+    pub full_name: String,
+    pub name_sort: String,
+    pub level: String,
+    pub position: Option<String>,
+    pub school_id: Option<String>,
+    pub workplace: Option<String>,
+    pub status: String,
+    pub approved_order_id: Option<String>,
+    pub approved_on: Option<NaiveDate>,
+    pub excluded_order_id: Option<String>,
+    pub excluded_on: Option<NaiveDate>,
+    pub exclusion_reason: Option<String>,
+    pub nomination_id: Option<String>,
+    pub created_at: chrono::NaiveDateTime,
+    pub updated_at: chrono::NaiveDateTime,
+    pub created_by: Option<String>,
+    pub updated_by: Option<String>,
+    pub archived_at: Option<chrono::NaiveDateTime>,
+    pub version: i32,
+}
+
+impl MemberRow {
+    pub(crate) fn status(&self) -> AppResult<MemberStatus> {
+        stored(&self.status, "members.status", MemberStatus::parse)
+    }
+}

@@ -1,0 +1,199 @@
+//! Queries on nominations.
+
+use super::rows::NominationRow;
+use crate::auth::{AuthUser, Reach};
+use crate::db::schema::{nominations, subjects, users};
+use crate::db::{now, Cursor, DbConn, MultiBackend};
+use crate::error::{AppError, AppResult};
+use crate::features::composition::shared::{clean, row_meta, school_names};
+use diesel::prelude::*;
+use std::collections::HashMap;
+use tutornet_domain::composition::{
+    Nomination, NominationDecision, NominationFilter, NominationInput, NominationStatus,
+};
+
+pub(crate) fn to_nominations(
+    conn: &mut DbConn,
+    rows: Vec<NominationRow>,
+) -> AppResult<Vec<Nomination>> {
+    let s = school_names(conn, rows.iter().map(|r| r.school_id.clone()).collect())?;
+    let ids: Vec<String> = rows.iter().map(|r| r.subject_id.clone()).collect();
+    let subj: HashMap<String, String> = if ids.is_empty() {
+        HashMap::new()
+    } else {
+        subjects::table
+            .filter(subjects::id.eq_any(ids))
+            .select((subjects::id, subjects::name))
+            .load::<(String, String)>(conn)?
+            .into_iter()
+            .collect()
+    };
+    rows.into_iter()
+        .map(|r| -> AppResult<Nomination> {
+            Ok(Nomination {
+                school_name: s.get(&r.school_id).cloned().unwrap_or_default(),
+                subject_name: subj.get(&r.subject_id).cloned().unwrap_or_default(),
+                status: r.status()?,
+                id: r.id,
+                municipality_id: r.municipality_id,
+                academic_year_id: r.academic_year_id,
+                school_id: r.school_id,
+                teacher_user_id: r.teacher_user_id,
+                full_name: r.full_name,
+                subject_id: r.subject_id,
+                position: r.position,
+                is_current_teacher: r.is_current_teacher,
+                experience_years: r.experience_years,
+                achievements: r.achievements,
+                has_authority: r.has_authority,
+                ready_to_help: r.ready_to_help,
+                justification: r.justification,
+                decision_reason: r.decision_reason,
+                decided_by: r.decided_by,
+                decided_at: r.decided_at.map(|t| t.and_utc()),
+                member_id: r.member_id,
+                meta: row_meta!(r),
+            })
+        })
+        .collect::<AppResult<Vec<_>>>()
+}
+
+pub(crate) fn find_row(conn: &mut DbConn, id: &str) -> AppResult<NominationRow> {
+    nominations::table
+        .find(id)
+        .select(NominationRow::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| AppError::NotFound("Выдвижение не найдено".into()))
+}
+
+pub(crate) fn find(conn: &mut DbConn, id: &str) -> AppResult<Nomination> {
+    let r = find_row(conn, id)?;
+    Ok(to_nominations(conn, vec![r])?.remove(0))
+}
+
+/// One page of nominations in `reach`, newest first: (total, up to `limit + 1` rows).
+pub(crate) fn page(
+    conn: &mut DbConn,
+    reach: &Reach,
+    f: &NominationFilter,
+    after: Option<Cursor>,
+    limit: i64,
+) -> AppResult<(i64, Vec<NominationRow>)> {
+    let filtered = || {
+        let mut q = nominations::table.into_boxed::<MultiBackend>();
+        q = match reach {
+            Reach::Region(r) => {
+                q.filter(nominations::municipality_id.eq_any(crate::db::region_municipalities(r)))
+            }
+            Reach::Municipality(m) => q.filter(nominations::municipality_id.eq(m.clone())),
+            Reach::School(s) => q.filter(nominations::school_id.eq(s.clone())),
+            Reach::Own(_) => q.filter(nominations::id.eq("")),
+        };
+        if let Some(s) = f.status {
+            q = q.filter(nominations::status.eq(s.as_str()));
+        }
+        if let Some(s) = &f.school_id {
+            q = q.filter(nominations::school_id.eq(s.clone()));
+        }
+        if let Some(y) = &f.academic_year_id {
+            q = q.filter(nominations::academic_year_id.eq(y.clone()));
+        }
+        q.filter(nominations::archived_at.is_null())
+    };
+    let total: i64 = filtered().count().get_result(conn)?;
+    let mut q = filtered();
+    if let Some(c) = after {
+        q = q.filter(nominations::id.lt(c.id));
+    }
+    let rows = q
+        .order(nominations::id.desc())
+        .limit(limit + 1)
+        .select(NominationRow::as_select())
+        .load(conn)?;
+    Ok((total, rows))
+}
+
+/// (full name, school, role) of an active user.
+pub(crate) fn teacher(
+    conn: &mut DbConn,
+    id: &str,
+) -> AppResult<Option<(String, Option<String>, String)>> {
+    Ok(users::table
+        .find(id)
+        .filter(users::archived_at.is_null())
+        .select((users::full_name, users::school_id, users::role))
+        .first(conn)
+        .optional()?)
+}
+
+/// Where a new nomination goes and who makes it.
+pub(crate) struct NewNomination<'a> {
+    pub actor: Option<&'a AuthUser>,
+    pub id: &'a str,
+    pub municipality_id: &'a str,
+    pub academic_year_id: &'a str,
+    pub school_id: &'a str,
+    pub full_name: &'a str,
+}
+
+/// Inserts a pending nomination without checks (for `create_nomination` and demo data).
+pub(crate) fn insert(conn: &mut DbConn, to: &NewNomination, i: &NominationInput) -> AppResult<()> {
+    let t = now();
+    let who = to.actor.map(|a| a.id.clone());
+    diesel::insert_into(nominations::table)
+        .values((
+            nominations::id.eq(to.id),
+            nominations::municipality_id.eq(to.municipality_id),
+            nominations::academic_year_id.eq(to.academic_year_id),
+            nominations::school_id.eq(to.school_id),
+            nominations::teacher_user_id.eq(clean(&i.teacher_user_id)),
+            nominations::full_name.eq(to.full_name.trim()),
+            nominations::subject_id.eq(i.subject_id.trim()),
+            nominations::position.eq(clean(&i.position)),
+            nominations::is_current_teacher.eq(i.is_current_teacher),
+            nominations::experience_years.eq(i.experience_years),
+            nominations::achievements.eq(clean(&i.achievements)),
+            nominations::has_authority.eq(i.has_authority),
+            nominations::ready_to_help.eq(i.ready_to_help),
+            nominations::justification.eq(i.justification.trim()),
+            nominations::status.eq(NominationStatus::Pending.as_str()),
+            nominations::created_at.eq(t),
+            nominations::updated_at.eq(t),
+            nominations::created_by.eq(&who),
+            nominations::updated_by.eq(&who),
+            nominations::version.eq(1),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Records the decision on a pending nomination of `version` (0 rows when it is no
+/// longer pending).
+pub(crate) fn decide(
+    conn: &mut DbConn,
+    user: &AuthUser,
+    id: &str,
+    version: i32,
+    d: &NominationDecision,
+    status: NominationStatus,
+    member_id: &Option<String>,
+) -> AppResult<usize> {
+    let t = now();
+    Ok(diesel::update(
+        nominations::table
+            .find(id)
+            .filter(nominations::status.eq(NominationStatus::Pending.as_str())),
+    )
+    .set((
+        nominations::status.eq(status.as_str()),
+        nominations::decision_reason.eq(clean(&d.reason)),
+        nominations::decided_by.eq(Some(&user.id)),
+        nominations::decided_at.eq(Some(t)),
+        nominations::member_id.eq(member_id),
+        nominations::updated_at.eq(t),
+        nominations::updated_by.eq(&user.id),
+        nominations::version.eq(version + 1),
+    ))
+    .execute(conn)?)
+}

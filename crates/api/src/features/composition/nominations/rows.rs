@@ -1,0 +1,43 @@
+//! The `nominations` row.
+
+use crate::db::schema::nominations;
+use crate::error::AppResult;
+use crate::store::stored;
+use diesel::prelude::*;
+use tutornet_domain::composition::NominationStatus;
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = nominations)]
+pub(crate) struct NominationRow {
+    pub id: String,
+    pub municipality_id: String,
+    pub academic_year_id: String,
+    pub school_id: String,
+    pub teacher_user_id: Option<String>,
+    pub full_name: String,
+    pub subject_id: String,
+    pub position: Option<String>,
+    pub is_current_teacher: bool,
+    pub experience_years: i32,
+    pub achievements: Option<String>,
+    pub has_authority: bool,
+    pub ready_to_help: bool,
+    pub justification: String,
+    pub status: String,
+    pub decision_reason: Option<String>,
+    pub decided_by: Option<String>,
+    pub decided_at: Option<chrono::NaiveDateTime>,
+    pub member_id: Option<String>,
+    pub created_at: chrono::NaiveDateTime,
+    pub updated_at: chrono::NaiveDateTime,
+    pub created_by: Option<String>,
+    pub updated_by: Option<String>,
+    pub archived_at: Option<chrono::NaiveDateTime>,
+    pub version: i32,
+}
+
+impl NominationRow {
+    pub(crate) fn status(&self) -> AppResult<NominationStatus> {
+        stored(&self.status, "nominations.status", NominationStatus::parse)
+    }
+}

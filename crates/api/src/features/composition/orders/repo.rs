@@ -1,0 +1,151 @@
+//! Queries on orders.
+
+use super::rows::OrderRow;
+use crate::auth::{AuthUser, Reach};
+use crate::db::schema::composition_orders;
+use crate::db::{now, Cursor, DbConn, MultiBackend};
+use crate::error::{AppError, AppResult};
+use crate::features::composition::members::repo as members;
+use crate::features::composition::shared::{clean, row_meta};
+use crate::store::stored;
+use chrono::NaiveDate;
+use diesel::prelude::*;
+use tutornet_domain::composition::{
+    CompositionOrder, OrderFilter, OrderInput, OrderKind, OrderMember,
+};
+
+pub(crate) fn to_order(conn: &mut DbConn, r: OrderRow) -> AppResult<CompositionOrder> {
+    let member = |(member_id, full_name, reason)| OrderMember {
+        member_id,
+        full_name,
+        reason,
+    };
+    let approved = members::of_order(conn, &r.id, false)?
+        .into_iter()
+        .map(|(id, name, _)| member((id, name, None)))
+        .collect();
+    let excluded = members::of_order(conn, &r.id, true)?
+        .into_iter()
+        .map(member)
+        .collect();
+    let file = crate::db::files::list(conn, crate::db::files::ORDER, &r.id)?.pop();
+    Ok(CompositionOrder {
+        file,
+        kind: stored(&r.kind, "composition_orders.kind", OrderKind::parse)?,
+        id: r.id,
+        municipality_id: r.municipality_id,
+        academic_year_id: r.academic_year_id,
+        number: r.number,
+        issued_on: r.issued_on,
+        issuer: r.issuer,
+        title: r.title,
+        file_name: r.file_name,
+        approved,
+        excluded,
+        meta: row_meta!(r),
+    })
+}
+
+pub(crate) fn find_row(conn: &mut DbConn, id: &str) -> AppResult<OrderRow> {
+    composition_orders::table
+        .find(id)
+        .select(OrderRow::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| AppError::NotFound("Приказ не найден".into()))
+}
+
+/// One page of orders in `reach`, newest first: (total, up to `limit + 1` rows).
+pub(crate) fn page(
+    conn: &mut DbConn,
+    reach: &Reach,
+    f: &OrderFilter,
+    after: Option<Cursor>,
+    limit: i64,
+) -> AppResult<(i64, Vec<OrderRow>)> {
+    let filtered = || {
+        let mut q = composition_orders::table.into_boxed::<MultiBackend>();
+        q = match reach {
+            Reach::Region(r) => q.filter(
+                composition_orders::municipality_id.eq_any(crate::db::region_municipalities(r)),
+            ),
+            Reach::Municipality(m) => q.filter(composition_orders::municipality_id.eq(m.clone())),
+            Reach::School(_) | Reach::Own(_) => q.filter(composition_orders::id.eq("")),
+        };
+        if let Some(m) = &f.municipality_id {
+            q = q.filter(composition_orders::municipality_id.eq(m.clone()));
+        }
+        if let Some(y) = &f.academic_year_id {
+            q = q.filter(composition_orders::academic_year_id.eq(y.clone()));
+        }
+        q.filter(composition_orders::archived_at.is_null())
+    };
+    let total: i64 = filtered().count().get_result(conn)?;
+    let mut q = filtered();
+    if let Some(c) = after {
+        let d = NaiveDate::parse_from_str(&c.k, "%Y-%m-%d").map_err(|_| {
+            AppError::field(
+                "cursor",
+                "invalid_cursor",
+                "Недействительный курсор страницы",
+            )
+        })?;
+        q = q.filter(
+            composition_orders::issued_on
+                .lt(d)
+                .or(composition_orders::issued_on
+                    .eq(d)
+                    .and(composition_orders::id.lt(c.id))),
+        );
+    }
+    let rows = q
+        .order((
+            composition_orders::issued_on.desc(),
+            composition_orders::id.desc(),
+        ))
+        .limit(limit + 1)
+        .select(OrderRow::as_select())
+        .load(conn)?;
+    Ok((total, rows))
+}
+
+/// Inserts the order row and applies its approvals and exclusions (no checks).
+pub(crate) fn insert(
+    conn: &mut DbConn,
+    actor: Option<&AuthUser>,
+    id: &str,
+    m: &str,
+    year: &str,
+    i: &OrderInput,
+) -> AppResult<()> {
+    let t = now();
+    let who = actor.map(|a| a.id.clone());
+    diesel::insert_into(composition_orders::table)
+        .values((
+            composition_orders::id.eq(id),
+            composition_orders::municipality_id.eq(m),
+            composition_orders::academic_year_id.eq(year),
+            composition_orders::kind.eq(i.kind.as_str()),
+            composition_orders::number.eq(i.number.trim()),
+            composition_orders::issued_on.eq(i.issued_on),
+            composition_orders::issuer.eq(i.issuer.trim()),
+            composition_orders::title.eq(i.title.trim()),
+            composition_orders::file_name.eq(clean(&i.file_name)),
+            composition_orders::created_at.eq(t),
+            composition_orders::updated_at.eq(t),
+            composition_orders::created_by.eq(&who),
+            composition_orders::updated_by.eq(&who),
+            composition_orders::version.eq(1),
+        ))
+        .execute(conn)?;
+    // Each update moves a member only from the status it was checked in (a member
+    // named twice moves once).
+    for mid in &i.approve_member_ids {
+        members::move_by_order(conn, &who, mid, id, i.issued_on, None)?;
+    }
+    for x in &i.exclude {
+        let reason = Some(x.reason.trim());
+        members::move_by_order(conn, &who, &x.member_id, id, i.issued_on, reason)?;
+    }
+    Ok(())
+}
