@@ -7,6 +7,7 @@ use crate::db::{audit, new_id, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::features::composition::members::rules::member_for;
 use crate::features::composition::shared::{audit_scope, clean, conflict, school_in, user_in};
+use tutornet_domain::audit::{AuditAction, AuditEntity};
 use tutornet_domain::composition::{Attachment, AttachmentInput};
 use tutornet_domain::permissions::{Action, Role};
 use tutornet_domain::ProblemCode;
@@ -61,8 +62,8 @@ pub fn create_attachment(
     audit::record(
         conn,
         Some(user),
-        "create",
-        "attachment",
+        AuditAction::Create,
+        AuditEntity::Attachment,
         &id,
         audit_scope(&region, &row.municipality_id),
         None,
@@ -85,8 +86,8 @@ pub fn archive_attachment(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppRe
     audit::record(
         conn,
         Some(user),
-        "archive",
-        "attachment",
+        AuditAction::Archive,
+        AuditEntity::Attachment,
         id,
         audit_scope(&region, &row.municipality_id),
         Some(&before),

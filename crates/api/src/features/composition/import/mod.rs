@@ -2,6 +2,7 @@
 //! · Должность, место работы) through the shared preview → confirm table import of
 //! [`crate::docs`]: this module maps the columns and matches subjects and schools.
 
+use tutornet_domain::audit::{AuditAction, AuditEntity};
 mod schools;
 mod subjects;
 
@@ -242,8 +243,8 @@ impl TableImport for Appendix<'_> {
                 audit::record(
                     conn,
                     Some(user),
-                    "create",
-                    "school",
+                    AuditAction::Create,
+                    AuditEntity::School,
                     &id,
                     audit_scope(region, m),
                     None,
@@ -283,7 +284,7 @@ impl TableImport for Appendix<'_> {
                 academic_year_id: &p.academic_year_id,
                 nomination_id: None,
             };
-            add_member(conn, &to, &input, "import", region)?;
+            add_member(conn, &to, &input, AuditAction::Import, region)?;
             member_ids.push(id);
         }
         Ok(ImportResult {

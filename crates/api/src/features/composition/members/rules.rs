@@ -10,6 +10,7 @@ use crate::features::composition::shared::{
     audit_scope, clean, list_args, new_record_place, page_of, school_in, subject_exists, user_in,
 };
 use crate::store::{update_versioned, Change};
+use tutornet_domain::audit::{AuditAction, AuditEntity};
 use tutornet_domain::composition::{Member, MemberFilter, MemberInput};
 use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::{FieldError, Page};
@@ -107,7 +108,7 @@ pub(crate) fn add_member(
     conn: &mut DbConn,
     to: &NewMember,
     input: &MemberInput,
-    action: &str,
+    action: AuditAction,
     region: &str,
 ) -> AppResult<Member> {
     repo::insert(conn, to, input)?;
@@ -116,7 +117,7 @@ pub(crate) fn add_member(
         conn,
         to.actor,
         action,
-        "member",
+        AuditEntity::Member,
         to.id,
         audit_scope(region, to.municipality_id),
         None,
@@ -142,7 +143,7 @@ pub fn create_member(conn: &mut DbConn, user: &AuthUser, input: &MemberInput) ->
         academic_year_id: &year,
         nomination_id: None,
     };
-    add_member(conn, &to, input, "create", &region)
+    add_member(conn, &to, input, AuditAction::Create, &region)
 }
 
 pub fn update_member(
@@ -171,8 +172,8 @@ pub fn update_member(
     audit::record(
         conn,
         Some(user),
-        "update",
-        "member",
+        AuditAction::Update,
+        AuditEntity::Member,
         id,
         audit_scope(&region, &row.municipality_id),
         Some(&before),
@@ -195,8 +196,8 @@ pub fn archive_member(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult
     audit::record(
         conn,
         Some(user),
-        "archive",
-        "member",
+        AuditAction::Archive,
+        AuditEntity::Member,
         id,
         audit_scope(&region, &row.municipality_id),
         Some(&before),

@@ -10,6 +10,7 @@ use crate::features::composition::members::{repo::NewMember, rules::add_member};
 use crate::features::composition::shared::{
     audit_scope, clean, list_args, page_of, resolve_year, subject_exists,
 };
+use tutornet_domain::audit::{AuditAction, AuditEntity};
 use tutornet_domain::composition::{
     MemberInput, Nomination, NominationDecision, NominationFilter, NominationInput, TutorLevel,
 };
@@ -119,8 +120,8 @@ pub fn create_nomination(
     audit::record(
         conn,
         Some(user),
-        "create",
-        "nomination",
+        AuditAction::Create,
+        AuditEntity::Nomination,
         &id,
         audit_scope(&region, &school.municipality_id),
         None,
@@ -162,7 +163,7 @@ pub fn decide_nomination(
             academic_year_id: &before.academic_year_id,
             nomination_id: Some(id),
         };
-        add_member(conn, &to, &input, "create", &region)?;
+        add_member(conn, &to, &input, AuditAction::Create, &region)?;
         member_id = Some(mid);
     }
     let status = decided(d.approve);
@@ -173,8 +174,12 @@ pub fn decide_nomination(
     audit::record(
         conn,
         Some(user),
-        if d.approve { "approve" } else { "decline" },
-        "nomination",
+        if d.approve {
+            AuditAction::Approve
+        } else {
+            AuditAction::Decline
+        },
+        AuditEntity::Nomination,
         id,
         audit_scope(&region, &before.municipality_id),
         Some(&before),

@@ -7,6 +7,7 @@ use crate::db::{audit, new_id, Cursor, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::features::composition::members::repo as members;
 use crate::features::composition::shared::{audit_scope, list_args, new_record_place, page_of};
+use tutornet_domain::audit::{AuditAction, AuditEntity};
 use tutornet_domain::composition::{CompositionOrder, MemberStatus, OrderFilter, OrderInput};
 use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::{FieldError, Page};
@@ -90,8 +91,8 @@ pub fn create_order(
     audit::record(
         conn,
         Some(user),
-        "create",
-        "composition_order",
+        AuditAction::Create,
+        AuditEntity::CompositionOrder,
         &id,
         audit_scope(&region, &m),
         None,
