@@ -1,36 +1,23 @@
 //! `/dashboard`: the coordinator's view of the consultation point.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use tutornet_domain::community::Dashboard;
 use tutornet_domain::text::format_date_ru;
-use tutornet_domain::Problem;
 
 use crate::api;
 use crate::routes::Route;
 use crate::ui::community::{FeedButton, RequestStatusBadge};
-use crate::ui::ErrorBanner;
+use crate::ui::resource::{ProblemError, ProblemFallback};
 use crate::util::{plural, set_title};
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     set_title("Пульт координатора");
-    let data = RwSignal::new(None::<Dashboard>);
-    let problem = RwSignal::new(None::<Problem>);
     let stale_days = RwSignal::new("3".to_string());
-    Effect::new(move |_| {
+    // Reloads when the threshold changes; the old figures stay until the new ones arrive.
+    let data = LocalResource::new(move || {
         let days = stale_days.get();
-        spawn_local(async move {
-            match api::dashboard::get(&days).await {
-                Ok(d) => {
-                    problem.try_set(None);
-                    data.try_set(Some(d));
-                }
-                Err(p) => {
-                    problem.try_set(Some(p));
-                }
-            }
-        });
+        async move { api::dashboard::get(&days).await.map_err(ProblemError) }
     });
 
     let body = move |d: Dashboard| {
@@ -173,11 +160,11 @@ pub fn DashboardPage() -> impl IntoView {
                     <FeedButton municipal=true />
                 </div>
             </div>
-            <ErrorBanner problem />
-            <Show when=move || data.with(Option::is_none) && problem.with(Option::is_none)>
-                <p class="loading" data-testid="loading">"Загрузка…"</p>
-            </Show>
-            {move || data.get().map(body)}
+            <Transition fallback=|| view! { <p class="loading" data-testid="loading">"Загрузка…"</p> }>
+                <ErrorBoundary fallback=|errors| view! { <ProblemFallback errors /> }>
+                    {move || Suspend::new(async move { data.await.map(body) })}
+                </ErrorBoundary>
+            </Transition>
         </section>
     }
 }

@@ -10,6 +10,7 @@ pub mod form;
 pub mod layout;
 pub mod pager;
 pub mod picker;
+pub mod resource;
 pub mod time;
 
 pub use badges::{ArchivedBadge, FlagBadges};

@@ -5,13 +5,13 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_location;
 use tutornet_domain::composition::{ExportQuery, Member, MemberFilter, MemberStatus};
 use tutornet_domain::org::AcademicYear;
 use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::text::format_date_ru;
 use tutornet_domain::{Problem, Role};
 
+use super::CompositionTabs;
 use crate::api;
 use crate::auth::Auth;
 use crate::pages::composition::member::form::MemberForm;
@@ -20,38 +20,6 @@ use crate::ui::community::{LevelBadge, MemberStatusBadge};
 use crate::ui::fields::enum_options;
 use crate::ui::{Banner, ErrorBanner, Paged, PagedList};
 use crate::util::{non_empty, plural, set_title};
-
-/// The sub-navigation of the composition section.
-#[component]
-pub fn CompositionTabs() -> impl IntoView {
-    let auth = Auth::get();
-    let location = use_location();
-    let item = move |route: Route, label: &'static str| {
-        let href = route.path();
-        let here = href.clone();
-        view! {
-            <a
-                class="tab"
-                class:active=move || location.pathname.with(|p| *p == here)
-                href=href
-            >
-                {label}
-            </a>
-        }
-    };
-    view! {
-        <nav class="tabs subnav no-print" aria-label="Состав сообщества">
-            {item(Route::Composition, "Участники")}
-            <Show when=move || auth.can(Resource::Composition, Action::Create)>
-                {item(Route::Orders, "Приказы")}
-                {item(Route::CompositionImport, "Импорт таблицы")}
-            </Show>
-            <Show when=move || auth.can(Resource::Nomination, Action::Read)>
-                {item(Route::Nominations, "Выдвижения")}
-            </Show>
-        </nav>
-    }
-}
 
 #[component]
 pub fn CompositionPage() -> impl IntoView {

@@ -8,5 +8,6 @@ pub mod member;
 pub mod order;
 pub mod order_form;
 pub mod orders;
+pub mod tabs;
 
-pub use list::CompositionTabs;
+pub use tabs::CompositionTabs;
