@@ -8,7 +8,7 @@ WASM_BINDGEN=.tools/bin/wasm-bindgen
 # npm binaryen only: Debian's /usr/bin/wasm-opt (108) produces a blank page.
 WASM_OPT=.tools/node_modules/.bin/wasm-opt
 OUT=frontend/dist
-WASM=target/wasm32-unknown-unknown/wasm-release/tutornet_frontend.wasm
+WASM=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm-release/tutornet_frontend.wasm
 
 log() { printf '\033[1;34m[build-frontend]\033[0m %s\n' "$*"; }
 

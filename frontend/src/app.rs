@@ -5,12 +5,12 @@ use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::auth::Auth;
-use crate::components::Layout;
 use crate::pages::{
-    audit::AuditPage, home::HomePage, login::LoginPage, not_found::NotFound, profile::ProfilePage,
-    school_card::SchoolCardPage, school_form::SchoolFormPage, schools::SchoolsPage,
-    user_form::UserFormPage, users::UsersPage,
+    audit::AuditPage, composition, dashboard::DashboardPage, home::HomePage, login::LoginPage,
+    nominations::list::NominationsPage, not_found::NotFound, notifications::NotificationsPage,
+    profile::ProfilePage, requests, schools, sessions, users,
 };
+use crate::ui::Layout;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -21,31 +21,31 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/login") view=LoginPage />
                 <ParentRoute path=path!("") view=Layout>
                     <Route path=path!("") view=HomePage />
-                    <Route path=path!("schools") view=SchoolsPage />
-                    <Route path=path!("schools/new") view=SchoolFormPage />
-                    <Route path=path!("schools/:id") view=SchoolCardPage />
-                    <Route path=path!("schools/:id/edit") view=SchoolFormPage />
-                    <Route path=path!("users") view=UsersPage />
-                    <Route path=path!("users/new") view=UserFormPage />
-                    <Route path=path!("users/:id/edit") view=UserFormPage />
+                    <Route path=path!("schools") view=schools::list::SchoolsPage />
+                    <Route path=path!("schools/new") view=schools::form::SchoolFormPage />
+                    <Route path=path!("schools/:id") view=schools::card::SchoolCardPage />
+                    <Route path=path!("schools/:id/edit") view=schools::form::SchoolFormPage />
+                    <Route path=path!("users") view=users::list::UsersPage />
+                    <Route path=path!("users/new") view=users::form::UserFormPage />
+                    <Route path=path!("users/:id/edit") view=users::form::UserFormPage />
                     <Route path=path!("profile") view=ProfilePage />
                     <Route path=path!("audit") view=AuditPage />
-                    <Route path=path!("requests") view=crate::pages::requests::RequestsPage />
-                    <Route path=path!("requests/new") view=crate::pages::requests::RequestFormPage />
-                    <Route path=path!("requests/:id") view=crate::pages::request_card::RequestCardPage />
-                    <Route path=path!("sessions") view=crate::pages::sessions::SessionsPage />
-                    <Route path=path!("sessions/new") view=crate::pages::session_form::SessionFormPage />
-                    <Route path=path!("sessions/:id") view=crate::pages::session_card::SessionCardPage />
-                    <Route path=path!("sessions/:id/edit") view=crate::pages::session_form::SessionFormPage />
-                    <Route path=path!("notifications") view=crate::pages::notifications::NotificationsPage />
-                    <Route path=path!("dashboard") view=crate::pages::dashboard::DashboardPage />
-                    <Route path=path!("composition") view=crate::pages::composition::CompositionPage />
-                    <Route path=path!("composition/import") view=crate::pages::composition_import::CompositionImportPage />
-                    <Route path=path!("composition/orders") view=crate::pages::composition_orders::OrdersPage />
-                    <Route path=path!("composition/orders/new") view=crate::pages::composition_orders::OrderFormPage />
-                    <Route path=path!("composition/orders/:id") view=crate::pages::composition_order::OrderPage />
-                    <Route path=path!("composition/members/:id") view=crate::pages::composition_member::MemberCardPage />
-                    <Route path=path!("nominations") view=crate::pages::nominations::NominationsPage />
+                    <Route path=path!("requests") view=requests::list::RequestsPage />
+                    <Route path=path!("requests/new") view=requests::form::RequestFormPage />
+                    <Route path=path!("requests/:id") view=requests::card::RequestCardPage />
+                    <Route path=path!("sessions") view=sessions::list::SessionsPage />
+                    <Route path=path!("sessions/new") view=sessions::form::SessionFormPage />
+                    <Route path=path!("sessions/:id") view=sessions::card::SessionCardPage />
+                    <Route path=path!("sessions/:id/edit") view=sessions::form::SessionFormPage />
+                    <Route path=path!("notifications") view=NotificationsPage />
+                    <Route path=path!("dashboard") view=DashboardPage />
+                    <Route path=path!("composition") view=composition::list::CompositionPage />
+                    <Route path=path!("composition/import") view=composition::import::CompositionImportPage />
+                    <Route path=path!("composition/orders") view=composition::orders::OrdersPage />
+                    <Route path=path!("composition/orders/new") view=composition::order_form::OrderFormPage />
+                    <Route path=path!("composition/orders/:id") view=composition::order::OrderPage />
+                    <Route path=path!("composition/members/:id") view=composition::member::card::MemberCardPage />
+                    <Route path=path!("nominations") view=NominationsPage />
                     <Route path=path!("*any") view=NotFound />
                 </ParentRoute>
             </Routes>

@@ -5,10 +5,9 @@ use leptos::task::spawn_local;
 use tutornet_domain::auth::Me;
 use tutornet_domain::org::Municipality;
 use tutornet_domain::permissions::{allows, scope, Action, Resource, Scope};
-use tutornet_domain::text::sort_ru;
 use tutornet_domain::Role;
 
-use crate::api::{self, Api};
+use crate::api::{account, reference};
 
 /// The session. `me` is `None` when nobody is logged in; `restoring` is true while the
 /// page asks `/auth/refresh` whether the cookie still holds a session.
@@ -32,8 +31,10 @@ impl Auth {
             municipalities: RwSignal::new(None),
         };
         provide_context(auth);
+        // The client reports silent refreshes and lost sessions back here.
+        account::on_session(move |me| auth.signed_in(me), move || auth.expired());
         spawn_local(async move {
-            if let Ok(t) = api::refresh().await {
+            if let Ok(t) = account::refresh().await {
                 auth.signed_in(t.user);
             }
             auth.restoring.set(false);
@@ -43,10 +44,6 @@ impl Auth {
 
     pub fn get() -> Self {
         expect_context::<Auth>()
-    }
-
-    pub fn api(&self) -> Api {
-        Api::new(*self)
     }
 
     /// Records the logged-in user (after login or a refresh).
@@ -73,7 +70,7 @@ impl Auth {
 
     /// The session could not be renewed: back to the login page.
     pub fn expired(&self) {
-        api::set_token(None);
+        account::set_token(None);
         if self.me.try_with_untracked(Option::is_some).unwrap_or(false) {
             self.notice
                 .set(Some("Сеанс завершён. Войдите снова.".to_string()));
@@ -82,7 +79,7 @@ impl Auth {
     }
 
     pub async fn logout(self) {
-        api::logout().await;
+        account::logout().await;
         self.municipalities.set(None);
         self.me.set(None);
     }
@@ -108,34 +105,11 @@ impl Auth {
         })
     }
 
-    /// Loads the region's municipalities (following `next_cursor` should the server
-    /// ever page them).
+    /// Loads the region's municipalities (every page of them).
     fn load_municipalities(&self) {
         let auth = *self;
         spawn_local(async move {
-            let mut items = Vec::new();
-            let mut cursor: Option<String> = None;
-            loop {
-                let q = cursor
-                    .take()
-                    .map(|c| vec![("cursor", c)])
-                    .unwrap_or_default();
-                match auth
-                    .api()
-                    .get::<tutornet_domain::Page<Municipality>>("/municipalities", q)
-                    .await
-                {
-                    Ok(page) => {
-                        items.extend(page.items);
-                        match page.next_cursor {
-                            Some(c) if !c.is_empty() => cursor = Some(c),
-                            _ => break,
-                        }
-                    }
-                    Err(_) => break,
-                }
-            }
-            sort_ru(&mut items, |m| &m.name);
+            let items = reference::municipalities().await.unwrap_or_default();
             auth.municipalities.try_set(Some(items));
         });
     }

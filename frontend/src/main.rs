@@ -1,14 +1,18 @@
 //! tutornet's browser app (Leptos, client-side rendering).
 //!
-//! `api` talks to `/api/v1` (bearer token, silent refresh, problem+json errors), `auth`
-//! keeps the session, `components` hold the shared pieces and `pages` one module per route.
+//! `api` talks to `/api/v1` (typed calls per noun over one client: bearer token, silent
+//! refresh, problem+json errors), `auth` keeps the session, `routes` names every page,
+//! `ui` holds the shared pieces and `pages` one folder per noun.
+//!
+//! Layers, each importing only those below it: `pages` → `ui` → `auth` → `api` →
+//! `routes`, `util`.
 
 mod api;
-mod api_community;
 mod app;
 mod auth;
-mod components;
 mod pages;
+mod routes;
+mod ui;
 mod util;
 
 fn main() {

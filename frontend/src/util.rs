@@ -1,22 +1,7 @@
-//! Small helpers: Russian dates with local time, query strings, confirmation dialogs.
+//! Small browser helpers: query strings, confirmation dialogs, the document title, file
+//! reading, the clipboard and the «notifications changed» window event.
 
-use chrono::{DateTime, TimeDelta, Utc};
-use tutornet_domain::text::format_date_ru;
-use wasm_bindgen::JsValue;
-
-/// The browser's local date-time of a UTC instant.
-fn local(dt: DateTime<Utc>) -> chrono::NaiveDateTime {
-    let ms = dt.timestamp_millis() as f64;
-    // Minutes to add to local time to get UTC (e.g. -180 in Moscow).
-    let offset = js_sys::Date::new(&JsValue::from_f64(ms)).get_timezone_offset();
-    dt.naive_utc() - TimeDelta::minutes(offset as i64)
-}
-
-/// ДД.ММ.ГГГГ ЧЧ:ММ in the browser's time zone.
-pub fn datetime_ru(dt: DateTime<Utc>) -> String {
-    let l = local(dt);
-    format!("{} {}", format_date_ru(l.date()), l.format("%H:%M"))
-}
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 fn encode(s: &str) -> String {
     js_sys::encode_uri_component(s)
@@ -25,17 +10,17 @@ fn encode(s: &str) -> String {
 }
 
 /// `a=1&b=2` from pairs, leaving out empty values.
-pub fn query_string(pairs: &[(&str, String)]) -> String {
+pub fn query_string<K: AsRef<str>>(pairs: &[(K, String)]) -> String {
     pairs
         .iter()
         .filter(|(_, v)| !v.is_empty())
-        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .map(|(k, v)| format!("{}={}", encode(k.as_ref()), encode(v)))
         .collect::<Vec<_>>()
         .join("&")
 }
 
 /// `path` or `path?query`.
-pub fn with_query(path: &str, pairs: &[(&str, String)]) -> String {
+pub fn with_query<K: AsRef<str>>(path: &str, pairs: &[(K, String)]) -> String {
     let q = query_string(pairs);
     if q.is_empty() {
         path.to_string()
@@ -68,4 +53,71 @@ pub fn set_title(title: &str) {
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
         doc.set_title(&format!("{title} — tutornet"));
     }
+}
+
+/// A window event the inbox fires after marking notifications read.
+pub const NOTIFICATIONS_CHANGED: &str = "tutornet:notifications";
+
+pub fn notifications_changed() {
+    if let Some(w) = web_sys::window() {
+        if let Ok(ev) = web_sys::CustomEvent::new(NOTIFICATIONS_CHANGED) {
+            let _ = w.dispatch_event(&ev);
+        }
+    }
+}
+
+/// Reads a chosen file as base64 (without the `data:…;base64,` prefix).
+pub fn read_file_base64(file: web_sys::File, done: impl FnOnce(Result<String, String>) + 'static) {
+    let Ok(reader) = web_sys::FileReader::new() else {
+        done(Err("Браузер не умеет читать файлы".to_string()));
+        return;
+    };
+    let r2 = reader.clone();
+    let cb = Closure::once(move |_: JsValue| {
+        let res = r2
+            .result()
+            .ok()
+            .and_then(|v| v.as_string())
+            .and_then(|s| s.split_once(',').map(|(_, b)| b.to_string()))
+            .ok_or_else(|| "Не удалось прочитать файл".to_string());
+        done(res);
+    });
+    reader.set_onloadend(Some(cb.as_ref().unchecked_ref()));
+    cb.forget();
+    let _ = reader.read_as_data_url(&file);
+}
+
+/// Reads a chosen file's bytes (FileReader, as an ArrayBuffer).
+pub fn read_file_bytes(file: web_sys::File, done: impl FnOnce(Result<Vec<u8>, String>) + 'static) {
+    let Ok(reader) = web_sys::FileReader::new() else {
+        done(Err("Браузер не умеет читать файлы".to_string()));
+        return;
+    };
+    let r2 = reader.clone();
+    let cb = Closure::once(move |_: JsValue| {
+        let res = r2
+            .result()
+            .ok()
+            .filter(|v| v.is_instance_of::<js_sys::ArrayBuffer>())
+            .map(|v| js_sys::Uint8Array::new(&v).to_vec())
+            .ok_or_else(|| "Не удалось прочитать файл".to_string());
+        done(res);
+    });
+    reader.set_onloadend(Some(cb.as_ref().unchecked_ref()));
+    cb.forget();
+    let _ = reader.read_as_array_buffer(&file);
+}
+
+/// Copies text to the clipboard (best effort).
+pub fn copy_text(text: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.navigator().clipboard().write_text(text);
+    }
+}
+
+/// `https://host` of the page.
+pub fn origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
 }

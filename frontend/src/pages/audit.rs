@@ -4,12 +4,15 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use serde_json::Value;
-use tutornet_domain::audit::{action_label_ru, entity_label_ru, field_label_ru, AuditEntry};
-use tutornet_domain::Page;
+use tutornet_domain::audit::{
+    action_label_ru, entity_label_ru, field_label_ru, AuditEntry, AuditFilter,
+};
 
-use crate::auth::Auth;
-use crate::components::{ErrorBanner, LoadMore, Paged};
-use crate::util::{datetime_ru, set_title, with_query};
+use crate::api;
+use crate::routes::Route;
+use crate::ui::time::datetime_ru;
+use crate::ui::{ErrorBanner, Paged, PagedList};
+use crate::util::{non_empty, set_title, with_query};
 
 const ENTITIES: [&str; 6] = [
     "school",
@@ -59,8 +62,8 @@ fn record_name(e: &AuditEntry) -> Option<String> {
 
 fn entity_href(entity: &str, id: &str) -> Option<String> {
     match entity {
-        "school" => Some(format!("/schools/{id}")),
-        "user" => Some(format!("/users/{id}/edit")),
+        "school" => Some(Route::School(id.to_string()).path()),
+        "user" => Some(Route::UserEdit(id.to_string()).path()),
         _ => None,
     }
 }
@@ -68,8 +71,6 @@ fn entity_href(entity: &str, id: &str) -> Option<String> {
 #[component]
 pub fn AuditPage() -> impl IntoView {
     set_title("Журнал изменений");
-    let auth = Auth::get();
-    let api = auth.api();
     let query = use_query_map();
     let navigate = use_navigate();
     let entity = Memo::new(move |_| query.with(|q| q.get("entity").unwrap_or_default()));
@@ -77,15 +78,14 @@ pub fn AuditPage() -> impl IntoView {
 
     let list = Paged::<AuditEntry>::new();
     let fetch = move |cursor: Option<String>| {
-        let mut pairs = vec![
-            ("entity", entity.get_untracked()),
-            ("entity_id", entity_id.get_untracked()),
-            ("limit", "50".to_string()),
-        ];
-        if let Some(c) = cursor {
-            pairs.push(("cursor", c));
-        }
-        async move { api.get::<Page<AuditEntry>>("/audit", pairs).await }
+        let filter = AuditFilter {
+            entity: non_empty(entity.get_untracked()),
+            entity_id: non_empty(entity_id.get_untracked()),
+            limit: Some(50),
+            cursor,
+            ..Default::default()
+        };
+        async move { api::audit::list(&filter).await }
     };
     Effect::new(move |_| {
         entity.track();
@@ -96,7 +96,7 @@ pub fn AuditPage() -> impl IntoView {
     let on_entity =
         move |ev: leptos::ev::Targeted<leptos::ev::Event, web_sys::HtmlSelectElement>| {
             navigate(
-                &with_query("/audit", &[("entity", ev.target().value())]),
+                &with_query(&Route::Audit.path(), &[("entity", ev.target().value())]),
                 NavigateOptions {
                     replace: true,
                     scroll: false,
@@ -163,20 +163,16 @@ pub fn AuditPage() -> impl IntoView {
                 <Show when=move || !entity_id.with(String::is_empty)>
                     <p class="filter-note">
                         "Записи об одном объекте. "
-                        <a href="/audit">"Показать все"</a>
+                        <a href=Route::Audit.path()>"Показать все"</a>
                     </p>
                 </Show>
             </form>
             <ErrorBanner problem=list.error />
-            <Show when=move || list.reloading()>
-                <p class="loading" data-testid="loading">"Загрузка…"</p>
-            </Show>
-            <Show when=move || list.empty()>
-                <div class="empty" data-testid="empty">
-                    <p class="empty-title">"Записей нет"</p>
-                </div>
-            </Show>
-            <Show when=move || !list.items.with(Vec::is_empty)>
+            <PagedList
+                list
+                on_more=Callback::new(move |_| list.more(fetch))
+                empty_title="Записей нет"
+            >
                 <table class="table" class:stale=move || list.reloading() data-testid="audit-table">
                     <thead>
                         <tr>
@@ -192,14 +188,7 @@ pub fn AuditPage() -> impl IntoView {
                         <For each=move || list.items.get() key=|e| e.id.clone() children=row />
                     </tbody>
                 </table>
-                <LoadMore
-                    shown=Signal::derive(move || list.items.with(Vec::len))
-                    total=list.total
-                    has_more=Signal::derive(move || list.next.with(Option::is_some))
-                    loading=list.loading
-                    on_more=Callback::new(move |_| list.more(fetch))
-                />
-            </Show>
+            </PagedList>
         </section>
     }
 }

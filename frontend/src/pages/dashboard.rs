@@ -1,37 +1,23 @@
 //! `/dashboard`: the coordinator's view of the consultation point.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use tutornet_domain::community::Dashboard;
 use tutornet_domain::text::format_date_ru;
-use tutornet_domain::Problem;
 
-use crate::auth::Auth;
-use crate::components::community::{FeedButton, RequestStatusBadge};
-use crate::components::ErrorBanner;
+use crate::api;
+use crate::routes::Route;
+use crate::ui::community::{FeedButton, RequestStatusBadge};
+use crate::ui::resource::{ProblemError, ProblemFallback};
 use crate::util::{plural, set_title};
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     set_title("Пульт координатора");
-    let auth = Auth::get();
-    let api = auth.api();
-    let data = RwSignal::new(None::<Dashboard>);
-    let problem = RwSignal::new(None::<Problem>);
     let stale_days = RwSignal::new("3".to_string());
-    Effect::new(move |_| {
-        let q = vec![("stale_days", stale_days.get())];
-        spawn_local(async move {
-            match api.get::<Dashboard>("/dashboard", q).await {
-                Ok(d) => {
-                    problem.try_set(None);
-                    data.try_set(Some(d));
-                }
-                Err(p) => {
-                    problem.try_set(Some(p));
-                }
-            }
-        });
+    // Reloads when the threshold changes; the old figures stay until the new ones arrive.
+    let data = LocalResource::new(move || {
+        let days = stale_days.get();
+        async move { api::dashboard::get(&days).await.map_err(ProblemError) }
     });
 
     let body = move |d: Dashboard| {
@@ -41,7 +27,7 @@ pub fn DashboardPage() -> impl IntoView {
             <h2>"Заявки по статусам"</h2>
             <div class="stats" data-testid="requests-by-status">
                 {d.requests_by_status.iter().map(|c| view! {
-                    <a class="stat stat-link" href=format!("/requests?status={}", c.key) data-testid=format!("status-{}", c.key)>
+                    <a class="stat stat-link" href=Route::Requests.with1("status", c.key.clone()) data-testid=format!("status-{}", c.key)>
                         <span class="stat-value">{c.count}</span>
                         <span class="stat-label">{c.label.clone()}</span>
                     </a>
@@ -52,11 +38,11 @@ pub fn DashboardPage() -> impl IntoView {
                 <div>
                     <h2>"Занятия в этом месяце"</h2>
                     <div class="stats stats-2">
-                        <a class="stat stat-link" href="/sessions?view=month&status=held" data-testid="held-this-month">
+                        <a class="stat stat-link" href=Route::Sessions.with(&[("view", "month".to_string()), ("status", "held".to_string())]) data-testid="held-this-month">
                             <span class="stat-value">{d.held_this_month}</span>
                             <span class="stat-label">"Проведено"</span>
                         </a>
-                        <a class="stat stat-link" href="/sessions?view=month" data-testid="sessions-this-month">
+                        <a class="stat stat-link" href=Route::Sessions.with1("view", "month") data-testid="sessions-this-month">
                             <span class="stat-value">{sessions_total}</span>
                             <span class="stat-label">"Всего в расписании"</span>
                         </a>
@@ -70,7 +56,7 @@ pub fn DashboardPage() -> impl IntoView {
                                 <tbody>
                                     {d.sessions_this_month_by_form.iter().map(|c| view! {
                                         <tr>
-                                            <td data-label="Форма работы"><a href=format!("/sessions?view=month&form={}", c.key)>{c.label.clone()}</a></td>
+                                            <td data-label="Форма работы"><a href=Route::Sessions.with(&[("view", "month".to_string()), ("form", c.key.clone())])>{c.label.clone()}</a></td>
                                             <td data-label="Занятий">{c.count}</td>
                                         </tr>
                                     }).collect_view()}
@@ -89,7 +75,7 @@ pub fn DashboardPage() -> impl IntoView {
                             <p class="muted">{format!("{n} {} без проведённых или запланированных занятий:", plural(n, "школа", "школы", "школ"))}</p>
                             <ul class="chips-list" data-testid="low-without-session">
                                 {d.low_results_without_session.iter().map(|s| view! {
-                                    <li><a class="badge badge-low" href=format!("/schools/{}", s.id)>{s.short_name.clone()}</a></li>
+                                    <li><a class="badge badge-low" href=Route::School(s.id.to_string()).path()>{s.short_name.clone()}</a></li>
                                 }).collect_view()}
                             </ul>
                         }.into_any()
@@ -115,7 +101,7 @@ pub fn DashboardPage() -> impl IntoView {
                         <tbody>
                             {d.stale_requests.iter().map(|r| view! {
                                 <tr data-testid="stale-row">
-                                    <td data-label="Заявка"><a class="strong" href=format!("/requests/{}", r.id)>{r.topic.clone()}</a>
+                                    <td data-label="Заявка"><a class="strong" href=Route::Request(r.id.to_string()).path()>{r.topic.clone()}</a>
                                         <div class="muted small">{r.form.label_ru()}</div></td>
                                     <td data-label="Школа">{r.school_name.clone()}</td>
                                     <td data-label="Статус"><RequestStatusBadge status=r.status /></td>
@@ -145,8 +131,8 @@ pub fn DashboardPage() -> impl IntoView {
                         <tbody>
                             {d.tutor_load.iter().map(|t| view! {
                                 <tr>
-                                    <td data-label="Тьютор"><a class="strong" href=format!("/sessions?view=list&tutor_id={}", t.user_id)>{t.full_name.clone()}</a></td>
-                                    <td data-label="Открытые заявки"><a href=format!("/requests?tutor_user_id={}", t.user_id)>{t.open_requests}</a></td>
+                                    <td data-label="Тьютор"><a class="strong" href=Route::Sessions.with(&[("view", "list".to_string()), ("tutor_id", t.user_id.clone())])>{t.full_name.clone()}</a></td>
+                                    <td data-label="Открытые заявки"><a href=Route::Requests.with1("tutor_user_id", t.user_id.clone())>{t.open_requests}</a></td>
                                     <td data-label="Запланировано занятий">{t.planned_sessions}</td>
                                     <td data-label="Проведено в этом месяце">{t.held_this_month}</td>
                                 </tr>
@@ -174,11 +160,11 @@ pub fn DashboardPage() -> impl IntoView {
                     <FeedButton municipal=true />
                 </div>
             </div>
-            <ErrorBanner problem />
-            <Show when=move || data.with(Option::is_none) && problem.with(Option::is_none)>
-                <p class="loading" data-testid="loading">"Загрузка…"</p>
-            </Show>
-            {move || data.get().map(body)}
+            <Transition fallback=|| view! { <p class="loading" data-testid="loading">"Загрузка…"</p> }>
+                <ErrorBoundary fallback=|errors| view! { <ProblemFallback errors /> }>
+                    {move || Suspend::new(async move { data.await.map(body) })}
+                </ErrorBoundary>
+            </Transition>
         </section>
     }
 }

@@ -7,8 +7,10 @@ use tutornet_domain::stats::Stats;
 use tutornet_domain::text::polite_name;
 use tutornet_domain::Problem;
 
+use crate::api;
 use crate::auth::Auth;
-use crate::components::ErrorBanner;
+use crate::routes::Route;
+use crate::ui::ErrorBanner;
 use crate::util::{plural, set_title};
 
 /// «Анна Петровна» from «Иванова Анна Петровна» (the polite form of address).
@@ -17,7 +19,7 @@ struct Card {
     value: String,
     label: String,
     note: &'static str,
-    href: Option<&'static str>,
+    href: Option<String>,
 }
 
 fn card(
@@ -25,7 +27,7 @@ fn card(
     n: i64,
     forms: [&'static str; 3],
     note: &'static str,
-    href: Option<&'static str>,
+    href: Option<String>,
 ) -> Card {
     Card {
         key,
@@ -40,11 +42,10 @@ fn card(
 pub fn HomePage() -> impl IntoView {
     set_title("Главная");
     let auth = Auth::get();
-    let api = auth.api();
     let stats = RwSignal::new(None::<Stats>);
     let problem = RwSignal::new(None::<Problem>);
     spawn_local(async move {
-        match api.get::<Stats>("/stats", Vec::new()).await {
+        match api::dashboard::stats().await {
             Ok(s) => {
                 stats.try_set(Some(s));
             }
@@ -88,35 +89,35 @@ pub fn HomePage() -> impl IntoView {
                     s.schools,
                     ["школа", "школы", "школ"],
                     "в реестре",
-                    Some("/schools"),
+                    Some(Route::Schools.path()),
                 ),
                 card(
                     "low_results",
                     s.low_results_schools,
                     ["ШНОР", "ШНОР", "ШНОР"],
                     "с низкими образовательными результатами",
-                    Some("/schools?is_low_results=true"),
+                    Some(Route::Schools.with1("is_low_results", "true")),
                 ),
                 card(
                     "difficult_conditions",
                     s.difficult_conditions_schools,
                     ["ШССУ", "ШССУ", "ШССУ"],
                     "в сложных социальных условиях",
-                    Some("/schools?is_difficult_conditions=true"),
+                    Some(Route::Schools.with1("is_difficult_conditions", "true")),
                 ),
                 card(
                     "500plus",
                     s.schools_500plus,
                     ["школа «500+»", "школы «500+»", "школ «500+»"],
                     "участники проекта «500+»",
-                    Some("/schools?is_500plus=true"),
+                    Some(Route::Schools.with1("is_500plus", "true")),
                 ),
                 card(
                     "mentor",
                     s.mentor_schools,
                     ["школа-наставник", "школы-наставника", "школ-наставников"],
                     "сопровождают другие школы",
-                    Some("/schools?is_mentor=true"),
+                    Some(Route::Schools.with1("is_mentor", "true")),
                 ),
             ];
             if sees_users() {
@@ -125,7 +126,7 @@ pub fn HomePage() -> impl IntoView {
                     s.users,
                     ["пользователь", "пользователя", "пользователей"],
                     "активные учётные записи",
-                    Some("/users"),
+                    Some(Route::Users.path()),
                 ));
             }
             v.push(card(
@@ -190,10 +191,10 @@ pub fn HomePage() -> impl IntoView {
                 <h2>"Быстрые действия"</h2>
                 <p class="actions">
                     <Show when=move || auth.can(Resource::School, Action::Create)>
-                        <a class="btn" href="/schools/new">"Добавить школу"</a>
+                        <a class="btn" href=Route::SchoolNew.path()>"Добавить школу"</a>
                     </Show>
                     <Show when=move || auth.can(Resource::User, Action::Create)>
-                        <a class="btn" href="/users/new">"Добавить пользователя"</a>
+                        <a class="btn" href=Route::UserNew.path()>"Добавить пользователя"</a>
                     </Show>
                 </p>
             </Show>

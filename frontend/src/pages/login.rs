@@ -10,9 +10,11 @@ use tutornet_domain::problem::Errors;
 use tutornet_domain::users::validate_email;
 use tutornet_domain::Problem;
 
-use crate::api::{self, validation_problem};
+use crate::api::account;
+use crate::api::validation_problem;
 use crate::auth::Auth;
-use crate::components::{Banner, ErrorBanner, TextField};
+use crate::routes::Route;
+use crate::ui::{Banner, ErrorBanner, TextField};
 use crate::util::set_title;
 
 #[component]
@@ -30,8 +32,10 @@ pub fn LoginPage() -> impl IntoView {
     let next = move || {
         query
             .with_untracked(|q| q.get("next"))
-            .filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/login"))
-            .unwrap_or_else(|| "/".to_string())
+            .filter(|n| {
+                n.starts_with('/') && !n.starts_with("//") && !n.starts_with(&Route::Login.path())
+            })
+            .unwrap_or_else(|| Route::Home.path())
     };
     Effect::new(move |_| {
         if auth.me.with(Option::is_some) {
@@ -71,7 +75,7 @@ pub fn LoginPage() -> impl IntoView {
         problem.set(None);
         auth.notice.set(None);
         spawn_local(async move {
-            match api::login(&req).await {
+            match account::login(&req).await {
                 Ok(t) => auth.signed_in(t.user),
                 Err(p) => {
                     problem.try_set(Some(p));

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::routes::Route;
 use crate::util::set_title;
 
 #[component]
@@ -11,7 +12,7 @@ pub fn NotFound() -> impl IntoView {
             <h1>"Страница не найдена"</h1>
             <p>"Такой страницы нет. Проверьте адрес или вернитесь на главную."</p>
             <p>
-                <A href="/" attr:class="btn">"На главную"</A>
+                <A href=Route::Home.path() attr:class="btn">"На главную"</A>
             </p>
         </section>
     }

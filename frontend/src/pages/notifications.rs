@@ -6,16 +6,15 @@ use leptos_router::hooks::use_navigate;
 use tutornet_domain::community::{Notification, NotificationPage};
 use tutornet_domain::Problem;
 
-use crate::api_community::{notifications_changed, post_empty};
-use crate::auth::Auth;
-use crate::components::ErrorBanner;
-use crate::util::{datetime_ru, plural, set_title};
+use crate::api;
+use crate::ui::time::datetime_ru;
+use crate::ui::ErrorBanner;
+use crate::util::notifications_changed;
+use crate::util::{plural, set_title};
 
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
     set_title("Уведомления");
-    let auth = Auth::get();
-    let api = auth.api();
     let navigate = use_navigate();
     let page = RwSignal::new(None::<NotificationPage>);
     let problem = RwSignal::new(None::<Problem>);
@@ -23,13 +22,9 @@ pub fn NotificationsPage() -> impl IntoView {
     let busy = RwSignal::new(false);
 
     let load = move || {
-        let q = if only_unread.get_untracked() {
-            vec![("unread", "true".to_string())]
-        } else {
-            Vec::new()
-        };
+        let only = only_unread.get_untracked();
         spawn_local(async move {
-            match api.get::<NotificationPage>("/notifications", q).await {
+            match api::notifications::list(only).await {
                 Ok(p) => {
                     problem.try_set(None);
                     page.try_set(Some(p));
@@ -49,12 +44,7 @@ pub fn NotificationsPage() -> impl IntoView {
         let navigate = navigate.clone();
         spawn_local(async move {
             if !n.read {
-                let _ = post_empty(
-                    api,
-                    &format!("/notifications/{}/read", n.id),
-                    &serde_json::json!({}),
-                )
-                .await;
+                let _ = api::notifications::mark_read(&n.id).await;
                 page.try_update(|p| {
                     if let Some(p) = p {
                         if let Some(x) = p.items.iter_mut().find(|x| x.id == n.id) {
@@ -74,7 +64,7 @@ pub fn NotificationsPage() -> impl IntoView {
     let read_all = move |_| {
         busy.set(true);
         spawn_local(async move {
-            match post_empty(api, "/notifications/read-all", &serde_json::json!({})).await {
+            match api::notifications::mark_all_read().await {
                 Ok(()) => {
                     notifications_changed();
                     load();

@@ -3,20 +3,19 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use tutornet_domain::auth::TokenResponse;
 use tutornet_domain::users::PasswordChange;
 use tutornet_domain::{FieldError, Problem};
 
-use crate::api::{self, validation_problem};
+use crate::api::account;
+use crate::api::validation_problem;
 use crate::auth::Auth;
-use crate::components::{Banner, ErrorBanner, TextField};
+use crate::ui::{Banner, ErrorBanner, TextField};
 use crate::util::set_title;
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     set_title("Профиль");
     let auth = Auth::get();
-    let api = auth.api();
     let current_password = RwSignal::new(String::new());
     let new_password = RwSignal::new(String::new());
     let repeat = RwSignal::new(String::new());
@@ -46,14 +45,11 @@ pub fn ProfilePage() -> impl IntoView {
         busy.set(true);
         problem.set(None);
         spawn_local(async move {
-            match api
-                .post_maybe::<_, TokenResponse>("/auth/password", &body)
-                .await
-            {
+            match account::change_password(&body).await {
                 Ok(tokens) => {
                     // The server ends the other sessions and renews this one.
                     if let Some(t) = tokens {
-                        api::set_token(Some(t.access_token));
+                        account::set_token(Some(t.access_token));
                         auth.signed_in(t.user);
                     }
                     current_password.try_set(String::new());

@@ -1,0 +1,20 @@
+//! Typed calls of the API, one module per noun (the same nouns as the API paths and the
+//! pages), built from the domain crate's filter and input types on top of the one
+//! low-level [`client`]. Pages call these functions and never name a path.
+
+pub mod account;
+pub mod audit;
+pub mod calendar;
+pub mod client;
+pub mod composition;
+pub mod dashboard;
+pub mod files;
+pub mod nominations;
+pub mod notifications;
+pub mod reference;
+pub mod requests;
+pub mod schools;
+pub mod sessions;
+pub mod users;
+
+pub use client::validation_problem;

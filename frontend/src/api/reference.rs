@@ -1,0 +1,56 @@
+//! Reference lists: municipalities, subjects, academic years. Each is read to its last
+//! page (`next_cursor`), so a pick-list never silently stops at the first 200 entries.
+
+use tutornet_domain::org::{AcademicYear, Municipality, Subject};
+use tutornet_domain::text::sort_ru;
+use tutornet_domain::{Page, Problem};
+
+use super::client::{self, all_pages, Query};
+
+/// These endpoints answer the whole list today and take no `limit`; a cursor is passed
+/// back only should they ever start paging.
+fn page_query(cursor: Option<String>) -> Query {
+    cursor
+        .map(|c| vec![("cursor".to_string(), c)])
+        .unwrap_or_default()
+}
+
+/// Every municipality the user can see, sorted.
+pub async fn municipalities() -> Result<Vec<Municipality>, Problem> {
+    let mut v = all_pages(|c| {
+        let q = page_query(c);
+        async move { client::get::<Page<Municipality>>("/municipalities", &q).await }
+    })
+    .await?;
+    sort_ru(&mut v, |m| &m.name);
+    Ok(v)
+}
+
+/// Every subject as (id, name), sorted; empty when the list cannot be read.
+pub async fn subjects() -> Vec<(String, String)> {
+    let res = all_pages(|c| {
+        let q = page_query(c);
+        async move { client::get::<Page<Subject>>("/subjects", &q).await }
+    })
+    .await;
+    let mut v = res.unwrap_or_default();
+    sort_ru(&mut v, |s| &s.name);
+    v.into_iter().map(|s| (s.id, s.name)).collect()
+}
+
+/// Every academic year.
+pub async fn academic_years() -> Result<Vec<AcademicYear>, Problem> {
+    all_pages(|c| {
+        let q = page_query(c);
+        async move { client::get::<Page<AcademicYear>>("/academic-years", &q).await }
+    })
+    .await
+}
+
+/// The current academic year, if set.
+pub async fn current_year() -> Option<AcademicYear> {
+    academic_years()
+        .await
+        .ok()
+        .and_then(|v| v.into_iter().find(|y| y.is_current))
+}

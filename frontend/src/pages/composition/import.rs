@@ -1,0 +1,249 @@
+//! `/composition/import`: loads the composition table (pasted from Word/Excel, CSV or an
+//! XLSX file), previews what it would create, then confirms.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use tutornet_domain::composition::{ImportFormat, ImportPreview, ImportRequest, ImportResult};
+use tutornet_domain::permissions::Resource;
+use tutornet_domain::{FieldError, Problem};
+use wasm_bindgen::JsCast;
+
+use super::import_preview::PreviewView;
+use crate::api;
+use crate::api::validation_problem;
+use crate::auth::Auth;
+use crate::pages::composition::CompositionTabs;
+use crate::routes::Route;
+use crate::ui::fields::field_error;
+use crate::ui::{ErrorBanner, SelectField};
+use crate::util::read_file_base64;
+use crate::util::{plural, set_title};
+
+#[component]
+pub fn CompositionImportPage() -> impl IntoView {
+    set_title("Импорт состава");
+    let auth = Auth::get();
+    let municipality_id = RwSignal::new(String::new());
+    let format = RwSignal::new(ImportFormat::Text.as_str().to_string());
+    let content = RwSignal::new(String::new());
+    let file_b64 = RwSignal::new(None::<String>);
+    let file_name = RwSignal::new(String::new());
+    let create_schools = RwSignal::new(true);
+    let preview = RwSignal::new(None::<ImportPreview>);
+    let result = RwSignal::new(None::<ImportResult>);
+    let problem = RwSignal::new(None::<Problem>);
+    let busy = RwSignal::new(false);
+
+    Effect::new(move |_| {
+        if !municipality_id.get_untracked().is_empty() {
+            return;
+        }
+        let own = auth
+            .me
+            .with(|m| m.as_ref().and_then(|m| m.municipality_id.clone()));
+        let choices = auth.municipality_choices(Resource::Composition);
+        if let Some(m) = own.or_else(|| choices.first().map(|m| m.id.clone())) {
+            municipality_id.set(m);
+        }
+    });
+    // Anything changed: the preview no longer matches.
+    Effect::new(move |_| {
+        format.track();
+        content.track();
+        file_b64.track();
+        municipality_id.track();
+        preview.set(None);
+    });
+
+    let request = move || -> Result<ImportRequest, Problem> {
+        let fmt = ImportFormat::parse(&format.get_untracked()).unwrap_or(ImportFormat::Text);
+        let body = if fmt == ImportFormat::Xlsx {
+            file_b64.get_untracked().unwrap_or_default()
+        } else {
+            content.get_untracked()
+        };
+        let mut errs = Vec::new();
+        if municipality_id.get_untracked().is_empty() {
+            errs.push(FieldError::new(
+                "municipality_id",
+                "required",
+                "Выберите муниципалитет",
+            ));
+        }
+        if body.trim().is_empty() {
+            errs.push(FieldError::new(
+                "content",
+                "required",
+                if fmt == ImportFormat::Xlsx {
+                    "Выберите файл XLSX"
+                } else {
+                    "Вставьте таблицу"
+                },
+            ));
+        }
+        if !errs.is_empty() {
+            return Err(validation_problem(errs));
+        }
+        Ok(ImportRequest {
+            municipality_id: municipality_id.get_untracked(),
+            academic_year_id: None,
+            format: fmt,
+            content: body,
+            create_schools: create_schools.get_untracked(),
+        })
+    };
+
+    let check = move |_| {
+        let req = match request() {
+            Ok(r) => r,
+            Err(p) => {
+                problem.set(Some(p));
+                return;
+            }
+        };
+        busy.set(true);
+        problem.set(None);
+        result.set(None);
+        spawn_local(async move {
+            match api::composition::import_preview(&req).await {
+                Ok(p) => {
+                    preview.try_set(Some(p));
+                }
+                Err(p) => {
+                    problem.try_set(Some(p));
+                }
+            }
+            busy.try_set(false);
+        });
+    };
+
+    let confirm = move |_: ()| {
+        let req = match request() {
+            Ok(r) => r,
+            Err(p) => {
+                problem.set(Some(p));
+                return;
+            }
+        };
+        busy.set(true);
+        problem.set(None);
+        spawn_local(async move {
+            match api::composition::import_confirm(&req).await {
+                Ok(r) => {
+                    result.try_set(Some(r));
+                    preview.try_set(None);
+                    content.try_set(String::new());
+                }
+                Err(p) => {
+                    problem.try_set(Some(p));
+                }
+            }
+            busy.try_set(false);
+        });
+    };
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            file_b64.set(None);
+            return;
+        };
+        file_name.set(file.name());
+        read_file_base64(file, move |res| match res {
+            Ok(b) => {
+                file_b64.try_set(Some(b));
+            }
+            Err(m) => {
+                problem.try_set(Some(validation_problem(vec![FieldError::new(
+                    "content",
+                    "unreadable",
+                    m,
+                )])));
+            }
+        });
+    };
+
+    view! {
+        <section class="page" data-testid="import-page">
+            <div class="page-head">
+                <h1>"Импорт состава сообщества"</h1>
+            </div>
+            <CompositionTabs />
+            <p class="lead muted">
+                "Таблица как в приложении к приказу: № п/п · Предмет · ФИО (полностью) · Должность, место работы. "
+                "Загруженные участники получают статус «Выдвинут»; утверждает их приказ."
+            </p>
+            <ErrorBanner problem />
+            {move || result.get().map(|r| view! {
+                <div class="banner banner-ok" role="status" data-testid="import-result">
+                    {format!("Загружено: {} {}", r.created, plural(r.created as i64, "участник", "участника", "участников"))}
+                    {(!r.created_schools.is_empty()).then(|| format!("; создано школ: {}", r.created_schools.len()))}
+                    ". "
+                    <a href=Route::Composition.path()>"Открыть состав"</a>
+                </div>
+            })}
+            <div class="card form">
+                <div class="grid-2">
+                    <SelectField
+                        label="Муниципалитет"
+                        name="municipality_id"
+                        value=municipality_id
+                        options=Signal::derive(move || auth.municipality_choices(Resource::Composition).into_iter().map(|m| (m.id, m.name)).collect::<Vec<_>>())
+                        problem
+                        placeholder="— выберите —"
+                        required=true
+                        disabled=Signal::derive(move || !auth.many_municipalities(Resource::Composition))
+                    />
+                    <SelectField
+                        label="Формат"
+                        name="format"
+                        value=format
+                        options=Signal::derive(|| vec![
+                            (ImportFormat::Text.as_str().to_string(), "Вставить текст (из Word или Excel)".to_string()),
+                            (ImportFormat::Csv.as_str().to_string(), "CSV".to_string()),
+                            (ImportFormat::Xlsx.as_str().to_string(), "Файл XLSX".to_string()),
+                        ])
+                        problem
+                    />
+                </div>
+                <Show
+                    when=move || format.get() == ImportFormat::Xlsx.as_str()
+                    fallback=move || view! {
+                        <div class="field" class:has-error=move || field_error(problem, "content").is_some()>
+                            <label for="f-content">"Таблица" <span class="req">" *"</span></label>
+                            <textarea
+                                id="f-content"
+                                name="content"
+                                rows="10"
+                                class="mono-area"
+                                placeholder="1	Математика	Иванова Мария Петровна	учитель математики МОБУ СОШ № 1"
+                                prop:value=move || content.get()
+                                on:input:target=move |ev| content.set(ev.target().value())
+                            ></textarea>
+                            <p class="hint">"Скопируйте строки таблицы из Word или Excel и вставьте сюда. Строку заголовка можно оставить."</p>
+                            {move || field_error(problem, "content").map(|m| view! { <p class="field-error" data-testid="error-content">{m}</p> })}
+                        </div>
+                    }
+                >
+                    <div class="field" class:has-error=move || field_error(problem, "content").is_some()>
+                        <label for="f-file">"Файл XLSX" <span class="req">" *"</span></label>
+                        <input id="f-file" type="file" name="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" on:change=on_file />
+                        {move || (!file_name.get().is_empty()).then(|| view! { <p class="hint">{format!("Выбран: {}", file_name.get())}</p> })}
+                        {move || field_error(problem, "content").map(|m| view! { <p class="field-error" data-testid="error-content">{m}</p> })}
+                    </div>
+                </Show>
+                <div class="form-actions">
+                    <button type="button" class="btn btn-primary" data-testid="import-check" disabled=move || busy.get() on:click=check>
+                        {move || if busy.get() { "Проверка…" } else { "Проверить" }}
+                    </button>
+                </div>
+            </div>
+            <PreviewView preview create_schools busy on_confirm=Callback::new(move |_| confirm(())) />
+        </section>
+    }
+}

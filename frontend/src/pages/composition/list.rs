@@ -1,0 +1,270 @@
+//! `/composition`: members of the tutor community of the current academic year, with
+//! the export of the order's appendix (XLSX, DOCX).
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use tutornet_domain::composition::{ExportQuery, Member, MemberFilter, MemberStatus};
+use tutornet_domain::org::AcademicYear;
+use tutornet_domain::permissions::{Action, Resource};
+use tutornet_domain::text::format_date_ru;
+use tutornet_domain::{Problem, Role};
+
+use super::CompositionTabs;
+use crate::api;
+use crate::auth::Auth;
+use crate::pages::composition::member::form::MemberForm;
+use crate::routes::Route;
+use crate::ui::community::{LevelBadge, MemberStatusBadge};
+use crate::ui::fields::enum_options;
+use crate::ui::{Banner, ErrorBanner, Paged, PagedList};
+use crate::util::{non_empty, plural, set_title};
+
+#[component]
+pub fn CompositionPage() -> impl IntoView {
+    set_title("Состав сообщества");
+    let auth = Auth::get();
+    let status = RwSignal::new(String::new());
+    let subject_id = RwSignal::new(String::new());
+    let q = RwSignal::new(String::new());
+    let q_applied = RwSignal::new(String::new());
+    let on_date = RwSignal::new(String::new());
+    let municipality_id = RwSignal::new(String::new());
+    let subject_options = RwSignal::new(Vec::<(String, String)>::new());
+    let year = RwSignal::new(None::<AcademicYear>);
+    let export_problem = RwSignal::new(None::<Problem>);
+    let exporting = RwSignal::new(false);
+    spawn_local(async move {
+        subject_options.try_set(api::reference::subjects().await);
+        year.try_set(api::reference::current_year().await);
+    });
+
+    let list = Paged::<Member>::new();
+    let fetch = move |cursor: Option<String>| {
+        let filter = MemberFilter {
+            status: MemberStatus::parse(&status.get_untracked()),
+            subject_id: non_empty(subject_id.get_untracked()),
+            q: non_empty(q_applied.get_untracked()),
+            on_date: on_date.get_untracked().parse().ok(),
+            municipality_id: non_empty(municipality_id.get_untracked()),
+            limit: Some(100),
+            cursor,
+            ..Default::default()
+        };
+        async move { api::composition::members(&filter).await }
+    };
+    Effect::new(move |_| {
+        status.track();
+        subject_id.track();
+        q_applied.track();
+        on_date.track();
+        municipality_id.track();
+        list.load(None, fetch);
+    });
+    let typing = StoredValue::new(0u32);
+    let on_q = move |v: String| {
+        q.set(v);
+        let my = typing.get_value().wrapping_add(1);
+        typing.set_value(my);
+        set_timeout(
+            move || {
+                if typing.try_get_value() == Some(my) {
+                    q_applied.set(q.get_untracked().trim().to_string());
+                }
+            },
+            Duration::from_millis(300),
+        );
+    };
+
+    let export = move |ext: &'static str| {
+        exporting.set(true);
+        export_problem.set(None);
+        spawn_local(async move {
+            let query = ExportQuery {
+                municipality_id: non_empty(municipality_id.get_untracked()),
+                on_date: on_date.get_untracked().parse().ok(),
+                ..Default::default()
+            };
+            if let Err(p) = api::composition::export(ext, &query).await {
+                export_problem.try_set(Some(p));
+            }
+            exporting.try_set(false);
+        });
+    };
+
+    let many = move || auth.many_municipalities(Resource::Composition);
+
+    // «Добавить участника» (coordinators): the inline form and what it reports.
+    let adding = RwSignal::new(false);
+    let added = RwSignal::new(None::<Member>);
+    let added_message = RwSignal::new(None::<String>);
+    let on_saved = Callback::new(move |m: Member| {
+        adding.set(false);
+        added_message.set(Some(format!(
+            "Участник «{}» добавлен как выдвинутый. В состав его включит приказ.",
+            m.full_name
+        )));
+        added.set(Some(m));
+        list.load(None, fetch);
+    });
+    let on_cancel = Callback::new(move |_| adding.set(false));
+
+    let row = move |m: Member| {
+        let subjects = m
+            .subjects
+            .iter()
+            .map(|s| s.name.clone())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let place = match (&m.position, &m.school_name, &m.workplace) {
+            (p, Some(s), _) => format!(
+                "{}{s}",
+                p.as_ref().map(|p| format!("{p}, ")).unwrap_or_default()
+            ),
+            (p, None, Some(w)) => format!(
+                "{}{w}",
+                p.as_ref().map(|p| format!("{p}, ")).unwrap_or_default()
+            ),
+            (Some(p), None, None) => p.clone(),
+            _ => "—".to_string(),
+        };
+        let note = match m.status {
+            MemberStatus::Approved => m.approved_on.map(|d| format!("с {}", format_date_ru(d))),
+            MemberStatus::Excluded => m.excluded_on.map(|d| {
+                format!(
+                    "с {}{}",
+                    format_date_ru(d),
+                    m.exclusion_reason
+                        .as_ref()
+                        .map(|r| format!(": {r}"))
+                        .unwrap_or_default()
+                )
+            }),
+            MemberStatus::Nominated => None,
+        };
+        let attachments = m
+            .attachments
+            .iter()
+            .filter_map(|a| a.school_name.clone().or_else(|| a.teacher_name.clone()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        view! {
+            <tr data-testid="member-row" class:archived=m.status == MemberStatus::Excluded>
+                <td data-label="ФИО">
+                    <a class="strong" href=Route::Member(m.id.to_string()).path() data-testid="member-link">{m.full_name.clone()}</a>
+                    {(!attachments.is_empty()).then(|| view! { <div class="muted small">{format!("Закреплён: {attachments}")}</div> })}
+                </td>
+                <td data-label="Предмет">{subjects}</td>
+                <td data-label="Должность, место работы">{place}</td>
+                <td data-label="Уровень"><LevelBadge level=m.level /></td>
+                <td data-label="Статус">
+                    <MemberStatusBadge status=m.status />
+                    {note.map(|n| view! { <div class="muted small">{n}</div> })}
+                </td>
+            </tr>
+        }
+    };
+
+    view! {
+        <section class="page" data-testid="composition-page">
+            <div class="page-head">
+                <h1>"Состав сообщества"</h1>
+                <div class="actions">
+                    <Show when=move || auth.can(Resource::Composition, Action::Create) && !adding.get()>
+                        <button type="button" class="btn btn-primary" data-testid="add-member" on:click=move |_| { added_message.set(None); adding.set(true); }>
+                            "Добавить участника"
+                        </button>
+                    </Show>
+                    <button type="button" class="btn" data-testid="export-xlsx" disabled=move || exporting.get() on:click=move |_| export("xlsx")>
+                        "Скачать XLSX"
+                    </button>
+                    <button type="button" class="btn" data-testid="export-docx" disabled=move || exporting.get() on:click=move |_| export("docx")>
+                        "Скачать DOCX"
+                    </button>
+                    <button type="button" class="btn" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Печать"</button>
+                </div>
+            </div>
+            <CompositionTabs />
+            <p class="lead muted">
+                {move || year.get().map(|y| format!("Учебный год {}. ", y.name))}
+                "Приложение к приказу: № п/п, предмет, ФИО, должность и место работы. Экспорт — утверждённый состав на дату."
+            </p>
+            <ErrorBanner problem=export_problem />
+            <Banner message=added_message />
+            {move || added_message.with(Option::is_some).then(|| added.get().map(|m| view! {
+                <p class="no-print"><a href=Route::Member(m.id.to_string()).path() data-testid="added-member-link">"Открыть карточку участника"</a></p>
+            })).flatten()}
+            <Show when=move || adding.get()>
+                <div class="narrow-block no-print">
+                    <MemberForm municipality_id=municipality_id on_saved on_cancel />
+                </div>
+            </Show>
+            <form class="filters" role="search" on:submit=move |ev| { ev.prevent_default(); q_applied.set(q.get_untracked().trim().to_string()); }>
+                <label class="filter-field filter-q">
+                    <span class="filter-label">"Поиск"</span>
+                    <input type="search" name="q" placeholder="Фамилия, имя" autocomplete="off" prop:value=move || q.get() on:input:target=move |ev| on_q(ev.target().value()) />
+                </label>
+                <label class="filter-field">
+                    <span class="filter-label">"Статус"</span>
+                    <select name="status" on:change:target=move |ev| status.set(ev.target().value())>
+                        <option value="">"Все"</option>
+                        {enum_options(MemberStatus::ALL, MemberStatus::as_str, MemberStatus::label_ru).into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label class="filter-field">
+                    <span class="filter-label">"Предмет"</span>
+                    <select name="subject_id" on:change:target=move |ev| subject_id.set(ev.target().value())>
+                        <option value="">"Все предметы"</option>
+                        {move || subject_options.get().into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label class="filter-field">
+                    <span class="filter-label">"На дату"</span>
+                    <input type="date" name="on_date" prop:value=move || on_date.get() on:change:target=move |ev| on_date.set(ev.target().value()) />
+                </label>
+                <Show when=many>
+                    <label class="filter-field">
+                        <span class="filter-label">"Муниципалитет"</span>
+                        <select name="municipality_id" on:change:target=move |ev| municipality_id.set(ev.target().value())>
+                            <option value="">"Свой"</option>
+                            {move || auth.municipality_choices(Resource::Composition).into_iter().map(|m| view! { <option value=m.id>{m.name}</option> }).collect_view()}
+                        </select>
+                    </label>
+                </Show>
+            </form>
+            <Show when=move || !on_date.with(String::is_empty)>
+                <p class="hint">"На дату показываются только тьюторы, утверждённые на этот день."</p>
+            </Show>
+            <ErrorBanner problem=list.error />
+            <p class="total" data-testid="members-total">
+                {move || list.total.get().map(|t| format!("В списке: {t} {}", plural(t, "участник", "участника", "участников")))}
+            </p>
+            <PagedList
+                list
+                on_more=Callback::new(move |_| list.more(fetch))
+                empty_title="Участников не найдено"
+                empty_hint=move || if matches!(auth.role(), Role::Coordinator | Role::Admin) {
+                            "Загрузите таблицу состава («Импорт таблицы») или одобрите выдвижения школ."
+                        } else {
+                            "Измените условия отбора."
+                        }
+            >
+                <table class="table" class:stale=move || list.reloading() data-testid="members-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"ФИО"</th>
+                            <th scope="col">"Предмет"</th>
+                            <th scope="col">"Должность, место работы"</th>
+                            <th scope="col">"Уровень"</th>
+                            <th scope="col">"Статус"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || list.items.get() key=|m| (m.id.clone(), m.meta.version) children=row />
+                    </tbody>
+                </table>
+            </PagedList>
+        </section>
+    }
+}

@@ -1,0 +1,139 @@
+//! The form of a new nomination.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use tutornet_domain::composition::NominationInput;
+use tutornet_domain::users::UserFilter;
+use tutornet_domain::{FieldError, Problem, Role};
+
+use crate::api;
+use crate::api::validation_problem;
+use crate::auth::Auth;
+use crate::ui::{CheckboxField, ErrorBanner, SelectField, TextField};
+use crate::util::non_empty;
+
+#[component]
+pub fn NominationForm(on_done: Callback<()>) -> impl IntoView {
+    let auth = Auth::get();
+    let teacher_user_id = RwSignal::new(String::new());
+    let full_name = RwSignal::new(String::new());
+    let subject_id = RwSignal::new(String::new());
+    let position = RwSignal::new(String::new());
+    let is_current_teacher = RwSignal::new(true);
+    let experience_years = RwSignal::new(String::new());
+    let achievements = RwSignal::new(String::new());
+    let has_authority = RwSignal::new(false);
+    let ready_to_help = RwSignal::new(false);
+    let justification = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<Problem>);
+    let saving = RwSignal::new(false);
+    let teachers = RwSignal::new(Vec::<(String, String)>::new());
+    let subject_options = RwSignal::new(Vec::<(String, String)>::new());
+    spawn_local(async move {
+        subject_options.try_set(api::reference::subjects().await);
+        let school = auth
+            .me
+            .with_untracked(|m| m.as_ref().and_then(|m| m.school_id.clone()));
+        let filter = UserFilter {
+            role: Some(Role::Teacher),
+            school_id: school,
+            ..Default::default()
+        };
+        if let Ok(items) = api::users::list_all(&filter).await {
+            teachers.try_set(items.into_iter().map(|u| (u.id, u.full_name)).collect());
+        }
+    });
+    // A chosen account replaces a typed name.
+    Effect::new(move |_| {
+        let t = teacher_user_id.get();
+        if t.is_empty() {
+            return;
+        }
+        full_name.set(String::new());
+    });
+
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let mut errs = Vec::new();
+        let years = match experience_years.get_untracked().trim() {
+            "" => 0,
+            s => s.parse::<i32>().unwrap_or_else(|_| {
+                errs.push(FieldError::new(
+                    "experience_years",
+                    "invalid",
+                    "Введите целое число лет",
+                ));
+                0
+            }),
+        };
+        let input = NominationInput {
+            school_id: None,
+            academic_year_id: None,
+            teacher_user_id: non_empty(teacher_user_id.get_untracked()),
+            full_name: non_empty(full_name.get_untracked()),
+            subject_id: subject_id.get_untracked(),
+            position: non_empty(position.get_untracked()),
+            is_current_teacher: is_current_teacher.get_untracked(),
+            experience_years: years,
+            achievements: non_empty(achievements.get_untracked()),
+            has_authority: has_authority.get_untracked(),
+            ready_to_help: ready_to_help.get_untracked(),
+            justification: justification.get_untracked().trim().to_string(),
+        };
+        if let Err(v) = input.validate() {
+            errs.extend(v);
+        }
+        if !errs.is_empty() {
+            problem.set(Some(validation_problem(errs)));
+            return;
+        }
+        saving.set(true);
+        problem.set(None);
+        spawn_local(async move {
+            match api::nominations::create(&input).await {
+                Ok(_) => on_done.run(()),
+                Err(p) => {
+                    problem.try_set(Some(p));
+                }
+            }
+            saving.try_set(false);
+        });
+    };
+
+    view! {
+        <form class="card form" on:submit=submit data-testid="nomination-form" novalidate=true>
+            <h2>"Выдвижение учителя"</h2>
+            <ErrorBanner problem />
+            <div class="grid-2">
+                <SelectField
+                    label="Учитель школы"
+                    name="teacher_user_id"
+                    value=teacher_user_id
+                    options=teachers
+                    problem
+                    placeholder="— нет учётной записи —"
+                />
+                <TextField label="…или ФИО полностью" name="full_name" value=full_name problem disabled=Signal::derive(move || !teacher_user_id.with(String::is_empty)) />
+            </div>
+            <div class="grid-2">
+                <SelectField label="Предмет" name="subject_id" value=subject_id options=subject_options problem placeholder="— выберите —" required=true />
+                <TextField label="Должность" name="position" value=position problem hint="Например: учитель математики" />
+            </div>
+            <fieldset class="fieldset">
+                <legend>"Критерии (положение, п. 4.3)"</legend>
+                <CheckboxField label="Работает учителем в настоящее время" name="is_current_teacher" checked=is_current_teacher />
+                <CheckboxField label="Пользуется авторитетом у коллег" name="has_authority" checked=has_authority />
+                <CheckboxField label="Готов оказывать методическую помощь" name="ready_to_help" checked=ready_to_help />
+                <TextField label="Педагогический стаж, лет" name="experience_years" kind="number" value=experience_years problem />
+                <TextField label="Достижения" name="achievements" value=achievements problem multiline=true hint="Результаты учеников, конкурсы, публикации." />
+            </fieldset>
+            <TextField label="Обоснование выдвижения" name="justification" value=justification problem required=true multiline=true />
+            <div class="form-actions">
+                <button type="submit" class="btn btn-primary" data-testid="save" disabled=move || saving.get()>
+                    {move || if saving.get() { "Отправка…" } else { "Выдвинуть" }}
+                </button>
+            </div>
+        </form>
+    }
+}

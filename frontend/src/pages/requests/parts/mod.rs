@@ -1,0 +1,5 @@
+//! The pieces of the request card.
+
+pub mod actions;
+pub mod suggestions;
+pub mod view;

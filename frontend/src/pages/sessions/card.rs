@@ -1,0 +1,83 @@
+//! `/sessions/:id`: one session — details, registration, the log, amendments, ratings.
+//! The pieces live in `parts/`; this file loads the session and lays them out.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_params_map;
+use tutornet_domain::community::SessionStatus;
+use tutornet_domain::Problem;
+
+use super::parts::amendments::Amendments;
+use super::parts::cancel::CancelBox;
+use super::parts::details::Details;
+use super::parts::log::{LogForm, LogView};
+use super::parts::materials::Materials;
+use super::parts::ratings::Ratings;
+use super::parts::registration::{Participants, Registration};
+use super::parts::CardState;
+use crate::api;
+use crate::routes::Route;
+use crate::ui::card::{CardBody, Crumbs};
+use crate::ui::Banner;
+use crate::util::set_title;
+
+#[component]
+pub fn SessionCardPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    move || {
+        let id = id.get();
+        view! { <SessionCard id /> }
+    }
+}
+
+#[component]
+fn SessionCard(id: String) -> impl IntoView {
+    set_title("Занятие");
+    let state = CardState::new(id);
+    let CardState {
+        detail, message, ..
+    } = state;
+    let problem = RwSignal::new(None::<Problem>);
+    spawn_local(async move {
+        match api::sessions::get(&state.id.get_value()).await {
+            Ok(d) => state.apply(d),
+            Err(p) => {
+                problem.try_set(Some(p));
+            }
+        }
+    });
+
+    view! {
+        <section class="page" data-testid="session-card">
+            <Crumbs parent=Route::Sessions parent_label="Расписание" here="Занятие" />
+            <CardBody problem loaded=Signal::derive(move || detail.with(Option::is_some))>
+                <div class="page-head">
+                    <h1 data-testid="session-title">{move || detail.with(|d| d.as_ref().map(|d| d.session.title.clone()))}</h1>
+                    <div class="actions no-print">
+                        {move || detail.with(|d| d.as_ref().filter(|d| d.can_manage && d.session.status == SessionStatus::Planned).map(|d| view! {
+                            <a class="btn" href=Route::SessionEdit(d.session.id.to_string()).path() data-testid="edit-session">"Изменить"</a>
+                        }))}
+                        <button type="button" class="btn" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Печать"</button>
+                    </div>
+                </div>
+                <Banner message />
+                <div class="two-col">
+                    <div>
+                        <div class="card"><Details state /></div>
+                        <Materials state />
+                        <LogView state />
+                        <Amendments state />
+                    </div>
+                    <div>
+                        <Registration state />
+                        <LogForm state />
+                        <Ratings state />
+                        <Participants state />
+                        <CancelBox state />
+                    </div>
+                </div>
+            </CardBody>
+        </section>
+    }
+}

@@ -1,0 +1,276 @@
+//! `/sessions`: the schedule of the consultation point — week and month calendars and a
+//! filterable list.
+
+use chrono::{Datelike, Duration as Days, NaiveDate};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use tutornet_domain::community::{FormOfWork, Session, SessionStatus};
+use tutornet_domain::org::School;
+use tutornet_domain::permissions::{Action, Resource};
+
+use super::parts::calendar::{session_row, Calendar};
+use super::parts::filter::Filter;
+use crate::api;
+use crate::auth::Auth;
+use crate::routes::Route;
+use crate::ui::community::FeedButton;
+use crate::ui::fields::enum_options;
+use crate::ui::time::today;
+use crate::ui::{ErrorBanner, Paged, PagedList};
+use crate::util::{plural, set_title, with_query};
+
+#[component]
+pub fn SessionsPage() -> impl IntoView {
+    set_title("Расписание");
+    let auth = Auth::get();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let filter = Memo::new(move |_| query.with(Filter::from_query));
+    let set_filter = move |f: Filter| {
+        navigate(
+            &with_query(&Route::Sessions.path(), &f.address()),
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
+
+    let tutor_options = RwSignal::new(Vec::<(String, String)>::new());
+    let subject_options = RwSignal::new(Vec::<(String, String)>::new());
+    let school_options = RwSignal::new(Vec::<School>::new());
+    spawn_local(async move {
+        subject_options.try_set(api::reference::subjects().await);
+        tutor_options.try_set(api::composition::tutors().await);
+        school_options.try_set(api::schools::choices(None).await);
+    });
+
+    // The list: paged, from the start of the academic year.
+    let list = Paged::<Session>::new();
+    let fetch = move |cursor: Option<String>| {
+        let q = filter.get_untracked().query(None, None, 50, cursor);
+        async move { api::sessions::list(&q).await }
+    };
+    Effect::new(move |_| {
+        if filter.with(|f| f.view == "list") {
+            list.load(None, fetch);
+        }
+    });
+
+    let go = {
+        let set_filter = set_filter.clone();
+        move |step: i64| {
+            let mut f = filter.get_untracked();
+            let a = f.anchor();
+            let next = if f.view == "month" {
+                let (y, m) = (a.year(), a.month() as i64 - 1 + step);
+                let y = y + m.div_euclid(12) as i32;
+                let m = m.rem_euclid(12) as u32 + 1;
+                NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(a)
+            } else if step == 0 {
+                today()
+            } else {
+                a + Days::days(7 * step)
+            };
+            f.date = if step == 0 {
+                String::new()
+            } else {
+                next.format("%Y-%m-%d").to_string()
+            };
+            set_filter(f);
+        }
+    };
+
+    let tab = {
+        let set_filter = set_filter.clone();
+        move |v: &'static str, label: &'static str| {
+            let set_filter = set_filter.clone();
+            view! {
+                <button
+                    type="button"
+                    class="tab"
+                    class:active=move || filter.with(|f| f.view == v)
+                    aria-pressed=move || filter.with(|f| f.view == v).to_string()
+                    data-testid=format!("view-{v}")
+                    on:click=move |_| {
+                        let mut f = filter.get_untracked();
+                        f.view = v.to_string();
+                        set_filter(f);
+                    }
+                >
+                    {label}
+                </button>
+            }
+        }
+    };
+
+    let select = {
+        let set_filter = set_filter.clone();
+        move |label: &'static str,
+              name: &'static str,
+              all: &'static str,
+              opts: Signal<Vec<(String, String)>>,
+              get: fn(&Filter) -> String,
+              put: fn(&mut Filter, String)| {
+            let set_filter = set_filter.clone();
+            view! {
+                <label class="filter-field">
+                    <span class="filter-label">{label}</span>
+                    <select
+                        name=name
+                        on:change:target=move |ev| {
+                            let mut f = filter.get_untracked();
+                            put(&mut f, ev.target().value());
+                            set_filter(f);
+                        }
+                    >
+                        <option value="" prop:selected=move || filter.with(|f| get(f).is_empty())>{all}</option>
+                        {move || {
+                            opts.get()
+                                .into_iter()
+                                .map(|(v, l)| {
+                                    let v2 = v.clone();
+                                    view! {
+                                        <option value=v prop:selected=move || filter.with(|f| get(f) == v2)>{l}</option>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
+            }
+        }
+    };
+
+    let check = {
+        let set_filter = set_filter.clone();
+        move |label: &'static str,
+              name: &'static str,
+              get: fn(&Filter) -> bool,
+              put: fn(&mut Filter, bool)| {
+            let set_filter = set_filter.clone();
+            view! {
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        name=name
+                        prop:checked=move || filter.with(get)
+                        on:change:target=move |ev| {
+                            let mut f = filter.get_untracked();
+                            put(&mut f, ev.target().checked());
+                            set_filter(f);
+                        }
+                    />
+                    <span>{label}</span>
+                </label>
+            }
+        }
+    };
+
+    let form_opts =
+        Signal::derive(|| enum_options(FormOfWork::ALL, FormOfWork::as_str, FormOfWork::label_ru));
+    let status_opts = Signal::derive(|| {
+        enum_options(
+            SessionStatus::ALL,
+            SessionStatus::as_str,
+            SessionStatus::label_ru,
+        )
+    });
+    let school_opts = Signal::derive(move || {
+        school_options
+            .get()
+            .into_iter()
+            .map(|s| (s.id, s.short_name))
+            .collect::<Vec<_>>()
+    });
+
+    let (go_prev, go_next, go_today) = (go.clone(), go.clone(), go);
+
+    view! {
+        <section class="page" data-testid="sessions-page">
+            <div class="page-head">
+                <h1>"Расписание"</h1>
+                <div class="actions">
+                    <FeedButton />
+                    <Show when=move || auth.can(Resource::Session, Action::Create)>
+                        <a class="btn btn-primary" href=Route::SessionNew.path() data-testid="new-session">
+                            "Новое занятие"
+                        </a>
+                    </Show>
+                </div>
+            </div>
+            <form class="filters" role="search" on:submit=|ev| ev.prevent_default() data-testid="session-filters">
+                {select("Тьютор", "tutor_id", "Все тьюторы", tutor_options.into(), |f| f.tutor_id.clone(), |f, v| f.tutor_id = v)}
+                {select("Школа", "school_id", "Все школы", school_opts, |f| f.school_id.clone(), |f, v| f.school_id = v)}
+                {select("Предмет", "subject_id", "Все предметы", subject_options.into(), |f| f.subject_id.clone(), |f, v| f.subject_id = v)}
+                {select("Форма работы", "form", "Все формы", form_opts, |f| f.form.clone(), |f, v| f.form = v)}
+                {select("Статус", "status", "Любой", status_opts, |f| f.status.clone(), |f, v| f.status = v)}
+                <div class="filter-checks">
+                    {check("Только ШНОР", "low_results_only", |f| f.low_results_only, |f, v| f.low_results_only = v)}
+                    {check("Мои", "mine", |f| f.mine, |f, v| f.mine = v)}
+                    {check("Ожидают журнала", "awaiting_log", |f| f.awaiting_log, |f, v| f.awaiting_log = v)}
+                </div>
+            </form>
+            <div class="cal-bar no-print">
+                <div class="tabs" role="group" aria-label="Вид">
+                    {tab("week", "Неделя")}
+                    {tab("month", "Месяц")}
+                    {tab("list", "Список")}
+                </div>
+                <Show when=move || filter.with(|f| f.view != "list")>
+                    <div class="cal-nav">
+                        <button type="button" class="btn" data-testid="cal-prev" aria-label="Назад" on:click={
+                            let g = go_prev.clone();
+                            move |_| g(-1)
+                        }>"←"</button>
+                        <button type="button" class="btn" data-testid="cal-today-btn" on:click={
+                            let g = go_today.clone();
+                            move |_| g(0)
+                        }>"Сегодня"</button>
+                        <button type="button" class="btn" data-testid="cal-next" aria-label="Вперёд" on:click={
+                            let g = go_next.clone();
+                            move |_| g(1)
+                        }>"→"</button>
+                    </div>
+                </Show>
+            </div>
+            <Show when=move || filter.with(|f| f.view != "list")>
+                <Calendar filter />
+            </Show>
+            <Show when=move || filter.with(|f| f.view == "list")>
+                <ErrorBanner problem=list.error />
+                <p class="total" data-testid="sessions-total">
+                    {move || {
+                        list.total
+                            .get()
+                            .map(|t| format!("Найдено: {t} {} с начала учебного года", plural(t, "занятие", "занятия", "занятий")))
+                    }}
+                </p>
+                <PagedList
+                    list
+                    on_more=Callback::new(move |_| list.more(fetch))
+                    empty_title="Занятий не найдено"
+                    empty_hint=|| "Измените условия отбора."
+                >
+                    <table class="table" class:stale=move || list.reloading() data-testid="sessions-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Когда"</th>
+                                <th scope="col">"Занятие"</th>
+                                <th scope="col">"Тьюторы"</th>
+                                <th scope="col">"Записано"</th>
+                                <th scope="col">"Статус"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <For each=move || list.items.get() key=|s| (s.id.clone(), s.version) children=session_row />
+                        </tbody>
+                    </table>
+                </PagedList>
+            </Show>
+        </section>
+    }
+}

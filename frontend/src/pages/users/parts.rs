@@ -1,0 +1,233 @@
+//! Pieces of the user form: the values, the fields, and the password reset an
+//! administrator gives another user.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use tutornet_domain::users::{PasswordReset, User};
+use tutornet_domain::{Problem, Role};
+
+use crate::api;
+use crate::api::validation_problem;
+use crate::ui::picker::SchoolPicker;
+use crate::ui::time::datetime_ru;
+use crate::ui::{Banner, CheckboxField, ErrorBanner, SelectField, TextField};
+
+/// Every value of the user form.
+#[derive(Clone, Copy)]
+pub struct UserValues {
+    pub email: RwSignal<String>,
+    pub full_name: RwSignal<String>,
+    pub role: RwSignal<String>,
+    pub municipality_id: RwSignal<String>,
+    pub school_id: RwSignal<String>,
+    pub position: RwSignal<String>,
+    pub password: RwSignal<String>,
+    pub active: RwSignal<bool>,
+}
+
+impl UserValues {
+    pub fn new() -> Self {
+        Self {
+            email: RwSignal::new(String::new()),
+            full_name: RwSignal::new(String::new()),
+            role: RwSignal::new(String::new()),
+            municipality_id: RwSignal::new(String::new()),
+            school_id: RwSignal::new(String::new()),
+            position: RwSignal::new(String::new()),
+            password: RwSignal::new(String::new()),
+            active: RwSignal::new(true),
+        }
+    }
+}
+
+impl Default for UserValues {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The fields of the user form; which appear depends on the chosen role.
+#[component]
+pub fn UserFields(
+    values: UserValues,
+    problem: RwSignal<Option<Problem>>,
+    editing: bool,
+    original: RwSignal<Option<User>>,
+    #[prop(into)] role_options: Signal<Vec<(String, String)>>,
+    #[prop(into)] municipality_options: Signal<Vec<(String, String)>>,
+    municipality_locked: Signal<bool>,
+    is_self: Signal<bool>,
+) -> impl IntoView {
+    let UserValues {
+        email,
+        full_name,
+        role,
+        municipality_id,
+        school_id,
+        position,
+        password,
+        active,
+    } = values;
+    let chosen_role = move || Role::parse(&role.get());
+    let needs_municipality = move || chosen_role().is_some_and(Role::needs_municipality);
+    let needs_school = move || chosen_role().is_some_and(Role::needs_school);
+    view! {
+            <TextField
+                label="ФИО полностью"
+                name="full_name"
+                value=full_name
+                problem
+                required=true
+                autocomplete="off"
+                hint="Например: Иванова Анна Петровна"
+            />
+            <TextField
+                label="Электронная почта"
+                name="email"
+                kind="email"
+                value=email
+                problem
+                required=true
+                autocomplete="off"
+                hint="Служит логином для входа."
+            />
+            <SelectField
+                label="Роль"
+                name="role"
+                value=role
+                options=role_options
+                problem
+                placeholder="— выберите роль —"
+                required=true
+                disabled=is_self
+            />
+            <Show when=needs_municipality>
+                <SelectField
+                    label="Муниципалитет"
+                    name="municipality_id"
+                    value=municipality_id
+                    options=municipality_options
+                    problem
+                    placeholder="— выберите муниципалитет —"
+                    required=true
+                    disabled=municipality_locked
+                />
+            </Show>
+            <Show when=needs_school>
+                <SchoolPicker
+                    label="Школа"
+                    name="school_id"
+                    value=school_id
+                    municipality_id=municipality_id
+                    problem
+                    required=true
+                />
+            </Show>
+            <TextField
+                label="Должность"
+                name="position"
+                value=position
+                problem
+                hint="Например: учитель математики, заместитель директора по УВР"
+            />
+            <Show when=move || !editing>
+                <TextField
+                    label="Пароль"
+                    name="password"
+                    kind="password"
+                    value=password
+                    problem
+                    required=true
+                    autocomplete="new-password"
+                    hint="Не короче 10 символов. Попросите пользователя сменить его после входа."
+                />
+            </Show>
+            <Show when=move || editing>
+                <CheckboxField
+                    label="Учётная запись активна"
+                    name="active"
+                    checked=active
+                    problem
+                    disabled=is_self
+                    hint="Снимите отметку, чтобы запретить вход (например, при увольнении)."
+                />
+                {move || {
+                    original
+                        .get()
+                        .map(|u| {
+                            view! {
+                                <p class="hint">
+                                    {format!(
+                                        "Создан {}, изменён {}. Последний вход: {}.",
+                                        datetime_ru(u.meta.created_at),
+                                        datetime_ru(u.meta.updated_at),
+                                        u.last_login_at
+                                            .map(datetime_ru)
+                                            .unwrap_or_else(|| "не входил".to_string()),
+                                    )}
+                                </p>
+                            }
+                        })
+                }}
+            </Show>
+    }
+}
+
+/// «Сбросить пароль»: an admin or coordinator sets a new password for the user.
+#[component]
+pub fn ResetPassword(id: String) -> impl IntoView {
+    let new_password = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<Problem>);
+    let message = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let body = PasswordReset {
+            new_password: new_password.get_untracked(),
+        };
+        message.set(None);
+        if let Err(errs) = body.validate() {
+            problem.set(Some(validation_problem(errs)));
+            return;
+        }
+        busy.set(true);
+        problem.set(None);
+        let id = id.clone();
+        spawn_local(async move {
+            match api::users::reset_password(&id, &body).await {
+                Ok(_) => {
+                    new_password.try_set(String::new());
+                    message.try_set(Some(
+                        "Новый пароль установлен. Сообщите его пользователю.".to_string(),
+                    ));
+                }
+                Err(p) => {
+                    problem.try_set(Some(p));
+                }
+            }
+            busy.try_set(false);
+        });
+    };
+    view! {
+        <form class="card form" on:submit=submit data-testid="reset-password-form" novalidate=true>
+            <h2>"Сбросить пароль"</h2>
+            <Banner message />
+            <ErrorBanner problem />
+            <TextField
+                label="Новый пароль"
+                name="new_password"
+                kind="password"
+                value=new_password
+                problem
+                autocomplete="new-password"
+                hint="Не короче 10 символов."
+            />
+            <div class="form-actions">
+                <button type="submit" class="btn" data-testid="reset-password" disabled=move || busy.get()>
+                    "Сбросить пароль"
+                </button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,82 @@
+//! Every page of the SPA as a value. Links and navigation use [`Route::path`] (or
+//! [`Route::with`] for a query string), never a string literal, so a renamed page is a
+//! compile error rather than a dead link. The router's patterns in `app.rs` are the other
+//! side of the same list.
+
+use crate::util::with_query;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Login,
+    Profile,
+    Schools,
+    SchoolNew,
+    School(String),
+    SchoolEdit(String),
+    Users,
+    UserNew,
+    UserEdit(String),
+    Audit,
+    Requests,
+    RequestNew,
+    Request(String),
+    Sessions,
+    SessionNew,
+    Session(String),
+    SessionEdit(String),
+    Notifications,
+    Dashboard,
+    Composition,
+    CompositionImport,
+    Orders,
+    OrderNew,
+    Order(String),
+    Member(String),
+    Nominations,
+}
+
+impl Route {
+    /// The address of the page.
+    pub fn path(&self) -> String {
+        match self {
+            Route::Home => "/".to_string(),
+            Route::Login => "/login".to_string(),
+            Route::Profile => "/profile".to_string(),
+            Route::Schools => "/schools".to_string(),
+            Route::SchoolNew => "/schools/new".to_string(),
+            Route::School(id) => format!("/schools/{id}"),
+            Route::SchoolEdit(id) => format!("/schools/{id}/edit"),
+            Route::Users => "/users".to_string(),
+            Route::UserNew => "/users/new".to_string(),
+            Route::UserEdit(id) => format!("/users/{id}/edit"),
+            Route::Audit => "/audit".to_string(),
+            Route::Requests => "/requests".to_string(),
+            Route::RequestNew => "/requests/new".to_string(),
+            Route::Request(id) => format!("/requests/{id}"),
+            Route::Sessions => "/sessions".to_string(),
+            Route::SessionNew => "/sessions/new".to_string(),
+            Route::Session(id) => format!("/sessions/{id}"),
+            Route::SessionEdit(id) => format!("/sessions/{id}/edit"),
+            Route::Notifications => "/notifications".to_string(),
+            Route::Dashboard => "/dashboard".to_string(),
+            Route::Composition => "/composition".to_string(),
+            Route::CompositionImport => "/composition/import".to_string(),
+            Route::Orders => "/composition/orders".to_string(),
+            Route::OrderNew => "/composition/orders/new".to_string(),
+            Route::Order(id) => format!("/composition/orders/{id}"),
+            Route::Member(id) => format!("/composition/members/{id}"),
+            Route::Nominations => "/nominations".to_string(),
+        }
+    }
+
+    /// The address with a query string (empty values are left out).
+    pub fn with<K: AsRef<str>>(&self, pairs: &[(K, String)]) -> String {
+        with_query(&self.path(), pairs)
+    }
+
+    /// The address with one query parameter.
+    pub fn with1(&self, key: &str, value: impl Into<String>) -> String {
+        self.with(&[(key, value.into())])
+    }
+}

@@ -1,0 +1,126 @@
+//! The frame of every page behind the login: header, role-aware navigation, content.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::{Outlet, A};
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+use tutornet_domain::permissions::{Action, Resource};
+
+use crate::auth::Auth;
+use crate::routes::Route;
+use crate::util::with_query;
+
+/// Sends visitors without a session to `/login?next=…`; shows the shell otherwise.
+#[component]
+pub fn Layout() -> impl IntoView {
+    let auth = Auth::get();
+    let navigate = use_navigate();
+    let location = use_location();
+    Effect::new(move |_| {
+        if !auth.restoring.get() && auth.me.with(Option::is_none) {
+            let next = format!(
+                "{}{}",
+                location.pathname.get_untracked(),
+                location.search.get_untracked()
+            );
+            let target = if next == Route::Home.path() {
+                Route::Login.path()
+            } else {
+                with_query(&Route::Login.path(), &[("next", next)])
+            };
+            navigate(
+                &target,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
+    });
+    view! {
+        <Show
+            when=move || auth.me.with(Option::is_some)
+            fallback=|| view! { <div class="splash" data-testid="loading">"Загрузка…"</div> }
+        >
+            <Shell />
+        </Show>
+    }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    let auth = Auth::get();
+    let navigate = use_navigate();
+    let name = move || auth.me.with(|m| m.as_ref().map(|m| m.full_name.clone()));
+    let role = move || auth.role().label_ru();
+    let place = move || {
+        auth.me.with(|m| {
+            m.as_ref().map(|m| {
+                m.school_name
+                    .clone()
+                    .or_else(|| m.municipality_name.clone())
+                    .unwrap_or_else(|| m.region_name.clone())
+            })
+        })
+    };
+    let logout = move |_| {
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            auth.logout().await;
+            navigate(&Route::Login.path(), Default::default());
+        });
+    };
+    view! {
+        <div class="app">
+            <header class="topbar">
+                <div class="topbar-inner">
+                    <A href=Route::Home.path() attr:class="brand">
+                        <span class="brand-mark">"tutornet"</span>
+                        <span class="brand-dash">" — "</span>
+                        <span class="brand-sub">"муниципальное сообщество тьюторов"</span>
+                    </A>
+                    <div class="whoami" data-testid="whoami">
+                        <span class="whoami-name" data-testid="user-name">{name}</span>
+                        <span class="whoami-role" data-testid="user-role">{role}</span>
+                        <span class="whoami-place">{place}</span>
+                    </div>
+                </div>
+                <nav class="nav" data-testid="nav" aria-label="Разделы">
+                    <div class="nav-inner">
+                        <A href=Route::Home.path() exact=true>"Главная"</A>
+                        <A href=Route::Schools.path()>"Школы"</A>
+                        <Show when=move || auth.can(Resource::Request, Action::Read)>
+                            <A href=Route::Requests.path()>"Заявки"</A>
+                        </Show>
+                        <A href=Route::Sessions.path()>"Расписание"</A>
+                        <A href=Route::Composition.path()>"Состав сообщества"</A>
+                        <Show when=move || {
+                            matches!(auth.role(), tutornet_domain::Role::Coordinator | tutornet_domain::Role::Admin)
+                        }>
+                            <A href=Route::Dashboard.path()>"Пульт координатора"</A>
+                        </Show>
+                        <crate::ui::community::NotificationsNavLink />
+                        <Show when=move || auth.sees_others(Resource::User)>
+                            <A href=Route::Users.path()>"Пользователи"</A>
+                        </Show>
+                        <Show when=move || auth.can(Resource::Audit, Action::Read)>
+                            <A href=Route::Audit.path()>"Журнал изменений"</A>
+                        </Show>
+                        <A href=Route::Profile.path()>"Профиль"</A>
+                        <button type="button" class="nav-logout" data-testid="logout" on:click=logout>
+                            "Выйти"
+                        </button>
+                    </div>
+                </nav>
+            </header>
+            <main class="content" id="content">
+                <Outlet />
+            </main>
+            <footer class="footer">
+                "tutornet · муниципальное сообщество тьюторов · "
+                {move || auth.me.with(|m| m.as_ref().map(|m| m.region_name.clone()))}
+            </footer>
+        </div>
+    }
+}

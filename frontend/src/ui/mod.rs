@@ -1,0 +1,19 @@
+//! Reusable pieces of the pages: the layout, badges, fields, files, the paged list, the
+//! reference picker, card and form scaffolds, time formatting.
+
+pub mod badges;
+pub mod card;
+pub mod community;
+pub mod fields;
+pub mod files;
+pub mod form;
+pub mod layout;
+pub mod pager;
+pub mod picker;
+pub mod resource;
+pub mod time;
+
+pub use badges::{ArchivedBadge, FlagBadges};
+pub use fields::{Banner, CheckboxField, ErrorBanner, SelectField, TextField};
+pub use layout::Layout;
+pub use pager::{Paged, PagedList};
