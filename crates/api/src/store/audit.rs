@@ -21,7 +21,7 @@ pub struct Audit<'a> {
 
 impl Audit<'_> {
     /// Records `action` with the states before and after.
-    pub fn record<T: Serialize>(
+pub fn record<T: Serialize>(
         &self,
         conn: &mut DbConn,
         action: AuditAction,
@@ -50,7 +50,6 @@ pub struct Scope<'a> {
     pub municipality_id: Option<&'a str>,
 }
 
-#[allow(clippy::too_many_arguments)]
 /// An audit code given as the domain enum or, while callers move over, as its text
 /// (an unknown text is an error, never a silently stored new code).
 pub enum Code<E> {
@@ -93,6 +92,7 @@ impl<E> From<&str> for Code<E> {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 pub fn record<T: Serialize>(
     conn: &mut DbConn,
     actor: Option<&AuthUser>,

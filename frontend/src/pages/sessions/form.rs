@@ -168,7 +168,7 @@ fn SessionForm(id: Option<String>) -> impl IntoView {
                     } else if p.is(ProblemCode::NotPlanned) {
                         p.title = "Занятие уже не запланировано.".to_string();
                     }
-                    let other = conflicting_session(&p, &input, target.clone()).await;
+                    let other = conflicting_session(&p);
                     problem.try_set(Some(p));
                     conflict_with.try_set(other);
                 }

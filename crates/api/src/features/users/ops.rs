@@ -430,7 +430,7 @@ pub fn update(
     update_audited(
         conn,
         Audit {
-            actor: actor,
+            actor,
             entity: AuditEntity::User,
             id,
             scope: crate::store::audit::Scope {
