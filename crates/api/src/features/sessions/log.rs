@@ -3,12 +3,12 @@
 
 use super::repo;
 use super::rows::SessionRow;
-use super::rules::{check_visible, fmt_time, require_manage};
+use super::rules::{check_visible, fmt_time, record, require_manage};
 use super::view::detail;
 use crate::auth::AuthUser;
 use crate::db::notifications::notify;
 use crate::db::schema::sessions;
-use crate::db::{audit, now, DbConn};
+use crate::db::{now, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::features::requests::rules as requests;
 use crate::set_versioned;
@@ -108,20 +108,7 @@ pub fn log(
         Some(&format!("/sessions/{id}")),
     )?;
     let after = repo::find_row(conn, id)?;
-    let region = crate::db::region_of(conn, &s.municipality_id)?;
-    audit::record(
-        conn,
-        Some(user),
-        "log",
-        "session",
-        id,
-        audit::Scope {
-            region_id: region.as_deref(),
-            municipality_id: Some(&s.municipality_id),
-        },
-        Some(&s),
-        Some(&after),
-    )?;
+    record(conn, user, "log", Some(&s), &after)?;
     detail(conn, user, id)
 }
 

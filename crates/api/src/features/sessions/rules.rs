@@ -6,7 +6,7 @@ use super::policy::{self, Facts};
 use super::repo;
 use super::rows::SessionRow;
 use crate::auth::AuthUser;
-use crate::db::DbConn;
+use crate::db::{audit, DbConn};
 use crate::error::{AppError, AppResult};
 use chrono::NaiveDateTime;
 use tutornet_domain::community::Session;
@@ -35,6 +35,30 @@ fn facts<'a>(
         region_id: region.as_deref(),
         caller_is_tutor: with_tutor && repo::is_tutor_of(conn, &r.id, &user.id)?,
     })
+}
+
+/// The audit entry of a write to the session.
+pub(super) fn record(
+    conn: &mut DbConn,
+    user: &AuthUser,
+    action: &str,
+    before: Option<&SessionRow>,
+    after: &SessionRow,
+) -> AppResult<()> {
+    let region = crate::db::region_of(conn, &after.municipality_id)?;
+    audit::record(
+        conn,
+        Some(user),
+        action,
+        "session",
+        &after.id,
+        audit::Scope {
+            region_id: region.as_deref(),
+            municipality_id: Some(&after.municipality_id),
+        },
+        before,
+        Some(after),
+    )
 }
 
 /// 404 unless the caller may see the session.

@@ -3,12 +3,12 @@
 
 use super::repo;
 use super::rows::{NewSession, SessionRow};
-use super::rules::{fmt_time, require_manage};
+use super::rules::{fmt_time, record, require_manage};
 use super::view::{one, to_domain};
 use crate::auth::AuthUser;
 use crate::db::notifications::notify;
 use crate::db::schema::sessions;
-use crate::db::{audit, new_id, now, DbConn};
+use crate::db::{new_id, now, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::features::requests::rules as requests;
 use crate::set_versioned;
@@ -169,29 +169,6 @@ fn room(input: &SessionInput) -> Option<&str> {
         .place
         .as_deref()
         .filter(|_| input.format == Some(WorkFormat::InPerson))
-}
-
-fn record(
-    conn: &mut DbConn,
-    user: &AuthUser,
-    action: &str,
-    before: Option<&SessionRow>,
-    after: &SessionRow,
-) -> AppResult<()> {
-    let region = crate::db::region_of(conn, &after.municipality_id)?;
-    audit::record(
-        conn,
-        Some(user),
-        action,
-        "session",
-        &after.id,
-        audit::Scope {
-            region_id: region.as_deref(),
-            municipality_id: Some(&after.municipality_id),
-        },
-        before,
-        Some(after),
-    )
 }
 
 pub fn create(conn: &mut DbConn, user: &AuthUser, input: &SessionInput) -> AppResult<Vec<Session>> {
