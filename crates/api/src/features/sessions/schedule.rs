@@ -171,6 +171,50 @@ fn room(input: &SessionInput) -> Option<&str> {
         .filter(|_| input.format == Some(WorkFormat::InPerson))
 }
 
+/// Writes the planned occurrences (a series when more than one), each checked for
+/// conflicts first; returns their ids in time order.
+fn insert_occurrences(
+    conn: &mut DbConn,
+    user: &AuthUser,
+    input: &SessionInput,
+    (municipality_id, academic_year_id): (&str, &str),
+    tutor_ids: &[String],
+    occ: Vec<(NaiveDateTime, NaiveDateTime)>,
+) -> AppResult<Vec<String>> {
+    let series_id = (occ.len() > 1).then(new_id);
+    let mut ids = Vec::new();
+    for (a, b) in occ {
+        check_conflicts(conn, tutor_ids, room(input), a, b, None)?;
+        let id = new_id();
+        let t = now();
+        let row = NewSession {
+            id: &id,
+            municipality_id,
+            academic_year_id,
+            series_id: series_id.as_deref(),
+            form: input.form.map(|f| f.as_str()).unwrap_or_default(),
+            subject_id: input.subject_id.as_deref(),
+            title: input.title.trim(),
+            starts_at: a,
+            ends_at: b,
+            place: crate::db::schools::clean(&input.place),
+            online_link: crate::db::schools::clean(&input.online_link),
+            format: input.format.map(|f| f.as_str()).unwrap_or_default(),
+            audience: input.audience.map(|f| f.as_str()).unwrap_or_default(),
+            seats: input.seats,
+            status: "planned",
+            created_at: t,
+            updated_at: t,
+            created_by: &user.id,
+            updated_by: &user.id,
+            version: 1,
+        };
+        repo::insert(conn, &row, tutor_ids)?;
+        ids.push(id);
+    }
+    Ok(ids)
+}
+
 pub fn create(conn: &mut DbConn, user: &AuthUser, input: &SessionInput) -> AppResult<Vec<Session>> {
     user.reach(Resource::Session, Action::Create)?;
     input.validate().map_err(AppError::Validation)?;
@@ -194,37 +238,14 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &SessionInput) -> AppRe
     let occ = checked_occurrences(input, &year)?;
     // Requests answered by the session: same municipality, accepted, caller may schedule them.
     let linked = requests::schedulable(conn, user, &municipality_id, &input.request_ids)?;
-    let series_id = (occ.len() > 1).then(new_id);
-    let mut ids = Vec::new();
-    for (a, b) in occ {
-        check_conflicts(conn, &tutor_ids, room(input), a, b, None)?;
-        let id = new_id();
-        let t = now();
-        let row = NewSession {
-            id: &id,
-            municipality_id: &municipality_id,
-            academic_year_id: &year.id,
-            series_id: series_id.as_deref(),
-            form: input.form.map(|f| f.as_str()).unwrap_or_default(),
-            subject_id: input.subject_id.as_deref(),
-            title: input.title.trim(),
-            starts_at: a,
-            ends_at: b,
-            place: crate::db::schools::clean(&input.place),
-            online_link: crate::db::schools::clean(&input.online_link),
-            format: input.format.map(|f| f.as_str()).unwrap_or_default(),
-            audience: input.audience.map(|f| f.as_str()).unwrap_or_default(),
-            seats: input.seats,
-            status: "planned",
-            created_at: t,
-            updated_at: t,
-            created_by: &user.id,
-            updated_by: &user.id,
-            version: 1,
-        };
-        repo::insert(conn, &row, &tutor_ids)?;
-        ids.push(id);
-    }
+    let ids = insert_occurrences(
+        conn,
+        user,
+        input,
+        (&municipality_id, &year.id),
+        &tutor_ids,
+        occ,
+    )?;
     // The first occurrence answers the linked requests.
     requests::on_session_scheduled(conn, user, &linked, &ids[0], input.title.trim())?;
     notify(
