@@ -2,7 +2,7 @@
 //! ШНОР without sessions this quarter, tutor load.
 
 use crate::auth::{AuthUser, Reach};
-use crate::db::requests::{composition_tutors, RequestRow, OPEN};
+use crate::db::requests::composition_tutors;
 use crate::db::schema::{requests, schools, session_tutors, sessions};
 use crate::db::{now, DbConn};
 use crate::error::{AppError, AppResult};
@@ -44,16 +44,8 @@ pub fn dashboard(conn: &mut DbConn, user: &AuthUser, stale_days: i64) -> AppResu
             count: statuses.iter().filter(|x| *x == s.as_str()).count() as i64,
         })
         .collect();
-    let stale_rows: Vec<RequestRow> = requests::table
-        .filter(requests::municipality_id.eq(&m))
-        .filter(requests::status.eq_any(OPEN))
-        .filter(requests::status_changed_at.le(now() - chrono::Duration::days(stale_days)))
-        .order(requests::status_changed_at.asc())
-        .limit(50)
-        .select(RequestRow::as_select())
-        .load(conn)?;
-    // Already ordered oldest change first by the query.
-    let stale_requests = crate::db::requests::to_domain(conn, stale_rows)?;
+    // Oldest change first.
+    let stale_requests = crate::db::requests::stale(conn, &m, stale_days)?;
     let today = now().date();
     let month_start = today.with_day(1).unwrap_or(today);
     let month_end = add_months(month_start, 1);

@@ -1,4 +1,9 @@
 pub mod ops;
+mod orders;
+pub mod owner;
+mod repo;
 pub mod routes;
+pub mod rules;
 
+pub use owner::{FileOwner, OwnerKind};
 pub use routes::endpoints;

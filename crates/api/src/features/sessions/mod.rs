@@ -1,4 +1,17 @@
-pub mod ops;
-pub mod routes;
+//! Sessions of the consultation point: schedule with conflicts and series,
+//! registrations with a waitlist, the log, amendments and ratings.
 
+mod files;
+mod log;
+pub mod ops;
+mod policy;
+mod registrations;
+mod repo;
+pub mod routes;
+mod rows;
+pub mod rules;
+mod schedule;
+mod view;
+
+pub use files::{SessionFiles, FILES};
 pub use routes::endpoints;

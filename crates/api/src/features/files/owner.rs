@@ -1,0 +1,63 @@
+//! Who owns a file: the kind of record (stored as `files.entity`) and what the owning
+//! noun answers about access to one of its records. Each owning noun implements
+//! [`FileOwner`]; this module depends on no noun, so owners can use it freely.
+
+use crate::auth::AuthUser;
+use crate::db::DbConn;
+use crate::error::AppResult;
+
+/// The kinds of records files belong to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OwnerKind {
+    /// The scan of a composition order.
+    Order,
+    /// A session's materials.
+    Session,
+}
+
+impl OwnerKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OwnerKind::Order => "order",
+            OwnerKind::Session => "session",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<OwnerKind> {
+        match s {
+            "order" => Some(OwnerKind::Order),
+            "session" => Some(OwnerKind::Session),
+            _ => None,
+        }
+    }
+
+    /// The stored kind; an unknown value is an error, not a default.
+    pub fn stored(s: &str) -> AppResult<OwnerKind> {
+        crate::store::stored(s, "files.entity", OwnerKind::parse)
+    }
+}
+
+/// Access to the record a file belongs to, answered by the noun that owns it.
+pub trait FileOwner: Sync {
+    /// 404/403 unless the caller may see the record; returns its municipality.
+    fn can_read(&self, conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<String>;
+    /// 404/403 unless the caller may change the record's files; returns its municipality.
+    fn can_change(&self, conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<String>;
+    /// After the record's file was archived (the owner may forget what it kept of it).
+    fn archived(&self, _conn: &mut DbConn, _user: &AuthUser, _id: &str) -> AppResult<()> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_round_trip_and_unknown_is_an_error() {
+        for k in [OwnerKind::Order, OwnerKind::Session] {
+            assert_eq!(OwnerKind::stored(k.as_str()).ok(), Some(k));
+        }
+        assert!(OwnerKind::stored("member").is_err());
+    }
+}

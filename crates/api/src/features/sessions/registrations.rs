@@ -1,0 +1,80 @@
+//! Registrations for group sessions: register (a seat or the waitlist), unregister (the
+//! first waiting moves up).
+
+use super::rules::{check_visible, fmt_time};
+use super::view::detail;
+use super::{policy, repo};
+use crate::auth::AuthUser;
+use crate::db::notifications::notify;
+use crate::db::DbConn;
+use crate::error::{AppError, AppResult};
+use crate::store::stored;
+use tutornet_domain::community::{FormOfWork, SessionDetail};
+use tutornet_domain::ProblemCode;
+
+/// A teacher registers; beyond the seats they join the waitlist.
+pub fn register(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<SessionDetail> {
+    let s = repo::find_row(conn, id)?;
+    check_visible(conn, user, &s)?;
+    if !policy::may_register(user.role) {
+        return Err(AppError::Forbidden("Записываются педагоги".into()));
+    }
+    let form = stored(&s.form, "sessions.form", FormOfWork::parse)?;
+    if !policy::open_for_registration(form, &s.audience) {
+        return Err(AppError::Conflict {
+            code: ProblemCode::NotOpenForRegistration,
+            detail: "На это занятие не ведётся запись педагогов".into(),
+        });
+    }
+    if s.status != "planned" {
+        return Err(AppError::Conflict {
+            code: ProblemCode::NotPlanned,
+            detail: "Запись возможна только на запланированное занятие".into(),
+        });
+    }
+    let existing = repo::registration_of(conn, id, &user.id, false)?;
+    if matches!(&existing, Some((_, st)) if st != "cancelled") {
+        return Err(AppError::Conflict {
+            code: ProblemCode::AlreadyRegistered,
+            detail: "Вы уже записаны на это занятие".into(),
+        });
+    }
+    let taken = repo::count_registered(conn, id)?;
+    let status = policy::seat_for(s.seats, taken);
+    match existing {
+        Some((rid, _)) => repo::set_registration_status(conn, &rid, status.as_str(), true)?,
+        None => repo::insert_registration(conn, id, &user.id, status.as_str())?,
+    }
+    detail(conn, user, id)
+}
+
+/// Cancels the caller's registration; the first on the waitlist moves up.
+pub fn unregister(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<SessionDetail> {
+    let s = repo::find_row(conn, id)?;
+    check_visible(conn, user, &s)?;
+    let Some((rid, status)) = repo::registration_of(conn, id, &user.id, true)? else {
+        return Err(AppError::NotFound("Вы не записаны на это занятие".into()));
+    };
+    if s.status != "planned" {
+        return Err(AppError::Conflict {
+            code: ProblemCode::NotPlanned,
+            detail: "Занятие уже проведено или отменено".into(),
+        });
+    }
+    repo::set_registration_status(conn, &rid, "cancelled", false)?;
+    if status == "registered" {
+        if let Some((nid, nuser)) = repo::first_waitlisted(conn, id)? {
+            repo::set_registration_status(conn, &nid, "registered", false)?;
+            notify(
+                conn,
+                &[nuser],
+                None,
+                "waitlist_promoted",
+                "Освободилось место — вы записаны",
+                &format!("«{}», {}", s.title, fmt_time(s.starts_at)),
+                Some(&format!("/sessions/{id}")),
+            )?;
+        }
+    }
+    detail(conn, user, id)
+}

@@ -1,0 +1,138 @@
+//! The operations on sessions that handlers and other nouns call, and the access checks
+//! they share (load the row → ask the policy). Schedule, registrations and the log are
+//! in their own files; this one keeps what other nouns may use.
+
+use super::policy::{self, Facts};
+use super::repo;
+use super::rows::SessionRow;
+use crate::auth::AuthUser;
+use crate::db::{audit, DbConn};
+use crate::error::{AppError, AppResult};
+use chrono::NaiveDateTime;
+use tutornet_domain::community::Session;
+use tutornet_domain::permissions::{Action, Resource};
+use tutornet_domain::text::format_date_ru;
+
+pub use super::log::{amend, log, rate};
+pub use super::registrations::{register, unregister};
+pub use super::schedule::{cancel, create, update};
+pub use super::view::{detail, list};
+
+/// «1 сентября 2025 10:00».
+pub(super) fn fmt_time(t: NaiveDateTime) -> String {
+    format!("{} {}", format_date_ru(t.date()), t.format("%H:%M"))
+}
+
+fn facts<'a>(
+    conn: &mut DbConn,
+    user: &AuthUser,
+    r: &'a SessionRow,
+    region: &'a Option<String>,
+    with_tutor: bool,
+) -> AppResult<Facts<'a>> {
+    Ok(Facts {
+        municipality_id: &r.municipality_id,
+        region_id: region.as_deref(),
+        caller_is_tutor: with_tutor && repo::is_tutor_of(conn, &r.id, &user.id)?,
+    })
+}
+
+/// The audit entry of a write to the session.
+pub(super) fn record(
+    conn: &mut DbConn,
+    user: &AuthUser,
+    action: &str,
+    before: Option<&SessionRow>,
+    after: &SessionRow,
+) -> AppResult<()> {
+    let region = crate::db::region_of(conn, &after.municipality_id)?;
+    audit::record(
+        conn,
+        Some(user),
+        action,
+        "session",
+        &after.id,
+        audit::Scope {
+            region_id: region.as_deref(),
+            municipality_id: Some(&after.municipality_id),
+        },
+        before,
+        Some(after),
+    )
+}
+
+/// 404 unless the caller may see the session.
+pub(super) fn check_visible(conn: &mut DbConn, user: &AuthUser, r: &SessionRow) -> AppResult<()> {
+    let region = crate::db::region_of(conn, &r.municipality_id)?;
+    let f = facts(conn, user, r, &region, false)?;
+    if policy::visible(user.try_reach(Resource::Session, Action::Read).as_ref(), &f) {
+        Ok(())
+    } else {
+        Err(AppError::NotFound("Занятие не найдено".into()))
+    }
+}
+
+/// Whether the caller manages the session (see `policy::manages`).
+pub(super) fn can_manage(conn: &mut DbConn, user: &AuthUser, r: &SessionRow) -> AppResult<bool> {
+    let region = crate::db::region_of(conn, &r.municipality_id)?;
+    let with_tutor = user.role == tutornet_domain::permissions::Role::Tutor;
+    let f = facts(conn, user, r, &region, with_tutor)?;
+    Ok(policy::manages(user, &f))
+}
+
+/// 404 unless visible, 403 unless managed.
+pub(super) fn require_manage(conn: &mut DbConn, user: &AuthUser, r: &SessionRow) -> AppResult<()> {
+    check_visible(conn, user, r)?;
+    if can_manage(conn, user, r)? {
+        Ok(())
+    } else {
+        Err(AppError::forbidden())
+    }
+}
+
+/// 404/403 unless the caller manages the session; returns its municipality.
+pub fn check_manage(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<String> {
+    let r = repo::find_row(conn, id)?;
+    require_manage(conn, user, &r)?;
+    Ok(r.municipality_id)
+}
+
+/// The session if the caller may see it (404 otherwise).
+pub fn get_session(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Session> {
+    let r = repo::find_row(conn, id)?;
+    check_visible(conn, user, &r)?;
+    Ok(super::view::to_domain(conn, user, vec![r])?.remove(0))
+}
+
+/// What a calendar feed shows of a session.
+pub struct FeedSession {
+    pub id: String,
+    pub form: String,
+    pub title: String,
+    pub starts_at: NaiveDateTime,
+    pub ends_at: NaiveDateTime,
+    pub place: Option<String>,
+    pub online_link: Option<String>,
+    pub status: String,
+}
+
+/// Sessions for an iCal feed: a user's own (held by or registered for), or a municipality's.
+pub fn for_feed(
+    conn: &mut DbConn,
+    user_id: Option<&str>,
+    municipality_id: Option<&str>,
+) -> AppResult<Vec<FeedSession>> {
+    Ok(repo::feed(conn, user_id, municipality_id)?
+        .into_iter()
+        .map(|s| FeedSession {
+            id: s.id,
+            form: s.form,
+            title: s.title,
+            starts_at: s.starts_at,
+            ends_at: s.ends_at,
+            place: s.place,
+            online_link: s.online_link,
+            status: s.status,
+        })
+        .collect())
+}

@@ -1,0 +1,436 @@
+//! Planning sessions: create (with series), update one occurrence, cancel; tutor and
+//! room conflicts.
+
+use super::repo;
+use super::rows::{NewSession, SessionRow};
+use super::rules::{fmt_time, record, require_manage};
+use super::view::{one, to_domain};
+use crate::auth::AuthUser;
+use crate::db::notifications::notify;
+use crate::db::schema::sessions;
+use crate::db::{new_id, now, DbConn};
+use crate::error::{AppError, AppResult};
+use crate::features::requests::rules as requests;
+use crate::set_versioned;
+use crate::store::{update_versioned, Change};
+use chrono::{Months, NaiveDateTime};
+use tutornet_domain::community::{Recurrence, Session, SessionCancel, SessionInput, WorkFormat};
+use tutornet_domain::permissions::{Action, Resource, Role};
+use tutornet_domain::text::{format_date_ru, search_key};
+use tutornet_domain::ProblemCode;
+
+/// 409 when a tutor or an in-person place is already taken in [start, end).
+fn check_conflicts(
+    conn: &mut DbConn,
+    tutor_ids: &[String],
+    place: Option<&str>,
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+    except: Option<&str>,
+) -> AppResult<()> {
+    let others = repo::overlapping(conn, start, end, except)?;
+    if others.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<String> = others.iter().map(|s| s.id.clone()).collect();
+    let busy = repo::busy_tutors(conn, &ids, tutor_ids)?;
+    if let Some((sid, _, name)) = busy.first() {
+        let s = others
+            .iter()
+            .find(|o| &o.id == sid)
+            .expect("overlapping session");
+        return Err(AppError::Clash {
+            code: ProblemCode::TutorConflict,
+            detail: format!(
+                "{name} уже ведёт в это время занятие «{}» ({} – {}, id {})",
+                s.title,
+                fmt_time(s.starts_at),
+                s.ends_at.format("%H:%M"),
+                s.id
+            ),
+            other_id: s.id.clone(),
+        });
+    }
+    if let Some(p) = place.map(search_key).filter(|p| !p.is_empty()) {
+        if let Some(s) = others.iter().find(|o| {
+            o.format == "in_person" && o.place.as_deref().map(search_key) == Some(p.clone())
+        }) {
+            return Err(AppError::Clash {
+                code: ProblemCode::RoomConflict,
+                detail: format!(
+                    "Помещение «{}» уже занято занятием «{}» ({} – {}, id {})",
+                    s.place.clone().unwrap_or_default(),
+                    s.title,
+                    fmt_time(s.starts_at),
+                    s.ends_at.format("%H:%M"),
+                    s.id
+                ),
+                other_id: s.id.clone(),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn validate_tutors(
+    conn: &mut DbConn,
+    user: &AuthUser,
+    municipality_id: &str,
+    input: &SessionInput,
+) -> AppResult<Vec<String>> {
+    let mut ids = input.tutor_ids.clone();
+    if ids.is_empty() && user.role == Role::Tutor {
+        ids.push(user.id.clone());
+    }
+    if ids.is_empty() {
+        return Err(AppError::field("tutor_ids", "required", "Укажите тьютора"));
+    }
+    if user.role == Role::Tutor && !ids.contains(&user.id) {
+        return Err(AppError::field(
+            "tutor_ids",
+            "must_include_self",
+            "Тьютор планирует только свои занятия",
+        ));
+    }
+    ids.sort();
+    ids.dedup();
+    if repo::count_active_tutors(conn, &ids, municipality_id)? != ids.len() as i64 {
+        return Err(AppError::field(
+            "tutor_ids",
+            "invalid_reference",
+            "Тьюторы должны быть действующими тьюторами муниципалитета",
+        ));
+    }
+    Ok(ids)
+}
+
+/// The (start, end) of every occurrence of a series (at most 60).
+fn occurrences(input: &SessionInput) -> Vec<(NaiveDateTime, NaiveDateTime)> {
+    let (s, e) = (input.starts_at.naive_utc(), input.ends_at.naive_utc());
+    let Some(rec) = input.recurrence else {
+        return vec![(s, e)];
+    };
+    let until = input.repeat_until.unwrap_or(s.date());
+    let mut out = Vec::new();
+    for i in 0..60u32 {
+        let shift = |t: NaiveDateTime| match rec {
+            Recurrence::Weekly => t.checked_add_signed(chrono::Duration::weeks(i as i64)),
+            Recurrence::Monthly => t.checked_add_months(Months::new(i)),
+            Recurrence::Quarterly => t.checked_add_months(Months::new(3 * i)),
+        };
+        let (Some(a), Some(b)) = (shift(s), shift(e)) else {
+            break;
+        };
+        if a.date() > until {
+            break;
+        }
+        out.push((a, b));
+    }
+    out
+}
+
+/// The occurrences, each inside the current academic year.
+fn checked_occurrences(
+    input: &SessionInput,
+    year: &tutornet_domain::org::AcademicYear,
+) -> AppResult<Vec<(NaiveDateTime, NaiveDateTime)>> {
+    let occ = occurrences(input);
+    if occ.is_empty() {
+        return Err(AppError::field(
+            "repeat_until",
+            "invalid_period",
+            "Дата окончания повтора раньше первого занятия",
+        ));
+    }
+    for (a, _) in &occ {
+        if a.date() < year.starts_on || a.date() > year.ends_on {
+            return Err(AppError::field(
+                if occ.len() > 1 {
+                    "repeat_until"
+                } else {
+                    "starts_at"
+                },
+                "outside_academic_year",
+                format!(
+                    "Занятие вне текущего учебного года {} ({} – {})",
+                    year.name,
+                    format_date_ru(year.starts_on),
+                    format_date_ru(year.ends_on)
+                ),
+            ));
+        }
+    }
+    Ok(occ)
+}
+
+/// The in-person place of the input (online sessions take no room).
+fn room(input: &SessionInput) -> Option<&str> {
+    input
+        .place
+        .as_deref()
+        .filter(|_| input.format == Some(WorkFormat::InPerson))
+}
+
+/// Writes the planned occurrences (a series when more than one), each checked for
+/// conflicts first; returns their ids in time order.
+fn insert_occurrences(
+    conn: &mut DbConn,
+    user: &AuthUser,
+    input: &SessionInput,
+    (municipality_id, academic_year_id): (&str, &str),
+    tutor_ids: &[String],
+    occ: Vec<(NaiveDateTime, NaiveDateTime)>,
+) -> AppResult<Vec<String>> {
+    let series_id = (occ.len() > 1).then(new_id);
+    let mut ids = Vec::new();
+    for (a, b) in occ {
+        check_conflicts(conn, tutor_ids, room(input), a, b, None)?;
+        let id = new_id();
+        let t = now();
+        let row = NewSession {
+            id: &id,
+            municipality_id,
+            academic_year_id,
+            series_id: series_id.as_deref(),
+            form: input.form.map(|f| f.as_str()).unwrap_or_default(),
+            subject_id: input.subject_id.as_deref(),
+            title: input.title.trim(),
+            starts_at: a,
+            ends_at: b,
+            place: crate::db::schools::clean(&input.place),
+            online_link: crate::db::schools::clean(&input.online_link),
+            format: input.format.map(|f| f.as_str()).unwrap_or_default(),
+            audience: input.audience.map(|f| f.as_str()).unwrap_or_default(),
+            seats: input.seats,
+            status: "planned",
+            created_at: t,
+            updated_at: t,
+            created_by: &user.id,
+            updated_by: &user.id,
+            version: 1,
+        };
+        repo::insert(conn, &row, tutor_ids)?;
+        ids.push(id);
+    }
+    Ok(ids)
+}
+
+pub fn create(conn: &mut DbConn, user: &AuthUser, input: &SessionInput) -> AppResult<Vec<Session>> {
+    user.reach(Resource::Session, Action::Create)?;
+    input.validate().map_err(AppError::Validation)?;
+    let municipality_id = user.municipality_id.clone().ok_or_else(|| {
+        AppError::Forbidden("Занятия планируют координатор или тьютор муниципалитета".into())
+    })?;
+    let year = crate::db::academic_years::current(conn)?.ok_or(AppError::Conflict {
+        code: ProblemCode::NoCurrentYear,
+        detail: "Не задан текущий учебный год".into(),
+    })?;
+    let tutor_ids = validate_tutors(conn, user, &municipality_id, input)?;
+    if let Some(s) = &input.subject_id {
+        if !repo::subject_exists(conn, s)? {
+            return Err(AppError::field(
+                "subject_id",
+                "invalid_reference",
+                "Предмет не найден",
+            ));
+        }
+    }
+    let occ = checked_occurrences(input, &year)?;
+    // Requests answered by the session: same municipality, accepted, caller may schedule them.
+    let linked = requests::schedulable(conn, user, &municipality_id, &input.request_ids)?;
+    let ids = insert_occurrences(
+        conn,
+        user,
+        input,
+        (&municipality_id, &year.id),
+        &tutor_ids,
+        occ,
+    )?;
+    // The first occurrence answers the linked requests.
+    requests::on_session_scheduled(conn, user, &linked, &ids[0], input.title.trim())?;
+    notify(
+        conn,
+        &tutor_ids,
+        Some(&user.id),
+        "session_planned",
+        "Новое занятие в расписании",
+        &format!(
+            "«{}», {}",
+            input.title.trim(),
+            fmt_time(input.starts_at.naive_utc())
+        ),
+        Some(&format!("/sessions/{}", ids[0])),
+    )?;
+    let rows = repo::rows_by_ids(conn, &ids)?;
+    for r in &rows {
+        record(conn, user, "create", None, r)?;
+    }
+    to_domain(conn, user, rows)
+}
+
+/// The checks of an edit before anything is written; returns the tutors.
+fn check_update(
+    conn: &mut DbConn,
+    user: &AuthUser,
+    before: &SessionRow,
+    input: &SessionInput,
+) -> AppResult<Vec<String>> {
+    require_manage(conn, user, before)?;
+    input.validate().map_err(AppError::Validation)?;
+    if input.recurrence.is_some() {
+        return Err(AppError::field(
+            "recurrence",
+            "not_allowed",
+            "Изменение касается одного занятия серии; повтор задаётся при создании",
+        ));
+    }
+    if before.status != "planned" {
+        return Err(AppError::Conflict {
+            code: ProblemCode::NotPlanned,
+            detail:
+                "Изменять можно только запланированное занятие; к проведённому добавляйте поправки"
+                    .into(),
+        });
+    }
+    let year = crate::db::academic_years::find(conn, &before.academic_year_id)?;
+    let d = input.starts_at.date_naive();
+    if d < year.starts_on || d > year.ends_on {
+        return Err(AppError::field(
+            "starts_at",
+            "outside_academic_year",
+            format!("Занятие вне учебного года {}", year.name),
+        ));
+    }
+    let tutor_ids = validate_tutors(conn, user, &before.municipality_id, input)?;
+    check_conflicts(
+        conn,
+        &tutor_ids,
+        room(input),
+        input.starts_at.naive_utc(),
+        input.ends_at.naive_utc(),
+        Some(&before.id),
+    )?;
+    Ok(tutor_ids)
+}
+
+pub fn update(
+    conn: &mut DbConn,
+    user: &AuthUser,
+    id: &str,
+    input: &SessionInput,
+) -> AppResult<Session> {
+    let before = repo::find_row(conn, id)?;
+    let tutor_ids = check_update(conn, user, &before, input)?;
+    let full = |conn: &mut DbConn| -> AppResult<Session> {
+        let row = repo::find_row(conn, id)?;
+        one(conn, user, row)
+    };
+    let current = full(conn)?;
+    let change = update_versioned(
+        conn,
+        input.version,
+        before.version,
+        current,
+        |conn, v| {
+            let n = set_versioned!(
+                conn,
+                sessions,
+                id,
+                v,
+                &user.id,
+                (
+                    sessions::form.eq(input.form.map(|f| f.as_str()).unwrap_or_default()),
+                    sessions::subject_id.eq(&input.subject_id),
+                    sessions::title.eq(input.title.trim()),
+                    sessions::starts_at.eq(input.starts_at.naive_utc()),
+                    sessions::ends_at.eq(input.ends_at.naive_utc()),
+                    sessions::place.eq(crate::db::schools::clean(&input.place)),
+                    sessions::online_link.eq(crate::db::schools::clean(&input.online_link)),
+                    sessions::format.eq(input.format.map(|f| f.as_str()).unwrap_or_default()),
+                    sessions::audience.eq(input.audience.map(|f| f.as_str()).unwrap_or_default()),
+                    sessions::seats.eq(input.seats),
+                )
+            )?;
+            if n > 0 {
+                repo::replace_tutors(conn, id, &tutor_ids)?;
+            }
+            Ok(n)
+        },
+        full,
+    )?;
+    let session = match change {
+        Change::Unchanged(same) => return Ok(same),
+        Change::Stored(after) => after,
+    };
+    let after = repo::find_row(conn, id)?;
+    let participants = repo::participant_ids(conn, id)?;
+    notify(
+        conn,
+        &participants,
+        Some(&user.id),
+        "session_changed",
+        "Занятие изменено",
+        &format!("«{}», {}", after.title, fmt_time(after.starts_at)),
+        Some(&format!("/sessions/{id}")),
+    )?;
+    record(conn, user, "update", Some(&before), &after)?;
+    Ok(session)
+}
+
+pub fn cancel(
+    conn: &mut DbConn,
+    user: &AuthUser,
+    id: &str,
+    input: &SessionCancel,
+) -> AppResult<Session> {
+    let before = repo::find_row(conn, id)?;
+    require_manage(conn, user, &before)?;
+    if input.reason.trim().is_empty() {
+        return Err(AppError::field(
+            "reason",
+            "required",
+            "Укажите причину отмены",
+        ));
+    }
+    crate::db::check_version(Some(input.version), before.version)?;
+    if before.status != "planned" {
+        return Err(AppError::Conflict {
+            code: ProblemCode::NotPlanned,
+            detail: "Отменить можно только запланированное занятие".into(),
+        });
+    }
+    if set_versioned!(
+        conn,
+        sessions,
+        id,
+        before.version,
+        &user.id,
+        (
+            sessions::status.eq("cancelled"),
+            sessions::cancel_reason.eq(input.reason.trim()),
+        )
+    )? == 0
+    {
+        return Err(AppError::version_conflict(before.version + 1));
+    }
+    // Linked requests go back to "accepted" so they can be scheduled again.
+    requests::on_session_cancelled(conn, user, id, input.reason.trim())?;
+    let participants = repo::participant_ids(conn, id)?;
+    notify(
+        conn,
+        &participants,
+        Some(&user.id),
+        "session_cancelled",
+        "Занятие отменено",
+        &format!(
+            "«{}», {}: {}",
+            before.title,
+            fmt_time(before.starts_at),
+            input.reason.trim()
+        ),
+        Some(&format!("/sessions/{id}")),
+    )?;
+    let after = repo::find_row(conn, id)?;
+    record(conn, user, "cancel", Some(&before), &after)?;
+    one(conn, user, after)
+}
