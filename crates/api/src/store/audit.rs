@@ -21,7 +21,7 @@ pub struct Audit<'a> {
 
 impl Audit<'_> {
     /// Records `action` with the states before and after.
-pub fn record<T: Serialize>(
+    pub fn record<T: Serialize>(
         &self,
         conn: &mut DbConn,
         action: AuditAction,

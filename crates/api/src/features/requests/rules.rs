@@ -11,6 +11,7 @@ use crate::db::{audit, new_id, now, Cursor, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::store::stored;
 use std::collections::HashMap;
+use tutornet_domain::audit::{AuditAction, AuditEntity};
 use tutornet_domain::community::{
     Actor, Audience, FormOfWork, Request, RequestDetail, RequestEvent, RequestFilter, RequestInput,
     RequestStatus, WorkFormat,
@@ -175,7 +176,7 @@ pub fn list(conn: &mut DbConn, user: &AuthUser, f: &RequestFilter) -> AppResult<
 pub(super) fn record(
     conn: &mut DbConn,
     user: &AuthUser,
-    action: &str,
+    action: AuditAction,
     before: Option<&Request>,
     after: &Request,
 ) -> AppResult<()> {
@@ -184,7 +185,7 @@ pub(super) fn record(
         conn,
         Some(user),
         action,
-        "request",
+        AuditEntity::Request,
         &after.id,
         audit::Scope {
             region_id: region.as_deref(),
@@ -260,7 +261,7 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &RequestInput) -> AppRe
     )?;
     let row = repo::find_row(conn, &id)?;
     let after = one(conn, row)?;
-    record(conn, user, "create", None, &after)?;
+    record(conn, user, AuditAction::Create, None, &after)?;
     Ok(after)
 }
 

@@ -6,6 +6,7 @@ use crate::auth::AuthUser;
 use crate::db::DbConn;
 use crate::error::{AppError, AppResult};
 use crate::store::stored;
+use tutornet_domain::audit::AuditAction;
 use tutornet_domain::community::{RequestAction, RequestDetail, RequestStatus, RequestTransition};
 use tutornet_domain::ProblemCode;
 
@@ -115,6 +116,6 @@ pub fn transition(
     move_to(conn, Some(user), &r, m)?;
     let after_row = repo::find_row(conn, id)?;
     let after = to_domain(conn, vec![after_row])?.remove(0);
-    record(conn, user, action.as_str(), Some(&before), &after)?;
+    record(conn, user, AuditAction::from(action), Some(&before), &after)?;
     detail(conn, user, id)
 }

@@ -12,6 +12,7 @@ use crate::db::{now, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::features::requests::rules as requests;
 use crate::set_versioned;
+use tutornet_domain::audit::AuditAction;
 use tutornet_domain::community::{
     AmendmentInput, RatingInput, SessionDetail, SessionLogInput, AMENDABLE_FIELDS,
 };
@@ -108,7 +109,7 @@ pub fn log(
         Some(&format!("/sessions/{id}")),
     )?;
     let after = repo::find_row(conn, id)?;
-    record(conn, user, "log", Some(&s), &after)?;
+    record(conn, user, AuditAction::Log, Some(&s), &after)?;
     detail(conn, user, id)
 }
 
@@ -192,6 +193,8 @@ pub fn amend(
         value,
         input.note.trim(),
     )?;
+    let after = repo::find_row(conn, id)?;
+    record(conn, user, AuditAction::Amend, Some(&s), &after)?;
     detail(conn, user, id)
 }
 
@@ -239,5 +242,6 @@ pub fn rate(
     }
     let comment = crate::db::schools::clean(&input.comment);
     repo::insert_rating(conn, id, &user.id, input.score, comment)?;
+    record(conn, user, AuditAction::Rate, None, &s)?;
     detail(conn, user, id)
 }

@@ -1,7 +1,7 @@
 //! Registrations for group sessions: register (a seat or the waitlist), unregister (the
 //! first waiting moves up).
 
-use super::rules::{check_visible, fmt_time};
+use super::rules::{check_visible, fmt_time, record};
 use super::view::detail;
 use super::{policy, repo};
 use crate::auth::AuthUser;
@@ -9,6 +9,7 @@ use crate::db::notifications::notify;
 use crate::db::DbConn;
 use crate::error::{AppError, AppResult};
 use crate::store::stored;
+use tutornet_domain::audit::AuditAction;
 use tutornet_domain::community::{FormOfWork, SessionDetail};
 use tutornet_domain::ProblemCode;
 
@@ -45,6 +46,7 @@ pub fn register(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Sessi
         Some((rid, _)) => repo::set_registration_status(conn, &rid, status.as_str(), true)?,
         None => repo::insert_registration(conn, id, &user.id, status.as_str())?,
     }
+    record(conn, user, AuditAction::Register, None, &s)?;
     detail(conn, user, id)
 }
 
@@ -76,5 +78,6 @@ pub fn unregister(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Ses
             )?;
         }
     }
+    record(conn, user, AuditAction::Unregister, None, &s)?;
     detail(conn, user, id)
 }

@@ -9,6 +9,7 @@ use crate::auth::AuthUser;
 use crate::db::{audit, DbConn};
 use crate::error::{AppError, AppResult};
 use chrono::NaiveDateTime;
+use tutornet_domain::audit::{AuditAction, AuditEntity};
 use tutornet_domain::community::Session;
 use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::text::format_date_ru;
@@ -41,7 +42,7 @@ fn facts<'a>(
 pub(super) fn record(
     conn: &mut DbConn,
     user: &AuthUser,
-    action: &str,
+    action: AuditAction,
     before: Option<&SessionRow>,
     after: &SessionRow,
 ) -> AppResult<()> {
@@ -50,7 +51,7 @@ pub(super) fn record(
         conn,
         Some(user),
         action,
-        "session",
+        AuditEntity::Session,
         &after.id,
         audit::Scope {
             region_id: region.as_deref(),

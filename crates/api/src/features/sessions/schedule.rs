@@ -14,6 +14,7 @@ use crate::features::requests::rules as requests;
 use crate::set_versioned;
 use crate::store::{update_versioned, Change};
 use chrono::{Months, NaiveDateTime};
+use tutornet_domain::audit::AuditAction;
 use tutornet_domain::community::{Recurrence, Session, SessionCancel, SessionInput, WorkFormat};
 use tutornet_domain::permissions::{Action, Resource, Role};
 use tutornet_domain::text::{format_date_ru, search_key};
@@ -263,7 +264,7 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &SessionInput) -> AppRe
     )?;
     let rows = repo::rows_by_ids(conn, &ids)?;
     for r in &rows {
-        record(conn, user, "create", None, r)?;
+        record(conn, user, AuditAction::Create, None, r)?;
     }
     to_domain(conn, user, rows)
 }
@@ -373,7 +374,7 @@ pub fn update(
         &format!("«{}», {}", after.title, fmt_time(after.starts_at)),
         Some(&format!("/sessions/{id}")),
     )?;
-    record(conn, user, "update", Some(&before), &after)?;
+    record(conn, user, AuditAction::Update, Some(&before), &after)?;
     Ok(session)
 }
 
@@ -431,6 +432,6 @@ pub fn cancel(
         Some(&format!("/sessions/{id}")),
     )?;
     let after = repo::find_row(conn, id)?;
-    record(conn, user, "cancel", Some(&before), &after)?;
+    record(conn, user, AuditAction::Cancel, Some(&before), &after)?;
     one(conn, user, after)
 }
