@@ -1,4 +1,5 @@
 //! Registrations for a session: seats, the waitlist, cancelling.
 
 pub mod access;
+mod audit;
 mod waitlist;

@@ -1,0 +1,34 @@
+//! Registering for a session and cancelling it are audited.
+
+use crate::common::*;
+use serde_json::json;
+
+#[actix_web::test]
+async fn registration_and_its_cancellation_leave_audit_entries() {
+    let app = TestApp::new().await;
+    let tutor = app.login(TUTOR).await;
+    let teacher = app.login(TEACHER).await;
+    let coord = app.login(COORDINATOR).await;
+    let s = plan_session(
+        &app,
+        &tutor,
+        remote_session("group_consultation", "Разбор ВПР", 30, 31),
+    )
+    .await;
+    let id = s["id"].as_str().unwrap();
+    let path = format!("/api/v1/sessions/{id}/registration");
+    app.post(&path, &teacher, json!({})).await.ok(200);
+    app.delete(&path, &teacher).await.ok(200);
+    let log = app
+        .get(&format!("/api/v1/audit?entity_id={id}"), &coord)
+        .await
+        .ok(200);
+    let actions: Vec<&str> = log["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert!(actions.contains(&"register"), "{actions:?}");
+    assert!(actions.contains(&"unregister"), "{actions:?}");
+}
