@@ -1,0 +1,252 @@
+//! Requests from schools and teachers, their workflow and tutor suggestions.
+
+use super::*;
+
+labelled_enum!(
+    /// Where a request is in its workflow.
+    RequestStatus {
+        New = "new" => "Новая",
+        NeedsInfo = "needs_info" => "Нужны уточнения",
+        Accepted = "accepted" => "Принята, тьютор назначен",
+        Scheduled = "scheduled" => "Запланирована",
+        Done = "done" => "Выполнена",
+        Declined = "declined" => "Отклонена",
+        Cancelled = "cancelled" => "Отозвана",
+    }
+);
+
+labelled_enum!(
+    /// What someone does to a request.
+    RequestAction {
+        AskInfo = "ask_info" => "Запросить уточнения",
+        Answer = "answer" => "Ответить на уточнение",
+        Accept = "accept" => "Принять и назначить тьютора",
+        Schedule = "schedule" => "Запланировать занятие",
+        Complete = "complete" => "Отметить выполненной",
+        Decline = "decline" => "Отклонить",
+        Cancel = "cancel" => "Отозвать",
+    }
+);
+
+/// Who may perform a request action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Actor {
+    /// Coordinator or admin of the request's municipality.
+    Coordinator,
+    /// The tutor assigned to the request.
+    AssignedTutor,
+    /// The teacher or school administrator who filed it.
+    Requester,
+}
+
+impl RequestAction {
+    /// The status after the action, or `None` if it is not allowed from `from`.
+    pub fn next(self, from: RequestStatus) -> Option<RequestStatus> {
+        use RequestAction as A;
+        use RequestStatus as S;
+        match (self, from) {
+            (A::AskInfo, S::New) => Some(S::NeedsInfo),
+            (A::Answer, S::NeedsInfo) => Some(S::New),
+            (A::Accept, S::New) => Some(S::Accepted),
+            (A::Schedule, S::Accepted) => Some(S::Scheduled),
+            (A::Complete, S::Scheduled) => Some(S::Done),
+            (A::Decline, S::New | S::NeedsInfo | S::Accepted) => Some(S::Declined),
+            (A::Cancel, S::New | S::NeedsInfo | S::Accepted | S::Scheduled) => Some(S::Cancelled),
+            _ => None,
+        }
+    }
+
+    /// Which actors may perform it.
+    pub fn actors(self) -> &'static [Actor] {
+        use RequestAction as A;
+        match self {
+            A::AskInfo | A::Accept | A::Decline => &[Actor::Coordinator],
+            A::Answer | A::Cancel => &[Actor::Requester],
+            A::Schedule | A::Complete => &[Actor::Coordinator, Actor::AssignedTutor],
+        }
+    }
+
+    /// Actions allowed from a status (for 409 messages and the UI).
+    pub fn allowed_from(from: RequestStatus) -> Vec<RequestAction> {
+        RequestAction::ALL
+            .iter()
+            .copied()
+            .filter(|a| a.next(from).is_some())
+            .collect()
+    }
+}
+
+/// A request (заявка) of a teacher or a school.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Request {
+    pub id: String,
+    pub municipality_id: String,
+    pub academic_year_id: String,
+    pub school_id: String,
+    pub school_name: String,
+    pub requester_id: String,
+    pub requester_name: String,
+    /// Filed by the school administration for the school (not for one teacher).
+    pub for_school: bool,
+    pub form: FormOfWork,
+    pub subject_id: Option<String>,
+    pub subject_name: Option<String>,
+    pub topic: String,
+    pub problem: String,
+    pub audience: Audience,
+    pub audience_count: Option<i32>,
+    pub audience_grade: Option<String>,
+    pub format: WorkFormat,
+    pub period_from: Option<NaiveDate>,
+    pub period_to: Option<NaiveDate>,
+    pub status: RequestStatus,
+    pub tutor_user_id: Option<String>,
+    pub tutor_name: Option<String>,
+    pub session_id: Option<String>,
+    pub decline_reason: Option<String>,
+    pub status_changed_at: DateTime<Utc>,
+    /// Days since the last status change.
+    pub age_days: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub version: i32,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RequestInput {
+    pub form: Option<FormOfWork>,
+    #[serde(default)]
+    pub subject_id: Option<String>,
+    pub topic: String,
+    pub problem: String,
+    pub audience: Option<Audience>,
+    #[serde(default)]
+    pub audience_count: Option<i32>,
+    #[serde(default)]
+    pub audience_grade: Option<String>,
+    pub format: Option<WorkFormat>,
+    #[serde(default)]
+    pub period_from: Option<NaiveDate>,
+    #[serde(default)]
+    pub period_to: Option<NaiveDate>,
+    /// School administrators: file for the school as a whole.
+    #[serde(default)]
+    pub for_school: bool,
+}
+
+impl RequestInput {
+    pub fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let mut e = Errors::default();
+        if self.form.is_none() {
+            e.add("form", "required", "Выберите форму работы");
+        }
+        e.required("topic", &self.topic, 300);
+        e.required("problem", &self.problem, 4000);
+        if self.audience.is_none() {
+            e.add("audience", "required", "Выберите, для кого занятие");
+        }
+        if self.format.is_none() {
+            e.add(
+                "format",
+                "required",
+                "Выберите формат: очно или дистанционно",
+            );
+        }
+        if let Some(c) = self.audience_count {
+            if !(1..=1000).contains(&c) {
+                e.add(
+                    "audience_count",
+                    "out_of_range",
+                    "Количество участников — от 1 до 1000",
+                );
+            }
+        }
+        if let Some(g) = &self.audience_grade {
+            e.max_len("audience_grade", g, 50);
+        }
+        if let (Some(a), Some(b)) = (self.period_from, self.period_to) {
+            if b < a {
+                e.add("period_to", "invalid_period", "Конец периода раньше начала");
+            }
+        }
+        e.finish()
+    }
+}
+
+/// A status change with who and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RequestEvent {
+    pub at: DateTime<Utc>,
+    pub actor_id: Option<String>,
+    pub actor_name: Option<String>,
+    pub from_status: Option<RequestStatus>,
+    pub to_status: RequestStatus,
+    pub comment: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RequestDetail {
+    #[serde(flatten)]
+    pub request: Request,
+    pub history: Vec<RequestEvent>,
+    /// What the caller may do now.
+    pub allowed_actions: Vec<RequestAction>,
+}
+
+/// A workflow step.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RequestTransition {
+    pub action: Option<RequestAction>,
+    /// Question, answer or note; required for `ask_info`, `answer` and `decline`.
+    #[serde(default)]
+    pub comment: Option<String>,
+    /// For `accept`: the tutor to assign.
+    #[serde(default)]
+    pub tutor_user_id: Option<String>,
+    /// For `accept`: confirm choosing a tutor from the requester's own school.
+    #[serde(default)]
+    pub allow_same_school: bool,
+    /// For `schedule`: the session the request is linked to.
+    #[serde(default)]
+    pub session_id: Option<String>,
+    /// The request version the step is based on.
+    pub version: i32,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+#[serde(deny_unknown_fields)]
+pub struct RequestFilter {
+    pub status: Option<RequestStatus>,
+    pub school_id: Option<String>,
+    pub tutor_user_id: Option<String>,
+    pub form: Option<FormOfWork>,
+    /// Only requests with no status change for at least this many days.
+    pub stale_days: Option<i64>,
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+}
+
+/// A ranked tutor for a request, with the reasons.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TutorSuggestion {
+    pub user_id: String,
+    pub full_name: String,
+    pub school_name: Option<String>,
+    pub score: i32,
+    /// Same school as the requester: shown, but only chosen explicitly.
+    pub same_school: bool,
+    pub reasons: Vec<String>,
+    /// Open requests and planned sessions.
+    pub load: i64,
+    pub average_rating: Option<f64>,
+}

@@ -1,0 +1,318 @@
+//! The schedule: sessions, registrations, the session log, amendments, ratings.
+
+use super::*;
+
+labelled_enum!(
+    SessionStatus {
+        Planned = "planned" => "Запланировано",
+        Held = "held" => "Проведено",
+        Cancelled = "cancelled" => "Отменено",
+    }
+);
+
+labelled_enum!(
+    Recurrence {
+        Weekly = "weekly" => "Еженедельно",
+        Monthly = "monthly" => "Ежемесячно",
+        Quarterly = "quarterly" => "Раз в четверть",
+    }
+);
+
+labelled_enum!(
+    RegistrationStatus {
+        Registered = "registered" => "Записан",
+        Waitlisted = "waitlisted" => "В листе ожидания",
+        Cancelled = "cancelled" => "Запись отменена",
+    }
+);
+
+/// A session of the consultation point.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Session {
+    pub id: String,
+    pub municipality_id: String,
+    pub academic_year_id: String,
+    pub series_id: Option<String>,
+    pub form: FormOfWork,
+    pub subject_id: Option<String>,
+    pub subject_name: Option<String>,
+    pub title: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub place: Option<String>,
+    pub online_link: Option<String>,
+    pub format: WorkFormat,
+    pub audience: Audience,
+    pub seats: Option<i32>,
+    pub status: SessionStatus,
+    pub cancel_reason: Option<String>,
+    pub tutors: Vec<Person>,
+    pub request_ids: Vec<String>,
+    pub registered: i64,
+    pub waitlisted: i64,
+    /// The caller's registration, if any.
+    pub my_registration: Option<RegistrationStatus>,
+    pub version: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Person {
+    pub id: String,
+    pub full_name: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SessionInput {
+    pub form: Option<FormOfWork>,
+    #[serde(default)]
+    pub subject_id: Option<String>,
+    pub title: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    #[serde(default)]
+    pub place: Option<String>,
+    #[serde(default)]
+    pub online_link: Option<String>,
+    pub format: Option<WorkFormat>,
+    pub audience: Option<Audience>,
+    #[serde(default)]
+    pub seats: Option<i32>,
+    /// Tutors holding the session (default: the caller, if a tutor).
+    #[serde(default)]
+    pub tutor_ids: Vec<String>,
+    /// Requests this session answers (they move to `scheduled`).
+    #[serde(default)]
+    pub request_ids: Vec<String>,
+    /// Create a series: repeat until `repeat_until` (inclusive).
+    #[serde(default)]
+    pub recurrence: Option<Recurrence>,
+    #[serde(default)]
+    pub repeat_until: Option<NaiveDate>,
+    /// Required on update.
+    #[serde(default)]
+    pub version: Option<i32>,
+}
+
+impl SessionInput {
+    pub fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let mut e = Errors::default();
+        if self.form.is_none() {
+            e.add("form", "required", "Выберите форму работы");
+        }
+        e.required("title", &self.title, 300);
+        if self.ends_at <= self.starts_at {
+            e.add(
+                "ends_at",
+                "invalid_period",
+                "Окончание должно быть позже начала",
+            );
+        } else if self.ends_at - self.starts_at > chrono::Duration::hours(12) {
+            e.add("ends_at", "too_long", "Занятие длится не больше 12 часов");
+        }
+        if self.format.is_none() {
+            e.add("format", "required", "Выберите формат");
+        }
+        if self.audience.is_none() {
+            e.add("audience", "required", "Выберите аудиторию");
+        }
+        if self.format == Some(WorkFormat::InPerson)
+            && self.place.as_deref().unwrap_or("").trim().is_empty()
+        {
+            e.add("place", "required", "Укажите место проведения");
+        }
+        if self.format == Some(WorkFormat::Remote)
+            && self.online_link.as_deref().unwrap_or("").trim().is_empty()
+        {
+            e.add("online_link", "required", "Укажите ссылку на подключение");
+        }
+        if let Some(s) = self.seats {
+            if !(1..=500).contains(&s) {
+                e.add("seats", "out_of_range", "Мест — от 1 до 500");
+            }
+        }
+        if self.recurrence.is_some() && self.repeat_until.is_none() {
+            e.add(
+                "repeat_until",
+                "required",
+                "Укажите, до какой даты повторять",
+            );
+        }
+        e.finish()
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+#[serde(deny_unknown_fields)]
+pub struct SessionFilter {
+    /// From this moment (default: start of the current academic year).
+    pub from: Option<DateTime<Utc>>,
+    /// Until this moment.
+    pub to: Option<DateTime<Utc>>,
+    pub tutor_id: Option<String>,
+    /// Sessions linked to requests of this school.
+    pub school_id: Option<String>,
+    pub subject_id: Option<String>,
+    pub form: Option<FormOfWork>,
+    pub status: Option<SessionStatus>,
+    /// Only sessions answering requests of ШНОР schools.
+    pub low_results_only: Option<bool>,
+    /// Sessions the caller holds or is registered for.
+    pub mine: Option<bool>,
+    /// Held sessions that still have no log.
+    pub awaiting_log: Option<bool>,
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+}
+
+/// Cancelling a session (reason required).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SessionCancel {
+    pub reason: String,
+    pub version: i32,
+}
+
+/// A registration for a group session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Registration {
+    pub id: String,
+    pub session_id: String,
+    pub user_id: String,
+    pub full_name: String,
+    pub school_name: Option<String>,
+    pub status: RegistrationStatus,
+    /// Place in the waitlist (1-based) when waitlisted.
+    pub waitlist_position: Option<i64>,
+    pub attended: Option<bool>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// The log of a held session (журнал занятия).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SessionLogInput {
+    /// Registered teachers who came.
+    #[serde(default)]
+    pub attended_user_ids: Vec<String>,
+    /// Students: class and count only, never names.
+    #[serde(default)]
+    pub students_class: Option<String>,
+    #[serde(default)]
+    pub students_count: Option<i32>,
+    pub outcome: String,
+    /// Visible to participants.
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// Visible to the tutors and coordinators only.
+    #[serde(default)]
+    pub private_notes: Option<String>,
+    /// Materials: titles or links, one per line.
+    #[serde(default)]
+    pub materials: Option<String>,
+    pub version: i32,
+}
+
+impl SessionLogInput {
+    pub fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let mut e = Errors::default();
+        e.required("outcome", &self.outcome, 4000);
+        if let Some(c) = self.students_count {
+            if !(0..=1000).contains(&c) {
+                e.add(
+                    "students_count",
+                    "out_of_range",
+                    "Количество обучающихся — от 0 до 1000",
+                );
+            }
+        }
+        if let Some(c) = &self.students_class {
+            e.max_len("students_class", c, 50);
+        }
+        e.finish()
+    }
+}
+
+/// A later correction of a held session's log.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AmendmentInput {
+    /// `outcome`, `summary`, `private_notes`, `materials`, `students_class` or `students_count`.
+    pub field: String,
+    pub value: String,
+    pub note: String,
+}
+
+pub const AMENDABLE_FIELDS: &[&str] = &[
+    "outcome",
+    "summary",
+    "private_notes",
+    "materials",
+    "students_class",
+    "students_count",
+];
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Amendment {
+    pub at: DateTime<Utc>,
+    pub author_id: Option<String>,
+    pub author_name: Option<String>,
+    pub field: String,
+    pub before_value: Option<String>,
+    pub after_value: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RatingInput {
+    pub score: i32,
+    #[serde(default)]
+    pub comment: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Rating {
+    pub user_id: String,
+    pub full_name: String,
+    pub score: i32,
+    pub comment: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Everything about one session for its page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionDetail {
+    #[serde(flatten)]
+    pub session: Session,
+    pub students_class: Option<String>,
+    pub students_count: Option<i32>,
+    pub outcome: Option<String>,
+    pub summary: Option<String>,
+    /// Present only for the session's tutors, coordinators and admins.
+    pub private_notes: Option<String>,
+    pub materials: Option<String>,
+    /// Uploaded material files.
+    pub files: Vec<crate::files::StoredFile>,
+    pub held_at: Option<DateTime<Utc>>,
+    /// Visible to tutors, coordinators and school administrators.
+    pub registrations: Vec<Registration>,
+    pub amendments: Vec<Amendment>,
+    pub ratings: Vec<Rating>,
+    pub average_rating: Option<f64>,
+    /// May the caller edit, log, cancel the session?
+    pub can_manage: bool,
+}
