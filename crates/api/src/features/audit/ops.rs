@@ -29,11 +29,13 @@ pub fn list(conn: &mut DbConn, reach: &Reach, f: &AuditFilter) -> AppResult<Page
     let after = f.cursor.as_deref().map(Cursor::decode).transpose()?;
     let filtered = || {
         let mut q = audit_log::table.into_boxed();
-        q = match reach {
-            Reach::Region(r) => q.filter(audit_log::region_id.eq(r.clone())),
-            Reach::Municipality(m) => q.filter(audit_log::municipality_id.eq(m.clone())),
-            Reach::School(_) | Reach::Own(_) => q.filter(audit_log::id.eq("")),
-        };
+        q = crate::in_reach!(
+            q, reach,
+            region: (audit_log::region_id),
+            municipality: (audit_log::municipality_id),
+            school: (nothing),
+            own: (nothing),
+        );
         if let Some(e) = &f.entity {
             q = q.filter(audit_log::entity.eq(e.clone()));
         }

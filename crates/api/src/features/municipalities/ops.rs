@@ -51,11 +51,13 @@ pub fn list(
     include_archived: bool,
 ) -> AppResult<Page<Municipality>> {
     let mut q = municipalities::table.into_boxed();
-    q = match reach {
-        Reach::Region(r) => q.filter(municipalities::region_id.eq(r.clone())),
-        Reach::Municipality(m) => q.filter(municipalities::id.eq(m.clone())),
-        Reach::School(_) | Reach::Own(_) => q.filter(municipalities::id.eq("")),
-    };
+    q = crate::in_reach!(
+        q, reach,
+        region: (municipalities::region_id),
+        municipality: (municipalities::id),
+        school: (nothing),
+        own: (nothing),
+    );
     if !include_archived {
         q = q.filter(municipalities::archived_at.is_null());
     }

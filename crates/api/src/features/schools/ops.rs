@@ -77,14 +77,13 @@ fn search_text(i: &SchoolInput) -> String {
 type Boxed<'a> = schools::BoxedQuery<'a, MultiBackend>;
 
 fn in_reach<'a>(mut q: Boxed<'a>, reach: &Reach) -> Boxed<'a> {
-    q = match reach {
-        Reach::Region(r) => {
-            q.filter(schools::municipality_id.eq_any(crate::db::region_municipalities(r)))
-        }
-        Reach::Municipality(m) => q.filter(schools::municipality_id.eq(m.clone())),
-        Reach::School(s) => q.filter(schools::id.eq(s.clone())),
-        Reach::Own(_) => q.filter(schools::id.eq("")),
-    };
+    q = crate::in_reach!(
+        q, reach,
+        region: (via schools::municipality_id),
+        municipality: (schools::municipality_id),
+        school: (schools::id),
+        own: (nothing),
+    );
     q
 }
 

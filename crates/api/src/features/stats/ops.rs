@@ -49,12 +49,13 @@ pub fn stats(conn: &mut DbConn, user: &AuthUser) -> AppResult<Stats> {
                 .filter(users::active.eq(true))
                 .filter(users::archived_at.is_null())
                 .into_boxed();
-            q = match r {
-                Reach::Region(x) => q.filter(users::region_id.eq(x)),
-                Reach::Municipality(x) => q.filter(users::municipality_id.eq(x)),
-                Reach::School(x) => q.filter(users::school_id.eq(x)),
-                Reach::Own(x) => q.filter(users::id.eq(x)),
-            };
+            q = crate::in_reach!(
+                q, &r,
+                region: (users::region_id),
+                municipality: (users::municipality_id),
+                school: (users::school_id),
+                own: (users::id),
+            );
             q.count().get_result(conn)?
         }
     };

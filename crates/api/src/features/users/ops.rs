@@ -166,12 +166,13 @@ type Boxed<'a> = users::BoxedQuery<'a, MultiBackend>;
 
 fn filtered<'a>(reach: &Reach, f: &UserFilter) -> Boxed<'a> {
     let mut q = users::table.into_boxed();
-    q = match reach {
-        Reach::Region(r) => q.filter(users::region_id.eq(r.clone())),
-        Reach::Municipality(m) => q.filter(users::municipality_id.eq(m.clone())),
-        Reach::School(s) => q.filter(users::school_id.eq(s.clone())),
-        Reach::Own(u) => q.filter(users::id.eq(u.clone())),
-    };
+    q = crate::in_reach!(
+        q, reach,
+        region: (users::region_id),
+        municipality: (users::municipality_id),
+        school: (users::school_id),
+        own: (users::id),
+    );
     q = q.filter(users::archived_at.is_null());
     if let Some(text) = f.q.as_deref().filter(|s| !s.trim().is_empty()) {
         q = q.filter(users::search.like(like_pattern(text)).escape('\\'));

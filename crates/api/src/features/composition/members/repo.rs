@@ -72,13 +72,13 @@ pub(crate) fn to_members(conn: &mut DbConn, rows: Vec<MemberRow>) -> AppResult<V
 type Boxed<'a> = members::BoxedQuery<'a, MultiBackend>;
 
 fn in_reach<'a>(q: Boxed<'a>, reach: &Reach) -> Boxed<'a> {
-    match reach {
-        Reach::Region(r) => {
-            q.filter(members::municipality_id.eq_any(crate::db::region_municipalities(r)))
-        }
-        Reach::Municipality(m) => q.filter(members::municipality_id.eq(m.clone())),
-        Reach::School(_) | Reach::Own(_) => q.filter(members::id.eq("")),
-    }
+    crate::in_reach!(
+        q, reach,
+        region: (via members::municipality_id),
+        municipality: (members::municipality_id),
+        school: (nothing),
+        own: (nothing),
+    )
 }
 
 /// Members approved on `d` and not excluded by then.

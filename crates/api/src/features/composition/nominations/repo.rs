@@ -82,14 +82,13 @@ pub(crate) fn page(
 ) -> AppResult<(i64, Vec<NominationRow>)> {
     let filtered = || {
         let mut q = nominations::table.into_boxed::<MultiBackend>();
-        q = match reach {
-            Reach::Region(r) => {
-                q.filter(nominations::municipality_id.eq_any(crate::db::region_municipalities(r)))
-            }
-            Reach::Municipality(m) => q.filter(nominations::municipality_id.eq(m.clone())),
-            Reach::School(s) => q.filter(nominations::school_id.eq(s.clone())),
-            Reach::Own(_) => q.filter(nominations::id.eq("")),
-        };
+        q = crate::in_reach!(
+            q, reach,
+            region: (via nominations::municipality_id),
+            municipality: (nominations::municipality_id),
+            school: (nominations::school_id),
+            own: (nothing),
+        );
         if let Some(s) = f.status {
             q = q.filter(nominations::status.eq(s.as_str()));
         }

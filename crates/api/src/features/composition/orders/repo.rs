@@ -65,13 +65,13 @@ pub(crate) fn page(
 ) -> AppResult<(i64, Vec<OrderRow>)> {
     let filtered = || {
         let mut q = composition_orders::table.into_boxed::<MultiBackend>();
-        q = match reach {
-            Reach::Region(r) => q.filter(
-                composition_orders::municipality_id.eq_any(crate::db::region_municipalities(r)),
-            ),
-            Reach::Municipality(m) => q.filter(composition_orders::municipality_id.eq(m.clone())),
-            Reach::School(_) | Reach::Own(_) => q.filter(composition_orders::id.eq("")),
-        };
+        q = crate::in_reach!(
+            q, reach,
+            region: (via composition_orders::municipality_id),
+            municipality: (composition_orders::municipality_id),
+            school: (nothing),
+            own: (nothing),
+        );
         if let Some(m) = &f.municipality_id {
             q = q.filter(composition_orders::municipality_id.eq(m.clone()));
         }

@@ -20,16 +20,15 @@ pub(in crate::features::sessions) struct Listing<'a> {
 type Boxed<'a> = sessions::BoxedQuery<'a, crate::db::MultiBackend>;
 
 fn filtered<'a>(l: &'a Listing<'a>) -> Boxed<'a> {
-    use crate::auth::Reach;
     let f = l.filter;
     let mut q = sessions::table.into_boxed();
-    q = match l.reach {
-        Reach::Region(r) => {
-            q.filter(sessions::municipality_id.eq_any(crate::db::region_municipalities(r)))
-        }
-        Reach::Municipality(m) => q.filter(sessions::municipality_id.eq(m.clone())),
-        _ => q.filter(sessions::id.eq("")),
-    };
+    q = crate::in_reach!(
+        q, l.reach,
+        region: (via sessions::municipality_id),
+        municipality: (sessions::municipality_id),
+        school: (nothing),
+        own: (nothing),
+    );
     if let Some(from) = f.from {
         q = q.filter(sessions::ends_at.ge(from.naive_utc()));
     }
