@@ -21,7 +21,7 @@ for d in $a; do
   done
 done
 # Every table in schema.rs exists in the migrations and vice versa.
-tables_rs=$(grep -oE '^\s+[a-z_]+ \([a-z_, ]+\) \{' crates/api/src/db/schema.rs | awk '{print $1}' | sort)
+tables_rs=$(grep -oE '^\s+[a-z_]+ \([a-z_, ]+\) \{' crates/api/src/store/schema.rs | awk '{print $1}' | sort)
 tables_sql=$(cat migrations/sqlite/*/up.sql | grep -oE 'CREATE TABLE [a-z_]+' | awk '{print $3}' | sort -u)
 if [ "$tables_rs" != "$tables_sql" ]; then
   echo "schema.rs tables differ from migrations:"; diff <(echo "$tables_rs") <(echo "$tables_sql") || true; fail=1

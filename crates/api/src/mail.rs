@@ -2,7 +2,7 @@
 //! thread sends the inbox rows that have not been e-mailed yet, so a slow or absent
 //! mail server never holds up a request or its transaction. Uses the `lettre` crate.
 
-use crate::db::schema::{notifications, users};
+use crate::store::schema::{notifications, users};
 use crate::AppState;
 use diesel::prelude::*;
 use lettre::message::Mailbox;

@@ -1,7 +1,7 @@
 //! Where a record lives: the region of a municipality, and the check of an action on
 //! a record of a municipality (and school).
 
-use crate::db::schema;
+use crate::store::schema;
 use crate::error::AppResult;
 use crate::store::DbConn;
 use diesel::prelude::*;
@@ -36,7 +36,7 @@ type RegionMunicipalities = diesel::dsl::Select<
 /// school); returns the municipality's region for audit entries.
 pub fn check_place(
     conn: &mut DbConn,
-    user: &crate::auth::AuthUser,
+    user: &crate::access::AuthUser,
     resource: tutornet_domain::permissions::Resource,
     action: tutornet_domain::permissions::Action,
     municipality_id: &str,
@@ -46,7 +46,7 @@ pub fn check_place(
     user.check(
         resource,
         action,
-        &crate::auth::Place {
+        &crate::access::Place {
             region_id: &region,
             municipality_id: Some(municipality_id),
             school_id,

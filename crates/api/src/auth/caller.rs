@@ -3,8 +3,8 @@
 
 use super::jwt::verify_access_token;
 use crate::access::AuthUser;
-use crate::db::schema::users;
-use crate::db::DbConn;
+use crate::store::schema::users;
+use crate::store::DbConn;
 use crate::error::{AppError, AppResult};
 use crate::store::stored;
 use crate::AppState;

@@ -5,6 +5,7 @@
 pub mod caller;
 pub mod jwt;
 pub mod password;
+pub mod refresh_tokens;
 pub mod throttle;
 
 pub use crate::access::{AuthUser, Place, Reach};

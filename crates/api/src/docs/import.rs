@@ -5,7 +5,7 @@
 //! nothing, inside the caller's write transaction.
 
 use super::{csv::parse_csv, table::parse_text, table::skip_row, xlsx::parse_xlsx, RawRow};
-use crate::db::DbConn;
+use crate::store::DbConn;
 use crate::error::{AppError, AppResult};
 use tutornet_domain::FieldError;
 

@@ -42,3 +42,11 @@ pub const NOUNS: &[fn(&mut Api)] = &[
     files::endpoints,
     calendar::endpoints,
 ];
+
+/// Which noun answers for the files of an owner kind.
+pub fn file_owner(kind: files::OwnerKind) -> &'static dyn files::FileOwner {
+    match kind {
+        files::OwnerKind::Order => &files::ORDER_FILES,
+        files::OwnerKind::Session => &sessions::FILES,
+    }
+}

@@ -2,8 +2,8 @@
 //! transaction. Versioned writes go through `store::versioned`, which writes the entry
 //! itself, so a change cannot forget it.
 
-use crate::auth::AuthUser;
-use crate::db::schema::audit_log;
+use crate::access::AuthUser;
+use crate::store::schema::audit_log;
 use crate::error::{AppError, AppResult};
 use crate::store::record::{new_id, now};
 use crate::store::DbConn;

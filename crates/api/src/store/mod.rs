@@ -5,6 +5,7 @@ pub mod audit;
 pub mod conn;
 pub mod page;
 pub mod record;
+pub mod schema;
 pub mod stored;
 pub mod tx;
 pub mod versioned;

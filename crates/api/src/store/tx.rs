@@ -9,7 +9,7 @@
 //! re-runnable (`Fn`) and must not touch the world outside the database: e-mail and other
 //! side effects go through outbox rows.
 
-use crate::db::DbConn;
+use crate::store::DbConn;
 use crate::error::{AppError, AppResult};
 use diesel::connection::SimpleConnection;
 

@@ -2,7 +2,7 @@
 //! (0 rows → 409 `version_conflict`), and an update that changes nothing is reported as
 //! unchanged — no new version, no audit entry, no notification.
 
-use crate::db::DbConn;
+use crate::store::DbConn;
 use crate::error::{AppError, AppResult};
 use crate::store::Audit;
 use diesel::connection::SimpleConnection;
@@ -147,15 +147,15 @@ macro_rules! set_versioned {
         use diesel::prelude::*;
         let expected: i32 = $expected;
         diesel::update(
-            $crate::db::schema::$table::table
-                .filter($crate::db::schema::$table::id.eq($id))
-                .filter($crate::db::schema::$table::version.eq(expected)),
+            $crate::store::schema::$table::table
+                .filter($crate::store::schema::$table::id.eq($id))
+                .filter($crate::store::schema::$table::version.eq(expected)),
         )
         .set((
             $($set,)*
-            $crate::db::schema::$table::version.eq(expected + 1),
-            $crate::db::schema::$table::updated_at.eq($crate::db::now()),
-            $crate::db::schema::$table::updated_by.eq($user),
+            $crate::store::schema::$table::version.eq(expected + 1),
+            $crate::store::schema::$table::updated_at.eq($crate::store::record::now()),
+            $crate::store::schema::$table::updated_by.eq($user),
         ))
         .execute($conn)
     }};

@@ -1,7 +1,7 @@
 //! Academic years (учебные годы), 1 September – 31 August; exactly one is current.
 
 use crate::auth::AuthUser;
-use crate::db::schema::academic_years;
+use crate::store::schema::academic_years;
 use crate::db::{audit, meta, new_id, now, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::set_versioned;

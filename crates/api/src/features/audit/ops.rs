@@ -1,7 +1,7 @@
 //! The audit log: every write records who, when, what, before and after.
 
 use crate::auth::Reach;
-use crate::db::schema::{audit_log, users};
+use crate::store::schema::{audit_log, users};
 use crate::db::{Cursor, DbConn};
 use crate::error::AppResult;
 use diesel::prelude::*;

@@ -1,4 +1,3 @@
-pub mod refresh_tokens;
 pub mod routes;
 
 pub use routes::endpoints;

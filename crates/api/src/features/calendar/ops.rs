@@ -1,7 +1,7 @@
 //! Secret iCal feeds: personal (the user's sessions) or municipal (all sessions).
 
 use crate::auth::AuthUser;
-use crate::db::schema::calendar_feeds;
+use crate::store::schema::calendar_feeds;
 use crate::db::{new_id, now, DbConn};
 use crate::error::{AppError, AppResult};
 use diesel::prelude::*;

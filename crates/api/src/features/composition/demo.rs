@@ -4,7 +4,7 @@
 use super::members::repo::{self as members, NewMember};
 use super::nominations::repo::{self as nominations, NewNomination};
 use super::orders::repo as orders;
-use crate::db::schema::{schools, subjects, users};
+use crate::store::schema::{schools, subjects, users};
 use crate::db::{new_id, DbConn};
 use crate::error::AppResult;
 use chrono::NaiveDate;

@@ -4,7 +4,7 @@
 use super::members::repo as members;
 use super::shared::resolve_year;
 use crate::auth::AuthUser;
-use crate::db::schema::schools;
+use crate::store::schema::schools;
 use crate::db::DbConn;
 use crate::docs::TableDoc;
 use crate::error::{AppError, AppResult};

@@ -2,7 +2,7 @@
 //! of a write, id → name lookups, the audit scope and the conflict problem.
 
 use crate::auth::{AuthUser, Place};
-use crate::db::schema::{schools, users};
+use crate::store::schema::{schools, users};
 use crate::db::{audit, Cursor, DbConn};
 use crate::error::{AppError, AppResult};
 use diesel::prelude::*;
@@ -127,7 +127,7 @@ pub(super) fn conflict(code: ProblemCode, detail: &str) -> AppError {
 
 /// Whether an active subject with this id is in the dictionary.
 pub(super) fn subject_exists(conn: &mut DbConn, id: &str) -> AppResult<bool> {
-    use crate::db::schema::subjects;
+    use crate::store::schema::subjects;
     let n: i64 = subjects::table
         .filter(subjects::id.eq(id))
         .filter(subjects::archived_at.is_null())

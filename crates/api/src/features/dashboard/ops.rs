@@ -3,7 +3,7 @@
 
 use crate::auth::{AuthUser, Reach};
 use crate::db::requests::composition_tutors;
-use crate::db::schema::{requests, schools, session_tutors, sessions};
+use crate::store::schema::{requests, schools, session_tutors, sessions};
 use crate::db::{now, DbConn};
 use crate::error::{AppError, AppResult};
 use chrono::{Datelike, NaiveDate};

@@ -7,3 +7,6 @@ pub mod rules;
 
 pub use owner::{FileOwner, OwnerKind};
 pub use routes::endpoints;
+
+/// The owner of order scans.
+pub static ORDER_FILES: orders::OrderFiles = orders::OrderFiles;

@@ -3,7 +3,7 @@
 
 use super::owner::FileOwner;
 use crate::auth::AuthUser;
-use crate::db::schema::composition_orders;
+use crate::store::schema::composition_orders;
 use crate::db::{now, DbConn};
 use crate::error::{AppError, AppResult};
 use diesel::prelude::*;
@@ -43,7 +43,7 @@ pub(super) fn set_file_name(
 }
 
 /// Orders: read with the composition, changed by those who update it.
-pub(super) struct OrderFiles;
+pub struct OrderFiles;
 
 impl FileOwner for OrderFiles {
     fn can_read(&self, conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<String> {

@@ -2,7 +2,7 @@
 
 use super::owner::OwnerKind;
 use crate::auth::AuthUser;
-use crate::db::schema::files;
+use crate::store::schema::files;
 use crate::db::{now, DbConn};
 use crate::error::{AppError, AppResult};
 use diesel::prelude::*;

@@ -10,12 +10,10 @@ use crate::error::{AppError, AppResult};
 use sha2::{Digest, Sha256};
 use tutornet_domain::files::{allowed_type, StoredFile, ALLOWED_TYPES, MAX_FILE_BYTES};
 
-/// The noun answering for a kind of owner.
+/// The noun answering for a kind of owner (the table is in `features`, which knows
+/// every noun, so files does not depend on the nouns that own files).
 fn owner_of(kind: OwnerKind) -> &'static dyn FileOwner {
-    match kind {
-        OwnerKind::Order => &orders::OrderFiles,
-        OwnerKind::Session => &crate::features::sessions::FILES,
-    }
+    crate::features::file_owner(kind)
 }
 
 /// Live files of a record, oldest first.

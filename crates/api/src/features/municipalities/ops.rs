@@ -1,7 +1,7 @@
 //! Municipalities (муниципальные образования).
 
 use crate::auth::{AuthUser, Place, Reach};
-use crate::db::schema::municipalities;
+use crate::store::schema::municipalities;
 use crate::db::{audit, meta, new_id, now, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::set_versioned;

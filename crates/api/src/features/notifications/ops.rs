@@ -1,6 +1,6 @@
 //! The in-app inbox: one row per recipient and event.
 
-use crate::db::schema::{notifications, users};
+use crate::store::schema::{notifications, users};
 use crate::db::{new_id, now, DbConn};
 use crate::error::{AppError, AppResult};
 use diesel::prelude::*;

@@ -1,7 +1,7 @@
 //! Regions (субъекты РФ).
 
 use crate::auth::{AuthUser, Place, Reach};
-use crate::db::schema::regions;
+use crate::store::schema::regions;
 use crate::db::{meta, now, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::set_versioned;

@@ -3,7 +3,7 @@
 
 use super::rows::{EventRow, NewEvent, NewRequest, RequestRow};
 use crate::auth::Reach;
-use crate::db::schema::{
+use crate::store::schema::{
     attachments, member_subjects, members, ratings, request_events, requests, schools,
     session_tutors, sessions, subjects, users,
 };

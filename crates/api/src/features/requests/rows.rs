@@ -1,6 +1,6 @@
 //! Diesel rows and insert forms of requests (private to the noun).
 
-use crate::db::schema::{request_events, requests};
+use crate::store::schema::{request_events, requests};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 

@@ -1,7 +1,7 @@
 //! Schools (общеобразовательные организации) and their support flags.
 
 use crate::auth::{AuthUser, Place, Reach};
-use crate::db::schema::schools;
+use crate::store::schema::schools;
 use crate::db::{audit, like_pattern, meta, new_id, now, Cursor, DbConn, MultiBackend};
 use crate::error::{AppError, AppResult};
 use crate::set_versioned;

@@ -7,7 +7,7 @@ use super::rules::{check_visible, fmt_time, record, require_manage};
 use super::view::detail;
 use crate::auth::AuthUser;
 use crate::db::notifications::notify;
-use crate::db::schema::sessions;
+use crate::store::schema::sessions;
 use crate::db::{now, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::features::requests::rules as requests;

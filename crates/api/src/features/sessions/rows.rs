@@ -1,6 +1,6 @@
 //! Diesel rows and insert forms of sessions (private to the noun).
 
-use crate::db::schema::{session_tutors, sessions};
+use crate::store::schema::{session_tutors, sessions};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 

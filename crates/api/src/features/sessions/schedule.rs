@@ -7,7 +7,7 @@ use super::rules::{fmt_time, record, require_manage};
 use super::view::{one, to_domain};
 use crate::auth::AuthUser;
 use crate::db::notifications::notify;
-use crate::db::schema::sessions;
+use crate::store::schema::sessions;
 use crate::db::{new_id, now, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::features::requests::rules as requests;

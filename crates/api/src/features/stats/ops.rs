@@ -1,7 +1,7 @@
 //! Counts for the home page within the caller's reach.
 
 use crate::auth::{AuthUser, Reach};
-use crate::db::schema::{municipalities, users};
+use crate::store::schema::{municipalities, users};
 use crate::db::DbConn;
 use crate::error::AppResult;
 use diesel::prelude::*;

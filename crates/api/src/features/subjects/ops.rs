@@ -1,7 +1,7 @@
 //! Subjects (учебные предметы): one dictionary for the whole installation.
 
 use crate::auth::AuthUser;
-use crate::db::schema::subjects;
+use crate::store::schema::subjects;
 use crate::db::{audit, meta, new_id, now, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::set_versioned;

@@ -1,7 +1,7 @@
 //! Users: accounts, roles and their place in the organisation.
 
 use crate::auth::{AuthUser, Place, Reach};
-use crate::db::schema::{municipalities, regions, schools, users};
+use crate::store::schema::{municipalities, regions, schools, users};
 use crate::db::{audit, like_pattern, meta, now, Cursor, DbConn, MultiBackend};
 use crate::error::{AppError, AppResult};
 use crate::set_versioned;

@@ -2,7 +2,7 @@
 
 use super::rows::AttachmentRow;
 use crate::auth::AuthUser;
-use crate::db::schema::attachments;
+use crate::store::schema::attachments;
 use crate::db::{now, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::features::composition::shared::{row_meta, school_names, user_names};

@@ -1,6 +1,6 @@
 //! The `attachments` row.
 
-use crate::db::schema::attachments;
+use crate::store::schema::attachments;
 use diesel::prelude::*;
 
 #[derive(Queryable, Selectable)]

@@ -2,7 +2,7 @@
 //! and number as a key that tolerates spelling, the short name to create, and the
 //! registry school the text means.
 
-use crate::db::schema::schools;
+use crate::store::schema::schools;
 use crate::db::DbConn;
 use crate::error::AppResult;
 use diesel::prelude::*;

@@ -2,7 +2,7 @@
 //! dictionary, else each part of «А и Б», «А, Б» («Русский язык и литература» → two
 //! subjects).
 
-use crate::db::schema::subjects;
+use crate::store::schema::subjects;
 use crate::db::DbConn;
 use crate::error::AppResult;
 use diesel::prelude::*;

@@ -3,7 +3,7 @@
 use super::policy::dedup;
 use super::rows::MemberRow;
 use crate::auth::{AuthUser, Reach};
-use crate::db::schema::{member_subjects, members, subjects};
+use crate::store::schema::{member_subjects, members, subjects};
 use crate::db::{now, Cursor, DbConn, MultiBackend};
 use crate::error::{AppError, AppResult};
 use crate::features::composition::attachments;

@@ -1,6 +1,6 @@
 //! The `members` row.
 
-use crate::db::schema::members;
+use crate::store::schema::members;
 use crate::error::AppResult;
 use crate::store::stored;
 use chrono::NaiveDate;

@@ -2,7 +2,7 @@
 
 use super::rows::NominationRow;
 use crate::auth::{AuthUser, Reach};
-use crate::db::schema::{nominations, subjects, users};
+use crate::store::schema::{nominations, subjects, users};
 use crate::db::{now, Cursor, DbConn, MultiBackend};
 use crate::error::{AppError, AppResult};
 use crate::features::composition::shared::{clean, row_meta, school_names};

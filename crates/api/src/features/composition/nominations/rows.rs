@@ -1,6 +1,6 @@
 //! The `nominations` row.
 
-use crate::db::schema::nominations;
+use crate::store::schema::nominations;
 use crate::error::AppResult;
 use crate::store::stored;
 use diesel::prelude::*;

@@ -2,7 +2,7 @@
 
 use super::rows::OrderRow;
 use crate::auth::{AuthUser, Reach};
-use crate::db::schema::composition_orders;
+use crate::store::schema::composition_orders;
 use crate::db::{now, Cursor, DbConn, MultiBackend};
 use crate::error::{AppError, AppResult};
 use crate::features::composition::members::repo as members;

@@ -1,6 +1,6 @@
 //! The `composition_orders` row.
 
-use crate::db::schema::composition_orders;
+use crate::store::schema::composition_orders;
 use chrono::NaiveDate;
 use diesel::prelude::*;
 

@@ -1,6 +1,6 @@
 //! The schedule list and the calendar feed: the filtered, keyset-paged query.
 
-use crate::db::schema::{registrations, session_tutors, sessions};
+use crate::store::schema::{registrations, session_tutors, sessions};
 use crate::db::{now, DbConn};
 use crate::error::AppResult;
 use crate::features::sessions::rows::SessionRow;

@@ -4,7 +4,7 @@
 use super::rows::{
     AmendmentRow, NewSession, NewSessionTutor, RatingRow, RegistrationRow, SessionRow,
 };
-use crate::db::schema::{
+use crate::store::schema::{
     ratings, registrations, schools, session_amendments, session_tutors, sessions, subjects, users,
 };
 use crate::db::{new_id, now, DbConn};

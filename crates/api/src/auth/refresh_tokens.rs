@@ -1,7 +1,7 @@
 //! Refresh tokens: stored hashed, single use, rotated within a family; reuse of a
 //! rotated token revokes the family (it was stolen or replayed).
 
-use crate::db::schema::refresh_tokens;
+use crate::store::schema::refresh_tokens;
 use crate::db::{new_id, now, DbConn};
 use crate::error::{AppError, AppResult};
 use diesel::prelude::*;
