@@ -29,13 +29,13 @@ pub const JSON_LIMIT: usize = 256 * 1024;
 /// Shared state of the app.
 pub struct AppState {
     pub config: config::Config,
-    pub pool: db::Pool,
+    pub pool: crate::store::conn::Pool,
     pub throttle: auth::Throttle,
 }
 
 impl AppState {
     pub fn new(config: config::Config) -> Result<Arc<AppState>, String> {
-        let pool = db::pool(&config)?;
+        let pool = crate::store::conn::pool(&config)?;
         let state = Arc::new(AppState {
             config,
             pool,
@@ -48,7 +48,7 @@ impl AppState {
     /// Runs blocking database work on actix's blocking pool, never on an async worker.
     pub async fn db<T, F>(&self, f: F) -> AppResult<T>
     where
-        F: FnOnce(&mut db::DbConn) -> AppResult<T> + Send + 'static,
+        F: FnOnce(&mut crate::store::conn::DbConn) -> AppResult<T> + Send + 'static,
         T: Send + 'static,
     {
         let pool = self.pool.clone();
@@ -64,7 +64,7 @@ impl AppState {
     /// than once, so it must only touch the database.
     pub async fn tx<T, F>(&self, f: F) -> AppResult<T>
     where
-        F: Fn(&mut db::DbConn) -> AppResult<T> + Send + 'static,
+        F: Fn(&mut crate::store::conn::DbConn) -> AppResult<T> + Send + 'static,
         T: Send + 'static,
     {
         self.db(move |c| store::write_tx(c, f)).await

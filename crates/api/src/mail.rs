@@ -30,7 +30,7 @@ pub fn start(state: &Arc<AppState>) -> Result<(), String> {
         .timeout(Some(Duration::from_secs(10)))
         .build();
     let weak: Weak<AppState> = Arc::downgrade(state);
-    let since = crate::db::now();
+    let since = crate::store::record::now();
     std::thread::Builder::new()
         .name("mail".into())
         .spawn(move || loop {
@@ -102,7 +102,7 @@ fn send_pending(
             .map_err(|e| e.to_string())?;
         transport.send(&msg).map_err(|e| e.to_string())?;
         diesel::update(notifications::table.find(id))
-            .set(notifications::emailed_at.eq(Some(crate::db::now())))
+            .set(notifications::emailed_at.eq(Some(crate::store::record::now())))
             .execute(&mut conn)
             .map_err(|e| e.to_string())?;
     }

@@ -1,8 +1,8 @@
 //! Where a record lives: the region of a municipality, and the check of an action on
 //! a record of a municipality (and school).
 
-use crate::store::schema;
 use crate::error::AppResult;
+use crate::store::schema;
 use crate::store::DbConn;
 use diesel::prelude::*;
 

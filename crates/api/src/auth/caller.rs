@@ -3,10 +3,10 @@
 
 use super::jwt::verify_access_token;
 use crate::access::AuthUser;
-use crate::store::schema::users;
-use crate::store::DbConn;
 use crate::error::{AppError, AppResult};
+use crate::store::schema::users;
 use crate::store::stored;
+use crate::store::DbConn;
 use crate::AppState;
 use actix_web::{dev::Payload, web, FromRequest, HttpRequest};
 use diesel::prelude::*;

@@ -1,9 +1,11 @@
 //! Refresh tokens: stored hashed, single use, rotated within a family; reuse of a
 //! rotated token revokes the family (it was stolen or replayed).
 
-use crate::store::schema::refresh_tokens;
-use crate::db::{new_id, now, DbConn};
 use crate::error::{AppError, AppResult};
+use crate::store::conn::DbConn;
+use crate::store::record::new_id;
+use crate::store::record::now;
+use crate::store::schema::refresh_tokens;
 use diesel::prelude::*;
 use sha2::{Digest, Sha256};
 use tutornet_domain::ProblemCode;

@@ -1,8 +1,9 @@
 //! The fictional demo data set (`tutornet demo`) and the benchmark data set.
 //! Every name here is invented.
 
-use super::{new_id, write_tx, DbConn};
 use crate::error::AppResult;
+use crate::store::record::new_id;
+use crate::store::{write_tx, DbConn};
 use tutornet_domain::org::{AcademicYearInput, MunicipalityInput, RegionInput, SchoolInput};
 use tutornet_domain::permissions::Role;
 use tutornet_domain::users::UserCreate;
@@ -93,7 +94,7 @@ pub struct DemoSummary {
 
 /// Loads the demo data set unless it is already there.
 pub fn load(conn: &mut DbConn) -> AppResult<DemoSummary> {
-    if super::users::login_lookup(conn, DEMO_USERS[0].1)?.is_some() {
+    if crate::features::users::ops::login_lookup(conn, DEMO_USERS[0].1)?.is_some() {
         return Ok(DemoSummary {
             created: false,
             schools: 0,
@@ -103,7 +104,7 @@ pub fn load(conn: &mut DbConn) -> AppResult<DemoSummary> {
     let hash = crate::auth::hash_password(DEMO_PASSWORD)?;
     write_tx(conn, |conn| {
         let region = new_id();
-        super::regions::insert(
+        crate::features::regions::ops::insert(
             conn,
             &region,
             &RegionInput {
@@ -120,7 +121,7 @@ pub fn load(conn: &mut DbConn) -> AppResult<DemoSummary> {
             ("Приреченский городской округ", PRIRECHNY),
         ] {
             let m = new_id();
-            super::municipalities::insert(
+            crate::features::municipalities::ops::insert(
                 conn,
                 None,
                 &m,
@@ -139,7 +140,7 @@ pub fn load(conn: &mut DbConn) -> AppResult<DemoSummary> {
                 } else {
                     None
                 };
-                super::schools::insert(
+                crate::features::schools::ops::insert(
                     conn,
                     None,
                     &id,
@@ -167,7 +168,7 @@ pub fn load(conn: &mut DbConn) -> AppResult<DemoSummary> {
             first_municipality.get_or_insert(m);
         }
         for start in [2025, 2026] {
-            super::academic_years::create(
+            crate::features::academic_years::ops::create(
                 conn,
                 None,
                 &AcademicYearInput {
@@ -196,9 +197,12 @@ pub fn load(conn: &mut DbConn) -> AppResult<DemoSummary> {
                 position: Some((*position).into()),
                 password: DEMO_PASSWORD.into(),
             };
-            super::users::create(conn, None, &region, &new_id(), &input, &hash)?;
+            crate::features::users::ops::create(conn, None, &region, &new_id(), &input, &hash)?;
         }
-        super::composition::load_demo(conn, first_municipality.as_deref().unwrap_or_default())?;
+        crate::features::composition::ops::load_demo(
+            conn,
+            first_municipality.as_deref().unwrap_or_default(),
+        )?;
         Ok(DemoSummary {
             created: true,
             schools: school_count,
@@ -220,7 +224,7 @@ pub fn bench(
     let mut school_ids: Vec<(String, String)> = Vec::new();
     let ms = write_tx(conn, |conn| {
         let mut ms = Vec::new();
-        super::regions::insert(
+        crate::features::regions::ops::insert(
             conn,
             &region,
             &RegionInput {
@@ -231,7 +235,7 @@ pub fn bench(
         )?;
         for i in 0..municipalities {
             let m = new_id();
-            super::municipalities::insert(
+            crate::features::municipalities::ops::insert(
                 conn,
                 None,
                 &m,
@@ -252,7 +256,7 @@ pub fn bench(
                 let m = &ms[i % ms.len()];
                 let id = new_id();
                 let n = i + 1;
-                super::schools::insert(conn, None, &id, &SchoolInput {
+                crate::features::schools::ops::insert(conn, None, &id, &SchoolInput {
                     municipality_id: m.clone(),
                     short_name: format!("МБОУ СОШ № {n}"),
                     full_name: format!("Муниципальное бюджетное общеобразовательное учреждение средняя общеобразовательная школа № {n}"),
@@ -314,7 +318,7 @@ pub fn bench(
                     position: None,
                     password: DEMO_PASSWORD.into(),
                 };
-                super::users::create(conn, None, &region, &new_id(), &input, &hash)?;
+                crate::features::users::ops::create(conn, None, &region, &new_id(), &input, &hash)?;
             }
             Ok(())
         })?;

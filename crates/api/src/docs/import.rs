@@ -5,8 +5,8 @@
 //! nothing, inside the caller's write transaction.
 
 use super::{csv::parse_csv, table::parse_text, table::skip_row, xlsx::parse_xlsx, RawRow};
-use crate::store::DbConn;
 use crate::error::{AppError, AppResult};
+use crate::store::DbConn;
 use tutornet_domain::FieldError;
 
 /// Where the table comes from.

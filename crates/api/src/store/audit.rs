@@ -3,9 +3,9 @@
 //! itself, so a change cannot forget it.
 
 use crate::access::AuthUser;
-use crate::store::schema::audit_log;
 use crate::error::{AppError, AppResult};
 use crate::store::record::{new_id, now};
+use crate::store::schema::audit_log;
 use crate::store::DbConn;
 use diesel::prelude::*;
 use serde::Serialize;

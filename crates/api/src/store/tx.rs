@@ -9,8 +9,8 @@
 //! re-runnable (`Fn`) and must not touch the world outside the database: e-mail and other
 //! side effects go through outbox rows.
 
-use crate::store::DbConn;
 use crate::error::{AppError, AppResult};
+use crate::store::DbConn;
 use diesel::connection::SimpleConnection;
 
 /// How many times a PostgreSQL write transaction is tried before answering 503 `busy`.

@@ -2,9 +2,9 @@
 //! (0 rows → 409 `version_conflict`), and an update that changes nothing is reported as
 //! unchanged — no new version, no audit entry, no notification.
 
-use crate::store::DbConn;
 use crate::error::{AppError, AppResult};
 use crate::store::Audit;
+use crate::store::DbConn;
 use diesel::connection::SimpleConnection;
 use serde::Serialize;
 use tutornet_domain::audit::AuditAction;

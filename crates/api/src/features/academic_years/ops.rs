@@ -1,10 +1,14 @@
 //! Academic years (учебные годы), 1 September – 31 August; exactly one is current.
 
 use crate::auth::AuthUser;
-use crate::store::schema::academic_years;
-use crate::db::{audit, meta, new_id, now, DbConn};
 use crate::error::{AppError, AppResult};
+use crate::features::audit::ops as audit;
 use crate::set_versioned;
+use crate::store::conn::DbConn;
+use crate::store::record::meta;
+use crate::store::record::new_id;
+use crate::store::record::now;
+use crate::store::schema::academic_years;
 use crate::store::{update_audited, Audit};
 use diesel::prelude::*;
 use tutornet_domain::audit::{AuditAction, AuditEntity};

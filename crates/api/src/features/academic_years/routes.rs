@@ -2,7 +2,7 @@ use crate::auth::AuthUser;
 use crate::error::AppResult;
 use crate::http::created;
 use crate::openapi::{ReadErrors, WriteErrors};
-use crate::{db, AppState};
+use crate::AppState;
 use actix_web::{web, HttpResponse};
 use tutornet_domain::org::{AcademicYear, AcademicYearInput};
 use tutornet_domain::Page;
@@ -16,7 +16,7 @@ pub async fn list(
 ) -> AppResult<web::Json<Page<AcademicYear>>> {
     Ok(web::Json(
         state
-            .db(move |c| db::academic_years::list(c, &user))
+            .db(move |c| crate::features::academic_years::ops::list(c, &user))
             .await?,
     ))
 }
@@ -30,7 +30,7 @@ pub async fn create(
     body: web::Json<AcademicYearInput>,
 ) -> AppResult<HttpResponse> {
     let y = state
-        .tx(move |c| db::academic_years::create(c, Some(&user), &body))
+        .tx(move |c| crate::features::academic_years::ops::create(c, Some(&user), &body))
         .await?;
     Ok(created(format!("/api/v1/academic-years/{}", y.id), &y))
 }
@@ -44,7 +44,7 @@ pub async fn get(
 ) -> AppResult<web::Json<AcademicYear>> {
     Ok(web::Json(
         state
-            .db(move |c| db::academic_years::get(c, &user, &id))
+            .db(move |c| crate::features::academic_years::ops::get(c, &user, &id))
             .await?,
     ))
 }
@@ -60,7 +60,7 @@ pub async fn update(
 ) -> AppResult<web::Json<AcademicYear>> {
     Ok(web::Json(
         state
-            .tx(move |c| db::academic_years::update(c, &user, &id, &body))
+            .tx(move |c| crate::features::academic_years::ops::update(c, &user, &id, &body))
             .await?,
     ))
 }
@@ -74,7 +74,7 @@ pub async fn archive(
 ) -> AppResult<web::Json<AcademicYear>> {
     Ok(web::Json(
         state
-            .tx(move |c| db::academic_years::archive(c, &user, &id))
+            .tx(move |c| crate::features::academic_years::ops::archive(c, &user, &id))
             .await?,
     ))
 }

@@ -1,9 +1,10 @@
 //! The audit log: every write records who, when, what, before and after.
 
 use crate::auth::Reach;
-use crate::store::schema::{audit_log, users};
-use crate::db::{Cursor, DbConn};
 use crate::error::AppResult;
+use crate::store::conn::DbConn;
+use crate::store::page::Cursor;
+use crate::store::schema::{audit_log, users};
 use diesel::prelude::*;
 use tutornet_domain::audit::{AuditEntry, AuditFilter};
 use tutornet_domain::Page;
@@ -25,7 +26,7 @@ type Row = (
 
 /// Newest first; ids are UUIDv7, so they order by time.
 pub fn list(conn: &mut DbConn, reach: &Reach, f: &AuditFilter) -> AppResult<Page<AuditEntry>> {
-    let limit = crate::db::page_limit(f.limit)?;
+    let limit = crate::store::page::page_limit(f.limit)?;
     let after = f.cursor.as_deref().map(Cursor::decode).transpose()?;
     let filtered = || {
         let mut q = audit_log::table.into_boxed();
@@ -76,7 +77,7 @@ pub fn list(conn: &mut DbConn, reach: &Reach, f: &AuditFilter) -> AppResult<Page
         .into_iter()
         .collect();
     let parse = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
-    Ok(crate::db::finish_page(
+    Ok(crate::store::page::finish_page(
         rows,
         limit,
         total,

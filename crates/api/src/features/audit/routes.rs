@@ -1,6 +1,6 @@
 use crate::auth::AuthUser;
 use crate::error::AppResult;
-use crate::{db, AppState};
+use crate::AppState;
 use actix_web::web;
 use tutornet_domain::audit::{AuditEntry, AuditFilter};
 use tutornet_domain::permissions::{Action, Resource};
@@ -17,7 +17,9 @@ pub async fn list(
 ) -> AppResult<web::Json<Page<AuditEntry>>> {
     let reach = user.reach(Resource::Audit, Action::Read)?;
     Ok(web::Json(
-        state.db(move |c| db::audit::list(c, &reach, &q)).await?,
+        state
+            .db(move |c| crate::features::audit::ops::list(c, &reach, &q))
+            .await?,
     ))
 }
 

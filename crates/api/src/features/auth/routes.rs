@@ -1,7 +1,7 @@
 use crate::auth::{self as a, AuthUser, REFRESH_COOKIE};
 use crate::error::{AppError, AppResult};
 use crate::openapi::{LoginErrors, ReadErrors, WriteErrors};
-use crate::{db, AppState};
+use crate::AppState;
 use actix_web::cookie::{time, Cookie, SameSite};
 use actix_web::{web, HttpRequest, HttpResponse};
 use std::time::Duration;
@@ -27,7 +27,9 @@ async fn tokens(
     user_id: String,
     refresh: String,
 ) -> AppResult<HttpResponse> {
-    let me = state.db(move |c| db::users::me(c, &user_id)).await?;
+    let me = state
+        .db(move |c| crate::features::users::ops::me(c, &user_id))
+        .await?;
     let ttl = state.config.access_ttl_secs;
     let access = a::issue_access_token(&state.config.jwt_secret, &me.id, me.role, ttl)?;
     Ok(HttpResponse::Ok()
@@ -69,7 +71,10 @@ pub async fn login(
     e.finish().map_err(AppError::Validation)?;
     let cfg = &state.config;
     let window = Duration::from_secs(cfg.login_window_secs.max(1) as u64);
-    let acct_key = format!("acct:{}", db::users::normalize_email(&body.email));
+    let acct_key = format!(
+        "acct:{}",
+        crate::features::users::ops::normalize_email(&body.email)
+    );
     let ip_key = format!(
         "ip:{}",
         req.peer_addr()
@@ -89,7 +94,7 @@ pub async fn login(
     }
     let email = body.email.clone();
     let found = state
-        .db(move |c| db::users::login_lookup(c, &email))
+        .db(move |c| crate::features::users::ops::login_lookup(c, &email))
         .await?;
     let password = body.password.clone();
     let user_id = web::block(move || match found {
@@ -110,8 +115,8 @@ pub async fn login(
     let uid = user_id.clone();
     let refresh = state
         .tx(move |c| {
-            db::users::touch_login(c, &uid)?;
-            db::refresh_tokens::issue(c, &uid, None, ttl)
+            crate::features::users::ops::touch_login(c, &uid)?;
+            crate::auth::refresh_tokens::issue(c, &uid, None, ttl)
         })
         .await?;
     tokens(&state, user_id, refresh).await
@@ -139,7 +144,7 @@ pub async fn refresh(
     })?;
     let ttl = state.config.refresh_ttl_secs;
     let (user_id, new_token) = state
-        .tx(move |c| db::refresh_tokens::rotate(c, &token, ttl))
+        .tx(move |c| crate::auth::refresh_tokens::rotate(c, &token, ttl))
         .await??;
     let uid = user_id.clone();
     let active = state
@@ -165,7 +170,7 @@ pub async fn logout(
 ) -> AppResult<HttpResponse> {
     if let Some(token) = presented_token(&req, body.as_deref()) {
         state
-            .tx(move |c| db::refresh_tokens::revoke_token(c, &token))
+            .tx(move |c| crate::auth::refresh_tokens::revoke_token(c, &token))
             .await?;
     }
     let mut gone = refresh_cookie(&state, "");
@@ -178,7 +183,9 @@ pub async fn logout(
     responses((status = 200, body = Me), ReadErrors))]
 pub async fn me(state: web::Data<AppState>, user: AuthUser) -> AppResult<web::Json<Me>> {
     Ok(web::Json(
-        state.db(move |c| db::users::me(c, &user.id)).await?,
+        state
+            .db(move |c| crate::features::users::ops::me(c, &user.id))
+            .await?,
     ))
 }
 
@@ -193,7 +200,9 @@ pub async fn change_password(
 ) -> AppResult<HttpResponse> {
     body.validate().map_err(AppError::Validation)?;
     let uid = user.id.clone();
-    let hash = state.db(move |c| db::users::password_hash(c, &uid)).await?;
+    let hash = state
+        .db(move |c| crate::features::users::ops::password_hash(c, &uid))
+        .await?;
     let body = body.into_inner();
     let new_hash = web::block(move || {
         if !a::verify_password(&body.current_password, &hash) {
@@ -210,8 +219,14 @@ pub async fn change_password(
     let uid = user.id.clone();
     let refresh = state
         .tx(move |c| {
-            db::users::set_password(c, &user, &user.id, &new_hash, AuditAction::PasswordChange)?;
-            db::refresh_tokens::issue(c, &user.id, None, ttl)
+            crate::features::users::ops::set_password(
+                c,
+                &user,
+                &user.id,
+                &new_hash,
+                AuditAction::PasswordChange,
+            )?;
+            crate::auth::refresh_tokens::issue(c, &user.id, None, ttl)
         })
         .await?;
     tokens(&state, uid, refresh).await

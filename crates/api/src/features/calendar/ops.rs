@@ -1,9 +1,11 @@
 //! Secret iCal feeds: personal (the user's sessions) or municipal (all sessions).
 
 use crate::auth::AuthUser;
-use crate::store::schema::calendar_feeds;
-use crate::db::{new_id, now, DbConn};
 use crate::error::{AppError, AppResult};
+use crate::store::conn::DbConn;
+use crate::store::record::new_id;
+use crate::store::record::now;
+use crate::store::schema::calendar_feeds;
 use diesel::prelude::*;
 use sha2::{Digest, Sha256};
 use tutornet_domain::audit::{AuditAction, AuditEntity};
@@ -98,13 +100,13 @@ fn record(
     municipality: Option<&str>,
 ) -> AppResult<()> {
     let what = serde_json::json!({"user_id": user.id, "municipal": municipality.is_some()});
-    crate::db::audit::record(
+    crate::features::audit::ops::record(
         conn,
         Some(user),
         action,
         AuditEntity::CalendarFeed,
         id,
-        crate::db::audit::Scope {
+        crate::features::audit::ops::Scope {
             region_id: Some(&user.region_id),
             municipality_id: municipality.or(user.municipality_id.as_deref()),
         },
@@ -125,8 +127,8 @@ pub fn ics(conn: &mut DbConn, token: &str) -> AppResult<String> {
         return Err(AppError::NotFound("Календарь не найден или отозван".into()));
     };
     let rows = match &municipality {
-        Some(m) => crate::db::sessions::for_feed(conn, None, Some(m))?,
-        None => crate::db::sessions::for_feed(conn, user_id.as_deref(), None)?,
+        Some(m) => crate::features::sessions::ops::for_feed(conn, None, Some(m))?,
+        None => crate::features::sessions::ops::for_feed(conn, user_id.as_deref(), None)?,
     };
     // iCalendar text by the `icalendar` crate (escaping, folding, CRLF per RFC 5545).
     use icalendar::{Calendar, Component, Event, EventLike, EventStatus};

@@ -1,7 +1,7 @@
 use crate::auth::AuthUser;
 use crate::error::{AppError, AppResult};
 use crate::openapi::{ReadErrors, WriteErrors};
-use crate::{db, AppState};
+use crate::AppState;
 use actix_web::{web, HttpResponse};
 use tutornet_domain::community::CalendarFeed;
 
@@ -22,7 +22,7 @@ pub async fn create(
     body: web::Json<FeedInput>,
 ) -> AppResult<HttpResponse> {
     let feed = state
-        .tx(move |c| db::calendar::create(c, &user, body.municipal))
+        .tx(move |c| crate::features::calendar::ops::create(c, &user, body.municipal))
         .await?;
     Ok(HttpResponse::Created().json(feed))
 }
@@ -36,7 +36,7 @@ pub async fn revoke(
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     state
-        .tx(move |c| db::calendar::revoke(c, &user, &id))
+        .tx(move |c| crate::features::calendar::ops::revoke(c, &user, &id))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -49,7 +49,9 @@ pub async fn ics(state: web::Data<AppState>, file: web::Path<String>) -> AppResu
         .strip_suffix(".ics")
         .map(str::to_string)
         .ok_or_else(|| AppError::NotFound("Календарь не найден".into()))?;
-    let text = state.db(move |c| db::calendar::ics(c, &token)).await?;
+    let text = state
+        .db(move |c| crate::features::calendar::ops::ics(c, &token))
+        .await?;
     Ok(HttpResponse::Ok()
         .content_type("text/calendar; charset=utf-8")
         .body(text))

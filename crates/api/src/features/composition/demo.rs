@@ -4,9 +4,10 @@
 use super::members::repo::{self as members, NewMember};
 use super::nominations::repo::{self as nominations, NewNomination};
 use super::orders::repo as orders;
-use crate::store::schema::{schools, subjects, users};
-use crate::db::{new_id, DbConn};
 use crate::error::AppResult;
+use crate::store::conn::DbConn;
+use crate::store::record::new_id;
+use crate::store::schema::{schools, subjects, users};
 use chrono::NaiveDate;
 use diesel::prelude::*;
 use tutornet_domain::composition::{
@@ -17,7 +18,7 @@ use tutornet_domain::composition::{
 /// an approving order with four members (the demo tutor among them), one more member
 /// nominated, and one pending nomination from the demo school administrator's school.
 pub fn load_demo(conn: &mut DbConn, municipality_id: &str) -> AppResult<()> {
-    let Some(year) = crate::db::academic_years::current(conn)? else {
+    let Some(year) = crate::features::academic_years::ops::current(conn)? else {
         return Ok(());
     };
     let subject = |conn: &mut DbConn, name: &str| -> AppResult<String> {

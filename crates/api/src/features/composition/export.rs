@@ -4,10 +4,10 @@
 use super::members::repo as members;
 use super::shared::resolve_year;
 use crate::auth::AuthUser;
-use crate::store::schema::schools;
-use crate::db::DbConn;
 use crate::docs::TableDoc;
 use crate::error::{AppError, AppResult};
+use crate::store::conn::DbConn;
+use crate::store::schema::schools;
 use chrono::NaiveDate;
 use diesel::prelude::*;
 use std::collections::HashMap;
@@ -37,7 +37,7 @@ pub fn export_table(conn: &mut DbConn, user: &AuthUser, q: &ExportQuery) -> AppR
         .clone()
         .or_else(|| user.municipality_id.clone())
         .ok_or_else(|| AppError::field("municipality_id", "required", "Выберите муниципалитет"))?;
-    let municipality = crate::db::municipalities::find(conn, &m)?;
+    let municipality = crate::features::municipalities::ops::find(conn, &m)?;
     user.check(
         Resource::Composition,
         Action::Read,
@@ -48,7 +48,7 @@ pub fn export_table(conn: &mut DbConn, user: &AuthUser, q: &ExportQuery) -> AppR
         },
     )?;
     let year_id = resolve_year(conn, q.academic_year_id.as_deref())?;
-    let year = crate::db::academic_years::find(conn, &year_id)?;
+    let year = crate::features::academic_years::ops::find(conn, &year_id)?;
     let on: NaiveDate = q.on_date.unwrap_or_else(|| chrono::Utc::now().date_naive());
     let members = members::approved_on(conn, &m, &year_id, on)?;
     let full_names = {

@@ -2,16 +2,18 @@
 //! of a write, id → name lookups, the audit scope and the conflict problem.
 
 use crate::auth::{AuthUser, Place};
-use crate::store::schema::{schools, users};
-use crate::db::{audit, Cursor, DbConn};
 use crate::error::{AppError, AppResult};
+use crate::features::audit::ops as audit;
+use crate::store::conn::DbConn;
+use crate::store::page::Cursor;
+use crate::store::schema::{schools, users};
 use diesel::prelude::*;
 use std::collections::HashMap;
 use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::{Page, ProblemCode};
 
 pub(super) fn clean(s: &Option<String>) -> Option<String> {
-    crate::db::schools::clean(s)
+    crate::features::schools::ops::clean(s)
 }
 
 fn municipality_place<'a>(region: &'a str, m: &'a str) -> Place<'a> {
@@ -38,7 +40,7 @@ pub(super) fn target_municipality(
         .map(str::to_string)
         .or_else(|| user.municipality_id.clone())
         .ok_or_else(|| AppError::field("municipality_id", "required", "Выберите муниципалитет"))?;
-    let region = crate::db::region_of(conn, &m)?.ok_or_else(|| {
+    let region = crate::access::places::region_of(conn, &m)?.ok_or_else(|| {
         AppError::field(
             "municipality_id",
             "invalid_reference",
@@ -58,7 +60,7 @@ pub(super) fn target_municipality(
 /// The given academic year (must exist) or the current one.
 pub(super) fn resolve_year(conn: &mut DbConn, given: Option<&str>) -> AppResult<String> {
     match given.map(str::trim).filter(|s| !s.is_empty()) {
-        Some(id) => crate::db::academic_years::find(conn, id)
+        Some(id) => crate::features::academic_years::ops::find(conn, id)
             .map(|y| y.id)
             .map_err(|_| {
                 AppError::field(
@@ -67,7 +69,7 @@ pub(super) fn resolve_year(conn: &mut DbConn, given: Option<&str>) -> AppResult<
                     "Учебный год не найден",
                 )
             }),
-        None => crate::db::academic_years::current(conn)?
+        None => crate::features::academic_years::ops::current(conn)?
             .map(|y| y.id)
             .ok_or_else(|| {
                 AppError::field(
@@ -158,7 +160,7 @@ pub(super) fn user_in(
         .filter(users::id.eq(id.to_string()))
         .filter(users::municipality_id.eq(m.to_string()))
         .filter(users::archived_at.is_null())
-        .into_boxed::<crate::db::MultiBackend>();
+        .into_boxed::<crate::store::conn::MultiBackend>();
     if let Some(r) = role {
         q = q.filter(users::role.eq(r.as_str()));
     }
@@ -175,7 +177,7 @@ pub(super) fn page_of<R, T>(
     key: impl Fn(&R) -> Cursor,
     load: impl FnOnce(&mut DbConn, Vec<R>) -> AppResult<Vec<T>>,
 ) -> AppResult<Page<T>> {
-    let page = crate::db::finish_page(rows, limit, total, key, |r| r);
+    let page = crate::store::page::finish_page(rows, limit, total, key, |r| r);
     Ok(Page {
         items: load(conn, page.items)?,
         total: page.total,
@@ -186,7 +188,7 @@ pub(super) fn page_of<R, T>(
 /// The `Meta` of a row with the usual bookkeeping columns.
 macro_rules! row_meta {
     ($r:ident) => {
-        crate::db::meta(
+        crate::store::record::meta(
             $r.created_at,
             $r.updated_at,
             $r.created_by,
@@ -228,7 +230,7 @@ pub(super) fn list_args(
     cursor: Option<&str>,
 ) -> AppResult<(crate::auth::Reach, i64, Option<Cursor>)> {
     let reach = user.reach(resource, Action::Read)?;
-    let limit = crate::db::page_limit(limit)?;
+    let limit = crate::store::page::page_limit(limit)?;
     let after = cursor.map(Cursor::decode).transpose()?;
     Ok((reach, limit, after))
 }

@@ -2,10 +2,11 @@
 //! ШНОР without sessions this quarter, tutor load.
 
 use crate::auth::{AuthUser, Reach};
-use crate::db::requests::composition_tutors;
-use crate::store::schema::{requests, schools, session_tutors, sessions};
-use crate::db::{now, DbConn};
 use crate::error::{AppError, AppResult};
+use crate::features::requests::ops::composition_tutors;
+use crate::store::conn::DbConn;
+use crate::store::record::now;
+use crate::store::schema::{requests, schools, session_tutors, sessions};
 use chrono::{Datelike, NaiveDate};
 use diesel::prelude::*;
 use tutornet_domain::community::{
@@ -45,7 +46,7 @@ pub fn dashboard(conn: &mut DbConn, user: &AuthUser, stale_days: i64) -> AppResu
         })
         .collect();
     // Oldest change first.
-    let stale_requests = crate::db::requests::stale(conn, &m, stale_days)?;
+    let stale_requests = crate::features::requests::ops::stale(conn, &m, stale_days)?;
     let today = now().date();
     let month_start = today.with_day(1).unwrap_or(today);
     let month_end = add_months(month_start, 1);
@@ -94,7 +95,7 @@ pub fn dashboard(conn: &mut DbConn, user: &AuthUser, stale_days: i64) -> AppResu
         .collect();
     let mut tutor_load = Vec::new();
     for (uid, name, _) in composition_tutors(conn, &m)? {
-        let (open, planned) = crate::db::requests::tutor_load(conn, &uid)?;
+        let (open, planned) = crate::features::requests::ops::tutor_load(conn, &uid)?;
         let held: i64 = session_tutors::table
             .inner_join(sessions::table)
             .filter(session_tutors::user_id.eq(&uid))

@@ -1,7 +1,7 @@
 use crate::auth::AuthUser;
 use crate::error::AppResult;
 use crate::openapi::ReadErrors;
-use crate::{db, AppState};
+use crate::AppState;
 use actix_web::web;
 use tutornet_domain::community::Dashboard;
 
@@ -24,7 +24,7 @@ pub async fn dashboard(
     let days = q.stale_days.unwrap_or(3).clamp(0, 365);
     Ok(web::Json(
         state
-            .db(move |c| db::dashboard::dashboard(c, &user, days))
+            .db(move |c| crate::features::dashboard::ops::dashboard(c, &user, days))
             .await?,
     ))
 }

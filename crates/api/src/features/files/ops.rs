@@ -3,8 +3,8 @@
 
 pub use super::owner::OwnerKind;
 pub use super::rules::{add_session_file, archive, download, put_order_file, validate};
-use crate::db::DbConn;
 use crate::error::AppResult;
+use crate::store::conn::DbConn;
 use tutornet_domain::files::StoredFile;
 
 pub const ORDER: &str = "order";

@@ -3,9 +3,10 @@
 
 use super::owner::FileOwner;
 use crate::auth::AuthUser;
-use crate::store::schema::composition_orders;
-use crate::db::{now, DbConn};
 use crate::error::{AppError, AppResult};
+use crate::store::conn::DbConn;
+use crate::store::record::now;
+use crate::store::schema::composition_orders;
 use diesel::prelude::*;
 use tutornet_domain::permissions::{Action, Resource};
 
@@ -21,7 +22,7 @@ fn order_municipality(
         .first(conn)
         .optional()?;
     let m = m.ok_or_else(|| AppError::NotFound("Приказ не найден".into()))?;
-    crate::db::check_place(conn, user, Resource::Composition, action, &m, None)?;
+    crate::access::places::check_place(conn, user, Resource::Composition, action, &m, None)?;
     Ok(m)
 }
 

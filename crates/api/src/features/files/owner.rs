@@ -3,8 +3,8 @@
 //! [`FileOwner`]; this module depends on no noun, so owners can use it freely.
 
 use crate::auth::AuthUser;
-use crate::db::DbConn;
 use crate::error::AppResult;
+use crate::store::conn::DbConn;
 
 /// The kinds of records files belong to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

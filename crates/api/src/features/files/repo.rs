@@ -2,9 +2,10 @@
 
 use super::owner::OwnerKind;
 use crate::auth::AuthUser;
-use crate::store::schema::files;
-use crate::db::{now, DbConn};
 use crate::error::{AppError, AppResult};
+use crate::store::conn::DbConn;
+use crate::store::record::now;
+use crate::store::schema::files;
 use diesel::prelude::*;
 use tutornet_domain::files::StoredFile;
 

@@ -1,7 +1,7 @@
 use crate::auth::AuthUser;
 use crate::error::AppResult;
 use crate::openapi::{ReadErrors, WriteErrors};
-use crate::{db, AppState};
+use crate::AppState;
 use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 use tutornet_domain::files::{StoredFile, UploadParams};
@@ -30,7 +30,9 @@ pub async fn put_order_file(
     let ct = content_type(&req);
     Ok(web::Json(
         state
-            .tx(move |c| db::files::put_order_file(c, &user, &id, &q.name, &ct, &body))
+            .tx(move |c| {
+                crate::features::files::ops::put_order_file(c, &user, &id, &q.name, &ct, &body)
+            })
             .await?,
     ))
 }
@@ -49,7 +51,9 @@ pub async fn add_session_file(
 ) -> AppResult<HttpResponse> {
     let ct = content_type(&req);
     let f = state
-        .tx(move |c| db::files::add_session_file(c, &user, &id, &q.name, &ct, &body))
+        .tx(move |c| {
+            crate::features::files::ops::add_session_file(c, &user, &id, &q.name, &ct, &body)
+        })
         .await?;
     Ok(crate::http::created(f.url.clone(), &f))
 }
@@ -63,7 +67,7 @@ pub async fn download(
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let (name, ct, data) = state
-        .db(move |c| db::files::download(c, &user, &id))
+        .db(move |c| crate::features::files::ops::download(c, &user, &id))
         .await?;
     let disposition = header::ContentDisposition {
         disposition: header::DispositionType::Attachment,
@@ -90,7 +94,9 @@ pub async fn archive(
     user: AuthUser,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    state.tx(move |c| db::files::archive(c, &user, &id)).await?;
+    state
+        .tx(move |c| crate::features::files::ops::archive(c, &user, &id))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

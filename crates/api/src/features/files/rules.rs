@@ -5,8 +5,9 @@
 use super::owner::{FileOwner, OwnerKind};
 use super::{orders, repo};
 use crate::auth::AuthUser;
-use crate::db::{new_id, DbConn};
 use crate::error::{AppError, AppResult};
+use crate::store::conn::DbConn;
+use crate::store::record::new_id;
 use sha2::{Digest, Sha256};
 use tutornet_domain::files::{allowed_type, StoredFile, ALLOWED_TYPES, MAX_FILE_BYTES};
 
@@ -59,14 +60,14 @@ fn audit(
     (entity, entity_id): (&str, &str),
     file: Option<&StoredFile>,
 ) -> AppResult<()> {
-    let region = crate::db::region_of(conn, municipality_id)?;
-    crate::db::audit::record(
+    let region = crate::access::places::region_of(conn, municipality_id)?;
+    crate::features::audit::ops::record(
         conn,
         Some(user),
         action,
         entity,
         entity_id,
-        crate::db::audit::Scope {
+        crate::features::audit::ops::Scope {
             region_id: region.as_deref(),
             municipality_id: Some(municipality_id),
         },

@@ -1,10 +1,14 @@
 //! Municipalities (муниципальные образования).
 
 use crate::auth::{AuthUser, Place, Reach};
-use crate::store::schema::municipalities;
-use crate::db::{audit, meta, new_id, now, DbConn};
 use crate::error::{AppError, AppResult};
+use crate::features::audit::ops as audit;
 use crate::set_versioned;
+use crate::store::conn::DbConn;
+use crate::store::record::meta;
+use crate::store::record::new_id;
+use crate::store::record::now;
+use crate::store::schema::municipalities;
 use crate::store::{archive_audited, update_audited, Audit};
 use diesel::prelude::*;
 use tutornet_domain::audit::{AuditAction, AuditEntity};

@@ -2,7 +2,7 @@ use crate::auth::AuthUser;
 use crate::error::AppResult;
 use crate::http::{created, ArchivedParam};
 use crate::openapi::{ReadErrors, WriteErrors};
-use crate::{db, AppState};
+use crate::AppState;
 use actix_web::{web, HttpResponse};
 use tutornet_domain::org::{Municipality, MunicipalityInput};
 use tutornet_domain::permissions::{Action, Resource};
@@ -20,7 +20,7 @@ pub async fn list(
     let archived = q.include_archived.unwrap_or(false);
     Ok(web::Json(
         state
-            .db(move |c| db::municipalities::list(c, &reach, archived))
+            .db(move |c| crate::features::municipalities::ops::list(c, &reach, archived))
             .await?,
     ))
 }
@@ -34,7 +34,7 @@ pub async fn create(
     body: web::Json<MunicipalityInput>,
 ) -> AppResult<HttpResponse> {
     let m = state
-        .tx(move |c| db::municipalities::create(c, &user, &body))
+        .tx(move |c| crate::features::municipalities::ops::create(c, &user, &body))
         .await?;
     Ok(created(format!("/api/v1/municipalities/{}", m.id), &m))
 }
@@ -48,7 +48,7 @@ pub async fn get(
 ) -> AppResult<web::Json<Municipality>> {
     Ok(web::Json(
         state
-            .db(move |c| db::municipalities::get(c, &user, &id))
+            .db(move |c| crate::features::municipalities::ops::get(c, &user, &id))
             .await?,
     ))
 }
@@ -63,7 +63,7 @@ pub async fn update(
 ) -> AppResult<web::Json<Municipality>> {
     Ok(web::Json(
         state
-            .tx(move |c| db::municipalities::update(c, &user, &id, &body))
+            .tx(move |c| crate::features::municipalities::ops::update(c, &user, &id, &body))
             .await?,
     ))
 }
@@ -77,7 +77,7 @@ pub async fn archive(
 ) -> AppResult<web::Json<Municipality>> {
     Ok(web::Json(
         state
-            .tx(move |c| db::municipalities::set_archived(c, &user, &id, true))
+            .tx(move |c| crate::features::municipalities::ops::set_archived(c, &user, &id, true))
             .await?,
     ))
 }
@@ -91,7 +91,7 @@ pub async fn restore(
 ) -> AppResult<web::Json<Municipality>> {
     Ok(web::Json(
         state
-            .tx(move |c| db::municipalities::set_archived(c, &user, &id, false))
+            .tx(move |c| crate::features::municipalities::ops::set_archived(c, &user, &id, false))
             .await?,
     ))
 }

@@ -1,8 +1,10 @@
 //! The in-app inbox: one row per recipient and event.
 
-use crate::store::schema::{notifications, users};
-use crate::db::{new_id, now, DbConn};
 use crate::error::{AppError, AppResult};
+use crate::store::conn::DbConn;
+use crate::store::record::new_id;
+use crate::store::record::now;
+use crate::store::schema::{notifications, users};
 use diesel::prelude::*;
 use tutornet_domain::community::{Notification, NotificationPage};
 use tutornet_domain::permissions::Role;

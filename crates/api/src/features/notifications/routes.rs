@@ -1,7 +1,7 @@
 use crate::auth::AuthUser;
 use crate::error::AppResult;
 use crate::openapi::{ReadErrors, WriteErrors};
-use crate::{db, AppState};
+use crate::AppState;
 use actix_web::{web, HttpResponse};
 use tutornet_domain::community::NotificationPage;
 
@@ -24,7 +24,7 @@ pub async fn list(
     let unread = q.unread.unwrap_or(false);
     Ok(web::Json(
         state
-            .db(move |c| db::notifications::list(c, &user.id, unread))
+            .db(move |c| crate::features::notifications::ops::list(c, &user.id, unread))
             .await?,
     ))
 }
@@ -38,7 +38,7 @@ pub async fn read(
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     state
-        .tx(move |c| db::notifications::mark_read(c, &user.id, Some(&id)))
+        .tx(move |c| crate::features::notifications::ops::mark_read(c, &user.id, Some(&id)))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -48,7 +48,7 @@ pub async fn read(
     responses((status = 204, description = "Прочитаны все"), WriteErrors))]
 pub async fn read_all(state: web::Data<AppState>, user: AuthUser) -> AppResult<HttpResponse> {
     state
-        .tx(move |c| db::notifications::mark_read(c, &user.id, None))
+        .tx(move |c| crate::features::notifications::ops::mark_read(c, &user.id, None))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

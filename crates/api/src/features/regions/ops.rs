@@ -1,10 +1,12 @@
 //! Regions (субъекты РФ).
 
 use crate::auth::{AuthUser, Place, Reach};
-use crate::store::schema::regions;
-use crate::db::{meta, now, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::set_versioned;
+use crate::store::conn::DbConn;
+use crate::store::record::meta;
+use crate::store::record::now;
+use crate::store::schema::regions;
 use crate::store::{update_audited, Audit};
 use diesel::prelude::*;
 use tutornet_domain::audit::AuditEntity;

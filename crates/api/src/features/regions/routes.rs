@@ -1,7 +1,7 @@
 use crate::auth::AuthUser;
 use crate::error::AppResult;
 use crate::openapi::{ReadErrors, WriteErrors};
-use crate::{db, AppState};
+use crate::AppState;
 use actix_web::web;
 use tutornet_domain::org::{Region, RegionInput};
 use tutornet_domain::permissions::{Action, Resource};
@@ -16,7 +16,9 @@ pub async fn list(
 ) -> AppResult<web::Json<Page<Region>>> {
     let reach = user.reach(Resource::Region, Action::Read)?;
     Ok(web::Json(
-        state.db(move |c| db::regions::list(c, &reach)).await?,
+        state
+            .db(move |c| crate::features::regions::ops::list(c, &reach))
+            .await?,
     ))
 }
 
@@ -28,7 +30,9 @@ pub async fn get(
     id: web::Path<String>,
 ) -> AppResult<web::Json<Region>> {
     Ok(web::Json(
-        state.db(move |c| db::regions::get(c, &user, &id)).await?,
+        state
+            .db(move |c| crate::features::regions::ops::get(c, &user, &id))
+            .await?,
     ))
 }
 
@@ -43,7 +47,7 @@ pub async fn update(
 ) -> AppResult<web::Json<Region>> {
     Ok(web::Json(
         state
-            .tx(move |c| db::regions::update(c, &user, &id, &body))
+            .tx(move |c| crate::features::regions::ops::update(c, &user, &id, &body))
             .await?,
     ))
 }

@@ -3,12 +3,15 @@
 
 use super::rows::{EventRow, NewEvent, NewRequest, RequestRow};
 use crate::auth::Reach;
+use crate::error::{AppError, AppResult};
+use crate::store::conn::DbConn;
+use crate::store::conn::MultiBackend;
+use crate::store::record::new_id;
+use crate::store::record::now;
 use crate::store::schema::{
     attachments, member_subjects, members, ratings, request_events, requests, schools,
     session_tutors, sessions, subjects, users,
 };
-use crate::db::{new_id, now, DbConn, MultiBackend};
-use crate::error::{AppError, AppResult};
 use diesel::prelude::*;
 use std::collections::HashMap;
 use tutornet_domain::community::RequestFilter;
@@ -133,9 +136,9 @@ type Boxed<'a> = requests::BoxedQuery<'a, MultiBackend>;
 fn filtered<'a>(reach: &'a Reach, f: &'a RequestFilter) -> Boxed<'a> {
     let mut q = requests::table.into_boxed();
     q = match reach {
-        Reach::Region(r) => {
-            q.filter(requests::municipality_id.eq_any(crate::db::region_municipalities(r)))
-        }
+        Reach::Region(r) => q.filter(
+            requests::municipality_id.eq_any(crate::access::places::region_municipalities(r)),
+        ),
         Reach::Municipality(m) => q.filter(requests::municipality_id.eq(m.clone())),
         Reach::School(s) => q.filter(requests::school_id.eq(s.clone())),
         Reach::Own(u) => q.filter(

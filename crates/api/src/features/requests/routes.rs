@@ -2,7 +2,7 @@ use crate::auth::AuthUser;
 use crate::error::AppResult;
 use crate::http::created;
 use crate::openapi::{ReadErrors, WriteErrors};
-use crate::{db, AppState};
+use crate::AppState;
 use actix_web::{web, HttpResponse};
 use tutornet_domain::community::{
     Request, RequestDetail, RequestFilter, RequestInput, RequestTransition, TutorSuggestion,
@@ -19,7 +19,9 @@ pub async fn list(
     q: web::Query<RequestFilter>,
 ) -> AppResult<web::Json<Page<Request>>> {
     Ok(web::Json(
-        state.db(move |c| db::requests::list(c, &user, &q)).await?,
+        state
+            .db(move |c| crate::features::requests::ops::list(c, &user, &q))
+            .await?,
     ))
 }
 
@@ -32,7 +34,7 @@ pub async fn create(
     body: web::Json<RequestInput>,
 ) -> AppResult<HttpResponse> {
     let r = state
-        .tx(move |c| db::requests::create(c, &user, &body))
+        .tx(move |c| crate::features::requests::ops::create(c, &user, &body))
         .await?;
     Ok(created(format!("/api/v1/requests/{}", r.id), &r))
 }
@@ -47,7 +49,7 @@ pub async fn get(
 ) -> AppResult<web::Json<RequestDetail>> {
     Ok(web::Json(
         state
-            .db(move |c| db::requests::detail(c, &user, &id))
+            .db(move |c| crate::features::requests::ops::detail(c, &user, &id))
             .await?,
     ))
 }
@@ -64,7 +66,7 @@ pub async fn transition(
 ) -> AppResult<web::Json<RequestDetail>> {
     Ok(web::Json(
         state
-            .tx(move |c| db::requests::transition(c, &user, &id, &body))
+            .tx(move |c| crate::features::requests::ops::transition(c, &user, &id, &body))
             .await?,
     ))
 }
@@ -80,7 +82,7 @@ pub async fn suggestions(
 ) -> AppResult<web::Json<Vec<TutorSuggestion>>> {
     Ok(web::Json(
         state
-            .db(move |c| db::requests::suggestions(c, &user, &id))
+            .db(move |c| crate::features::requests::ops::suggestions(c, &user, &id))
             .await?,
     ))
 }

@@ -6,9 +6,13 @@ use super::policy::{self, Facts};
 use super::repo;
 use super::rows::{NewRequest, RequestRow};
 use crate::auth::AuthUser;
-use crate::db::notifications::{coordinators, notify};
-use crate::db::{audit, new_id, now, Cursor, DbConn};
 use crate::error::{AppError, AppResult};
+use crate::features::audit::ops as audit;
+use crate::features::notifications::ops::{coordinators, notify};
+use crate::store::conn::DbConn;
+use crate::store::page::Cursor;
+use crate::store::record::new_id;
+use crate::store::record::now;
 use crate::store::stored;
 use std::collections::HashMap;
 use tutornet_domain::audit::{AuditAction, AuditEntity};
@@ -105,7 +109,7 @@ pub(super) fn facts<'a>(r: &'a RequestRow, region_id: Option<&'a str>) -> Facts<
 /// The request if the caller may see it (404 otherwise).
 pub(super) fn get_row(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<RequestRow> {
     let r = repo::find_row(conn, id)?;
-    let region = crate::db::region_of(conn, &r.municipality_id)?;
+    let region = crate::access::places::region_of(conn, &r.municipality_id)?;
     let reach = user.try_reach(Resource::Request, Action::Read);
     if !policy::visible(reach.as_ref(), &facts(&r, region.as_deref())) {
         return Err(AppError::NotFound("Заявка не найдена".into()));
@@ -147,7 +151,7 @@ pub fn detail(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Request
 
 pub fn list(conn: &mut DbConn, user: &AuthUser, f: &RequestFilter) -> AppResult<Page<Request>> {
     let reach = user.reach(Resource::Request, Action::Read)?;
-    let limit = crate::db::page_limit(f.limit)?;
+    let limit = crate::store::page::page_limit(f.limit)?;
     let after = f.cursor.as_deref().map(Cursor::decode).transpose()?;
     if f.stale_days.is_some_and(|d| !(0..=3650).contains(&d)) {
         return Err(AppError::field(
@@ -180,7 +184,7 @@ pub(super) fn record(
     before: Option<&Request>,
     after: &Request,
 ) -> AppResult<()> {
-    let region = crate::db::region_of(conn, &after.municipality_id)?;
+    let region = crate::access::places::region_of(conn, &after.municipality_id)?;
     audit::record(
         conn,
         Some(user),
@@ -205,7 +209,7 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &RequestInput) -> AppRe
         .filter(|_| matches!(user.role, Role::Teacher | Role::SchoolAdmin))
         .ok_or_else(|| AppError::Forbidden("Заявки подают учителя и администрация школ".into()))?;
     let municipality_id = repo::school_municipality(conn, &school_id)?;
-    let year = crate::db::academic_years::current(conn)?.ok_or(AppError::Conflict {
+    let year = crate::features::academic_years::ops::current(conn)?.ok_or(AppError::Conflict {
         code: ProblemCode::NoCurrentYear,
         detail: "Не задан текущий учебный год".into(),
     })?;
@@ -235,7 +239,7 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &RequestInput) -> AppRe
             problem: input.problem.trim(),
             audience: input.audience.map(|a| a.as_str()).unwrap_or_default(),
             audience_count: input.audience_count,
-            audience_grade: crate::db::schools::clean(&input.audience_grade),
+            audience_grade: crate::features::schools::ops::clean(&input.audience_grade),
             format: input.format.map(|f| f.as_str()).unwrap_or_default(),
             period_from: input.period_from,
             period_to: input.period_to,

@@ -6,8 +6,8 @@ use super::repo;
 use super::rows::RequestRow;
 use super::rules::{move_to, Move};
 use crate::auth::AuthUser;
-use crate::db::DbConn;
 use crate::error::{AppError, AppResult};
+use crate::store::conn::DbConn;
 use tutornet_domain::community::RequestStatus;
 use tutornet_domain::permissions::Role;
 

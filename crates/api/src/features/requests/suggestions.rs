@@ -4,8 +4,8 @@
 use super::repo;
 use super::rules::{actors, get_row};
 use crate::auth::AuthUser;
-use crate::db::DbConn;
 use crate::error::{AppError, AppResult};
+use crate::store::conn::DbConn;
 use tutornet_domain::community::{Actor, TutorSuggestion};
 
 /// Approved tutors of the current composition with an account, for a municipality:
@@ -14,7 +14,7 @@ pub fn composition_tutors(
     conn: &mut DbConn,
     municipality_id: &str,
 ) -> AppResult<Vec<(String, String, Option<String>)>> {
-    let Some(year) = crate::db::academic_years::current(conn)? else {
+    let Some(year) = crate::features::academic_years::ops::current(conn)? else {
         return Ok(Vec::new());
     };
     repo::composition_tutors(conn, municipality_id, &year.id)

@@ -3,8 +3,8 @@
 use super::rules::{actors, detail, get_row, move_to, record, to_domain, Move};
 use super::{policy, repo};
 use crate::auth::AuthUser;
-use crate::db::DbConn;
 use crate::error::{AppError, AppResult};
+use crate::store::conn::DbConn;
 use crate::store::stored;
 use tutornet_domain::audit::AuditAction;
 use tutornet_domain::community::{RequestAction, RequestDetail, RequestStatus, RequestTransition};
@@ -93,7 +93,7 @@ pub fn transition(
             action.label_ru()
         )));
     }
-    crate::db::check_version(Some(t.version), r.version)?;
+    crate::store::record::check_version(Some(t.version), r.version)?;
     let comment = t
         .comment
         .as_deref()

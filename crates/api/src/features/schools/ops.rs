@@ -1,10 +1,17 @@
 //! Schools (общеобразовательные организации) and their support flags.
 
 use crate::auth::{AuthUser, Place, Reach};
-use crate::store::schema::schools;
-use crate::db::{audit, like_pattern, meta, new_id, now, Cursor, DbConn, MultiBackend};
 use crate::error::{AppError, AppResult};
+use crate::features::audit::ops as audit;
 use crate::set_versioned;
+use crate::store::conn::DbConn;
+use crate::store::conn::MultiBackend;
+use crate::store::page::like_pattern;
+use crate::store::page::Cursor;
+use crate::store::record::meta;
+use crate::store::record::new_id;
+use crate::store::record::now;
+use crate::store::schema::schools;
 use crate::store::{archive_audited, update_audited, Audit};
 use diesel::prelude::*;
 use tutornet_domain::audit::{AuditAction, AuditEntity};
@@ -114,8 +121,8 @@ fn filtered<'a>(reach: &Reach, f: &SchoolFilter) -> Boxed<'a> {
 }
 
 pub fn list(conn: &mut DbConn, reach: &Reach, f: &SchoolFilter) -> AppResult<Page<School>> {
-    let limit = crate::db::page_limit(f.limit)?;
-    let desc = crate::db::sort_desc(f.sort.as_deref())?;
+    let limit = crate::store::page::page_limit(f.limit)?;
+    let desc = crate::store::page::sort_desc(f.sort.as_deref())?;
     let after = f.cursor.as_deref().map(Cursor::decode).transpose()?;
     let total: i64 = filtered(reach, f).count().get_result(conn)?;
     let mut q = filtered(reach, f);
@@ -143,7 +150,7 @@ pub fn list(conn: &mut DbConn, reach: &Reach, f: &SchoolFilter) -> AppResult<Pag
         .limit(limit + 1)
         .select(SchoolRow::as_select())
         .load(conn)?;
-    Ok(crate::db::finish_page(
+    Ok(crate::store::page::finish_page(
         rows,
         limit,
         total,
@@ -167,7 +174,7 @@ pub fn find(conn: &mut DbConn, id: &str) -> AppResult<School> {
 
 /// Checks `action` on the school for the caller.
 pub fn check(conn: &mut DbConn, user: &AuthUser, s: &School, action: Action) -> AppResult<String> {
-    crate::db::check_place(
+    crate::access::places::check_place(
         conn,
         user,
         Resource::School,
@@ -214,13 +221,14 @@ fn check_mentor(conn: &mut DbConn, input: &SchoolInput, self_id: Option<&str>) -
 pub fn create(conn: &mut DbConn, user: &AuthUser, input: &SchoolInput) -> AppResult<School> {
     let reach = user.reach(Resource::School, Action::Create)?;
     input.validate().map_err(AppError::Validation)?;
-    let region = crate::db::region_of(conn, &input.municipality_id)?.ok_or_else(|| {
-        AppError::field(
-            "municipality_id",
-            "invalid_reference",
-            "Муниципалитет не найден",
-        )
-    })?;
+    let region =
+        crate::access::places::region_of(conn, &input.municipality_id)?.ok_or_else(|| {
+            AppError::field(
+                "municipality_id",
+                "invalid_reference",
+                "Муниципалитет не найден",
+            )
+        })?;
     let place = Place {
         region_id: &region,
         municipality_id: Some(&input.municipality_id),

@@ -2,7 +2,7 @@ use crate::auth::AuthUser;
 use crate::error::AppResult;
 use crate::http::created;
 use crate::openapi::{ReadErrors, WriteErrors};
-use crate::{db, AppState};
+use crate::AppState;
 use actix_web::{web, HttpResponse};
 use tutornet_domain::org::{School, SchoolFilter, SchoolInput};
 use tutornet_domain::permissions::{Action, Resource};
@@ -19,7 +19,9 @@ pub async fn list(
 ) -> AppResult<web::Json<Page<School>>> {
     let reach = user.reach(Resource::School, Action::Read)?;
     Ok(web::Json(
-        state.db(move |c| db::schools::list(c, &reach, &q)).await?,
+        state
+            .db(move |c| crate::features::schools::ops::list(c, &reach, &q))
+            .await?,
     ))
 }
 
@@ -32,7 +34,7 @@ pub async fn create(
     body: web::Json<SchoolInput>,
 ) -> AppResult<HttpResponse> {
     let s = state
-        .tx(move |c| db::schools::create(c, &user, &body))
+        .tx(move |c| crate::features::schools::ops::create(c, &user, &body))
         .await?;
     Ok(created(format!("/api/v1/schools/{}", s.id), &s))
 }
@@ -46,7 +48,9 @@ pub async fn get(
     id: web::Path<String>,
 ) -> AppResult<web::Json<School>> {
     Ok(web::Json(
-        state.db(move |c| db::schools::get(c, &user, &id)).await?,
+        state
+            .db(move |c| crate::features::schools::ops::get(c, &user, &id))
+            .await?,
     ))
 }
 
@@ -62,7 +66,7 @@ pub async fn update(
 ) -> AppResult<web::Json<School>> {
     Ok(web::Json(
         state
-            .tx(move |c| db::schools::update(c, &user, &id, &body))
+            .tx(move |c| crate::features::schools::ops::update(c, &user, &id, &body))
             .await?,
     ))
 }
@@ -77,7 +81,7 @@ pub async fn archive(
 ) -> AppResult<web::Json<School>> {
     Ok(web::Json(
         state
-            .tx(move |c| db::schools::set_archived(c, &user, &id, true))
+            .tx(move |c| crate::features::schools::ops::set_archived(c, &user, &id, true))
             .await?,
     ))
 }
@@ -92,7 +96,7 @@ pub async fn restore(
 ) -> AppResult<web::Json<School>> {
     Ok(web::Json(
         state
-            .tx(move |c| db::schools::set_archived(c, &user, &id, false))
+            .tx(move |c| crate::features::schools::ops::set_archived(c, &user, &id, false))
             .await?,
     ))
 }

@@ -3,9 +3,9 @@
 
 use super::rules::{check_manage, get_session};
 use crate::auth::AuthUser;
-use crate::db::DbConn;
 use crate::error::AppResult;
 use crate::features::files::{rules as files, FileOwner, OwnerKind};
+use crate::store::conn::DbConn;
 use tutornet_domain::files::StoredFile;
 
 /// The session's answer to who may read and change its files.

@@ -6,12 +6,13 @@ use super::rows::SessionRow;
 use super::rules::{check_visible, fmt_time, record, require_manage};
 use super::view::detail;
 use crate::auth::AuthUser;
-use crate::db::notifications::notify;
-use crate::store::schema::sessions;
-use crate::db::{now, DbConn};
 use crate::error::{AppError, AppResult};
+use crate::features::notifications::ops::notify;
 use crate::features::requests::rules as requests;
 use crate::set_versioned;
+use crate::store::conn::DbConn;
+use crate::store::record::now;
+use crate::store::schema::sessions;
 use tutornet_domain::audit::AuditAction;
 use tutornet_domain::community::{
     AmendmentInput, RatingInput, SessionDetail, SessionLogInput, AMENDABLE_FIELDS,
@@ -74,7 +75,7 @@ pub fn log(
     let s = repo::find_row(conn, id)?;
     require_manage(conn, user, &s)?;
     input.validate().map_err(AppError::Validation)?;
-    crate::db::check_version(Some(input.version), s.version)?;
+    crate::store::record::check_version(Some(input.version), s.version)?;
     check_loggable(&s)?;
     mark_attendance(conn, id, &input.attended_user_ids)?;
     let t = now();
@@ -87,12 +88,13 @@ pub fn log(
         (
             sessions::status.eq("held"),
             sessions::held_at.eq(Some(t)),
-            sessions::students_class.eq(crate::db::schools::clean(&input.students_class)),
+            sessions::students_class
+                .eq(crate::features::schools::ops::clean(&input.students_class)),
             sessions::students_count.eq(input.students_count),
             sessions::outcome.eq(input.outcome.trim()),
-            sessions::summary.eq(crate::db::schools::clean(&input.summary)),
-            sessions::private_notes.eq(crate::db::schools::clean(&input.private_notes)),
-            sessions::materials.eq(crate::db::schools::clean(&input.materials)),
+            sessions::summary.eq(crate::features::schools::ops::clean(&input.summary)),
+            sessions::private_notes.eq(crate::features::schools::ops::clean(&input.private_notes)),
+            sessions::materials.eq(crate::features::schools::ops::clean(&input.materials)),
         )
     )? == 0
     {
@@ -240,7 +242,7 @@ pub fn rate(
             detail: "Вы уже оценили это занятие".into(),
         });
     }
-    let comment = crate::db::schools::clean(&input.comment);
+    let comment = crate::features::schools::ops::clean(&input.comment);
     repo::insert_rating(conn, id, &user.id, input.score, comment)?;
     record(conn, user, AuditAction::Rate, None, &s)?;
     detail(conn, user, id)

@@ -1,7 +1,7 @@
 use crate::auth::AuthUser;
 use crate::error::AppResult;
 use crate::openapi::{ReadErrors, WriteErrors};
-use crate::{db, AppState};
+use crate::AppState;
 use actix_web::{web, HttpResponse};
 use tutornet_domain::community::{
     AmendmentInput, RatingInput, Session, SessionCancel, SessionDetail, SessionFilter,
@@ -19,7 +19,9 @@ pub async fn list(
     q: web::Query<SessionFilter>,
 ) -> AppResult<web::Json<Page<Session>>> {
     Ok(web::Json(
-        state.db(move |c| db::sessions::list(c, &user, &q)).await?,
+        state
+            .db(move |c| crate::features::sessions::ops::list(c, &user, &q))
+            .await?,
     ))
 }
 
@@ -34,7 +36,7 @@ pub async fn create(
     body: web::Json<SessionInput>,
 ) -> AppResult<HttpResponse> {
     let created = state
-        .tx(move |c| db::sessions::create(c, &user, &body))
+        .tx(move |c| crate::features::sessions::ops::create(c, &user, &body))
         .await?;
     let location = format!(
         "/api/v1/sessions/{}",
@@ -53,7 +55,7 @@ pub async fn get(
 ) -> AppResult<web::Json<SessionDetail>> {
     Ok(web::Json(
         state
-            .db(move |c| db::sessions::detail(c, &user, &id))
+            .db(move |c| crate::features::sessions::ops::detail(c, &user, &id))
             .await?,
     ))
 }
@@ -69,7 +71,7 @@ pub async fn update(
 ) -> AppResult<web::Json<Session>> {
     Ok(web::Json(
         state
-            .tx(move |c| db::sessions::update(c, &user, &id, &body))
+            .tx(move |c| crate::features::sessions::ops::update(c, &user, &id, &body))
             .await?,
     ))
 }
@@ -86,7 +88,7 @@ pub async fn cancel(
 ) -> AppResult<web::Json<Session>> {
     Ok(web::Json(
         state
-            .tx(move |c| db::sessions::cancel(c, &user, &id, &body))
+            .tx(move |c| crate::features::sessions::ops::cancel(c, &user, &id, &body))
             .await?,
     ))
 }
@@ -101,7 +103,7 @@ pub async fn register(
 ) -> AppResult<web::Json<SessionDetail>> {
     Ok(web::Json(
         state
-            .tx(move |c| db::sessions::register(c, &user, &id))
+            .tx(move |c| crate::features::sessions::ops::register(c, &user, &id))
             .await?,
     ))
 }
@@ -116,7 +118,7 @@ pub async fn unregister(
 ) -> AppResult<web::Json<SessionDetail>> {
     Ok(web::Json(
         state
-            .tx(move |c| db::sessions::unregister(c, &user, &id))
+            .tx(move |c| crate::features::sessions::ops::unregister(c, &user, &id))
             .await?,
     ))
 }
@@ -133,7 +135,7 @@ pub async fn log(
 ) -> AppResult<web::Json<SessionDetail>> {
     Ok(web::Json(
         state
-            .tx(move |c| db::sessions::log(c, &user, &id, &body))
+            .tx(move |c| crate::features::sessions::ops::log(c, &user, &id, &body))
             .await?,
     ))
 }
@@ -149,7 +151,7 @@ pub async fn amend(
 ) -> AppResult<web::Json<SessionDetail>> {
     Ok(web::Json(
         state
-            .tx(move |c| db::sessions::amend(c, &user, &id, &body))
+            .tx(move |c| crate::features::sessions::ops::amend(c, &user, &id, &body))
             .await?,
     ))
 }
@@ -165,7 +167,7 @@ pub async fn rate(
 ) -> AppResult<web::Json<SessionDetail>> {
     Ok(web::Json(
         state
-            .tx(move |c| db::sessions::rate(c, &user, &id, &body))
+            .tx(move |c| crate::features::sessions::ops::rate(c, &user, &id, &body))
             .await?,
     ))
 }

@@ -6,8 +6,9 @@ use super::policy::{self, Facts};
 use super::repo;
 use super::rows::SessionRow;
 use crate::auth::AuthUser;
-use crate::db::{audit, DbConn};
 use crate::error::{AppError, AppResult};
+use crate::features::audit::ops as audit;
+use crate::store::conn::DbConn;
 use chrono::NaiveDateTime;
 use tutornet_domain::audit::{AuditAction, AuditEntity};
 use tutornet_domain::community::Session;
@@ -46,7 +47,7 @@ pub(super) fn record(
     before: Option<&SessionRow>,
     after: &SessionRow,
 ) -> AppResult<()> {
-    let region = crate::db::region_of(conn, &after.municipality_id)?;
+    let region = crate::access::places::region_of(conn, &after.municipality_id)?;
     audit::record(
         conn,
         Some(user),
@@ -64,7 +65,7 @@ pub(super) fn record(
 
 /// 404 unless the caller may see the session.
 pub(super) fn check_visible(conn: &mut DbConn, user: &AuthUser, r: &SessionRow) -> AppResult<()> {
-    let region = crate::db::region_of(conn, &r.municipality_id)?;
+    let region = crate::access::places::region_of(conn, &r.municipality_id)?;
     let f = facts(conn, user, r, &region, false)?;
     if policy::visible(user.try_reach(Resource::Session, Action::Read).as_ref(), &f) {
         Ok(())
@@ -75,7 +76,7 @@ pub(super) fn check_visible(conn: &mut DbConn, user: &AuthUser, r: &SessionRow) 
 
 /// Whether the caller manages the session (see `policy::manages`).
 pub(super) fn can_manage(conn: &mut DbConn, user: &AuthUser, r: &SessionRow) -> AppResult<bool> {
-    let region = crate::db::region_of(conn, &r.municipality_id)?;
+    let region = crate::access::places::region_of(conn, &r.municipality_id)?;
     let with_tutor = user.role == tutornet_domain::permissions::Role::Tutor;
     let f = facts(conn, user, r, &region, with_tutor)?;
     Ok(policy::manages(user, &f))

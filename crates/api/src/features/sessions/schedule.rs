@@ -6,12 +6,14 @@ use super::rows::{NewSession, SessionRow};
 use super::rules::{fmt_time, record, require_manage};
 use super::view::{one, to_domain};
 use crate::auth::AuthUser;
-use crate::db::notifications::notify;
-use crate::store::schema::sessions;
-use crate::db::{new_id, now, DbConn};
 use crate::error::{AppError, AppResult};
+use crate::features::notifications::ops::notify;
 use crate::features::requests::rules as requests;
 use crate::set_versioned;
+use crate::store::conn::DbConn;
+use crate::store::record::new_id;
+use crate::store::record::now;
+use crate::store::schema::sessions;
 use crate::store::{update_versioned, Change};
 use chrono::{Months, NaiveDateTime};
 use tutornet_domain::audit::AuditAction;
@@ -198,8 +200,8 @@ fn insert_occurrences(
             title: input.title.trim(),
             starts_at: a,
             ends_at: b,
-            place: crate::db::schools::clean(&input.place),
-            online_link: crate::db::schools::clean(&input.online_link),
+            place: crate::features::schools::ops::clean(&input.place),
+            online_link: crate::features::schools::ops::clean(&input.online_link),
             format: input.format.map(|f| f.as_str()).unwrap_or_default(),
             audience: input.audience.map(|f| f.as_str()).unwrap_or_default(),
             seats: input.seats,
@@ -222,7 +224,7 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &SessionInput) -> AppRe
     let municipality_id = user.municipality_id.clone().ok_or_else(|| {
         AppError::Forbidden("Занятия планируют координатор или тьютор муниципалитета".into())
     })?;
-    let year = crate::db::academic_years::current(conn)?.ok_or(AppError::Conflict {
+    let year = crate::features::academic_years::ops::current(conn)?.ok_or(AppError::Conflict {
         code: ProblemCode::NoCurrentYear,
         detail: "Не задан текущий учебный год".into(),
     })?;
@@ -293,7 +295,7 @@ fn check_update(
                     .into(),
         });
     }
-    let year = crate::db::academic_years::find(conn, &before.academic_year_id)?;
+    let year = crate::features::academic_years::ops::find(conn, &before.academic_year_id)?;
     let d = input.starts_at.date_naive();
     if d < year.starts_on || d > year.ends_on {
         return Err(AppError::field(
@@ -345,8 +347,9 @@ pub fn update(
                     sessions::title.eq(input.title.trim()),
                     sessions::starts_at.eq(input.starts_at.naive_utc()),
                     sessions::ends_at.eq(input.ends_at.naive_utc()),
-                    sessions::place.eq(crate::db::schools::clean(&input.place)),
-                    sessions::online_link.eq(crate::db::schools::clean(&input.online_link)),
+                    sessions::place.eq(crate::features::schools::ops::clean(&input.place)),
+                    sessions::online_link
+                        .eq(crate::features::schools::ops::clean(&input.online_link)),
                     sessions::format.eq(input.format.map(|f| f.as_str()).unwrap_or_default()),
                     sessions::audience.eq(input.audience.map(|f| f.as_str()).unwrap_or_default()),
                     sessions::seats.eq(input.seats),
@@ -393,7 +396,7 @@ pub fn cancel(
             "Укажите причину отмены",
         ));
     }
-    crate::db::check_version(Some(input.version), before.version)?;
+    crate::store::record::check_version(Some(input.version), before.version)?;
     if before.status != "planned" {
         return Err(AppError::Conflict {
             code: ProblemCode::NotPlanned,

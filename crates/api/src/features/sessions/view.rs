@@ -4,9 +4,10 @@ use super::rows::{AmendmentRow, RatingRow, RegistrationRow, SessionRow};
 use super::rules::{can_manage, check_visible};
 use super::{policy, repo};
 use crate::auth::AuthUser;
-use crate::db::{Cursor, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::features::requests::rules as requests;
+use crate::store::conn::DbConn;
+use crate::store::page::Cursor;
 use crate::store::stored;
 use chrono::NaiveDateTime;
 use tutornet_domain::community::{
@@ -82,7 +83,7 @@ const CURSOR_KEY: &str = "%Y-%m-%dT%H:%M:%S%.f";
 
 pub fn list(conn: &mut DbConn, user: &AuthUser, f: &SessionFilter) -> AppResult<Page<Session>> {
     let reach = user.reach(Resource::Session, Action::Read)?;
-    let limit = crate::db::page_limit(f.limit)?;
+    let limit = crate::store::page::page_limit(f.limit)?;
     let after = f.cursor.as_deref().map(Cursor::decode).transpose()?;
     let listing = repo::Listing {
         reach: &reach,

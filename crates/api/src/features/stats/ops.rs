@@ -1,9 +1,9 @@
 //! Counts for the home page within the caller's reach.
 
 use crate::auth::{AuthUser, Reach};
-use crate::store::schema::{municipalities, users};
-use crate::db::DbConn;
 use crate::error::AppResult;
+use crate::store::conn::DbConn;
+use crate::store::schema::{municipalities, users};
 use diesel::prelude::*;
 use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::stats::Stats;
@@ -19,7 +19,7 @@ pub fn stats(conn: &mut DbConn, user: &AuthUser) -> AppResult<Stats> {
         if let Some(set) = flag {
             set(&mut f);
         }
-        crate::db::schools::list(
+        crate::features::schools::ops::list(
             conn,
             &school_reach,
             &tutornet_domain::org::SchoolFilter {
@@ -59,6 +59,6 @@ pub fn stats(conn: &mut DbConn, user: &AuthUser) -> AppResult<Stats> {
             q.count().get_result(conn)?
         }
     };
-    s.current_academic_year = crate::db::academic_years::current(conn)?.map(|y| y.name);
+    s.current_academic_year = crate::features::academic_years::ops::current(conn)?.map(|y| y.name);
     Ok(s)
 }

@@ -1,6 +1,6 @@
 use crate::auth::AuthUser;
 use crate::error::AppResult;
-use crate::{db, AppState};
+use crate::AppState;
 use actix_web::web;
 use tutornet_domain::stats::Stats;
 
@@ -9,7 +9,9 @@ use tutornet_domain::stats::Stats;
     responses((status = 200, body = Stats), crate::openapi::ReadErrors))]
 pub async fn stats(state: web::Data<AppState>, user: AuthUser) -> AppResult<web::Json<Stats>> {
     Ok(web::Json(
-        state.db(move |c| db::stats::stats(c, &user)).await?,
+        state
+            .db(move |c| crate::features::stats::ops::stats(c, &user))
+            .await?,
     ))
 }
 

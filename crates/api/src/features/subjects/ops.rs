@@ -1,10 +1,14 @@
 //! Subjects (учебные предметы): one dictionary for the whole installation.
 
 use crate::auth::AuthUser;
-use crate::store::schema::subjects;
-use crate::db::{audit, meta, new_id, now, DbConn};
 use crate::error::{AppError, AppResult};
+use crate::features::audit::ops as audit;
 use crate::set_versioned;
+use crate::store::conn::DbConn;
+use crate::store::record::meta;
+use crate::store::record::new_id;
+use crate::store::record::now;
+use crate::store::schema::subjects;
 use crate::store::{archive_audited, update_audited, Audit};
 use diesel::prelude::*;
 use tutornet_domain::audit::{AuditAction, AuditEntity};

@@ -2,7 +2,7 @@ use crate::auth::AuthUser;
 use crate::error::AppResult;
 use crate::http::{created, ArchivedParam};
 use crate::openapi::{ReadErrors, WriteErrors};
-use crate::{db, AppState};
+use crate::AppState;
 use actix_web::{web, HttpResponse};
 use tutornet_domain::org::{Subject, SubjectInput};
 use tutornet_domain::Page;
@@ -18,7 +18,7 @@ pub async fn list(
     let archived = q.include_archived.unwrap_or(false);
     Ok(web::Json(
         state
-            .db(move |c| db::subjects::list(c, &user, archived))
+            .db(move |c| crate::features::subjects::ops::list(c, &user, archived))
             .await?,
     ))
 }
@@ -31,7 +31,7 @@ pub async fn create(
     body: web::Json<SubjectInput>,
 ) -> AppResult<HttpResponse> {
     let s = state
-        .tx(move |c| db::subjects::create(c, &user, &body))
+        .tx(move |c| crate::features::subjects::ops::create(c, &user, &body))
         .await?;
     Ok(created(format!("/api/v1/subjects/{}", s.id), &s))
 }
@@ -44,7 +44,9 @@ pub async fn get(
     id: web::Path<String>,
 ) -> AppResult<web::Json<Subject>> {
     Ok(web::Json(
-        state.db(move |c| db::subjects::get(c, &user, &id)).await?,
+        state
+            .db(move |c| crate::features::subjects::ops::get(c, &user, &id))
+            .await?,
     ))
 }
 
@@ -58,7 +60,7 @@ pub async fn update(
 ) -> AppResult<web::Json<Subject>> {
     Ok(web::Json(
         state
-            .tx(move |c| db::subjects::update(c, &user, &id, &body))
+            .tx(move |c| crate::features::subjects::ops::update(c, &user, &id, &body))
             .await?,
     ))
 }
@@ -72,7 +74,7 @@ pub async fn archive(
 ) -> AppResult<web::Json<Subject>> {
     Ok(web::Json(
         state
-            .tx(move |c| db::subjects::set_archived(c, &user, &id, true))
+            .tx(move |c| crate::features::subjects::ops::set_archived(c, &user, &id, true))
             .await?,
     ))
 }

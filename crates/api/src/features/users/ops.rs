@@ -1,10 +1,16 @@
 //! Users: accounts, roles and their place in the organisation.
 
 use crate::auth::{AuthUser, Place, Reach};
-use crate::store::schema::{municipalities, regions, schools, users};
-use crate::db::{audit, like_pattern, meta, now, Cursor, DbConn, MultiBackend};
 use crate::error::{AppError, AppResult};
+use crate::features::audit::ops as audit;
 use crate::set_versioned;
+use crate::store::conn::DbConn;
+use crate::store::conn::MultiBackend;
+use crate::store::page::like_pattern;
+use crate::store::page::Cursor;
+use crate::store::record::meta;
+use crate::store::record::now;
+use crate::store::schema::{municipalities, regions, schools, users};
 use crate::store::stored;
 use crate::store::{update_audited, Audit};
 use diesel::prelude::*;
@@ -193,8 +199,8 @@ fn filtered<'a>(reach: &Reach, f: &UserFilter) -> Boxed<'a> {
 }
 
 pub fn list(conn: &mut DbConn, reach: &Reach, f: &UserFilter) -> AppResult<Page<User>> {
-    let limit = crate::db::page_limit(f.limit)?;
-    let desc = crate::db::sort_desc(f.sort.as_deref())?;
+    let limit = crate::store::page::page_limit(f.limit)?;
+    let desc = crate::store::page::sort_desc(f.sort.as_deref())?;
     let after = f.cursor.as_deref().map(Cursor::decode).transpose()?;
     let total: i64 = filtered(reach, f).count().get_result(conn)?;
     let mut q = filtered(reach, f);
@@ -219,7 +225,7 @@ pub fn list(conn: &mut DbConn, reach: &Reach, f: &UserFilter) -> AppResult<Page<
         q.order((users::name_sort.asc(), users::id.asc()))
     };
     let rows: Vec<UserRow> = q.limit(limit + 1).select(UserRow::as_select()).load(conn)?;
-    let page = crate::db::finish_page(
+    let page = crate::store::page::finish_page(
         rows,
         limit,
         total,
@@ -373,7 +379,7 @@ pub fn create(
             users::region_id.eq(&region),
             users::municipality_id.eq(&municipality),
             users::school_id.eq(&school),
-            users::position.eq(crate::db::schools::clean(&input.position)),
+            users::position.eq(crate::features::schools::ops::clean(&input.position)),
             users::password_hash.eq(password_hash),
             users::active.eq(true),
             users::created_at.eq(t),
@@ -458,12 +464,12 @@ pub fn update(
                     users::region_id.eq(&region),
                     users::municipality_id.eq(&municipality),
                     users::school_id.eq(&school),
-                    users::position.eq(crate::db::schools::clean(&input.position)),
+                    users::position.eq(crate::features::schools::ops::clean(&input.position)),
                     users::active.eq(input.active),
                 )
             )?;
             if !input.active {
-                crate::db::refresh_tokens::revoke_user(conn, id)?;
+                crate::auth::refresh_tokens::revoke_user(conn, id)?;
             }
             Ok(n)
         },
@@ -493,7 +499,7 @@ pub fn archive(conn: &mut DbConn, actor: &AuthUser, id: &str) -> AppResult<User>
     {
         return Err(AppError::version_conflict(before.meta.version + 1));
     }
-    crate::db::refresh_tokens::revoke_user(conn, id)?;
+    crate::auth::refresh_tokens::revoke_user(conn, id)?;
     let after = find(conn, id)?;
     let scope = audit::Scope {
         region_id: Some(&before.region_id),
@@ -533,7 +539,7 @@ pub fn set_password(
             users::updated_by.eq(&actor.id),
         ))
         .execute(conn)?;
-    crate::db::refresh_tokens::revoke_user(conn, id)?;
+    crate::auth::refresh_tokens::revoke_user(conn, id)?;
     let scope = audit::Scope {
         region_id: Some(&before.region_id),
         municipality_id: before.municipality_id.as_deref(),

@@ -2,7 +2,7 @@ use crate::auth::{hash_password, AuthUser};
 use crate::error::{AppError, AppResult};
 use crate::http::created;
 use crate::openapi::{ReadErrors, WriteErrors};
-use crate::{db, AppState};
+use crate::AppState;
 use actix_web::{web, HttpResponse};
 use tutornet_domain::audit::AuditAction;
 use tutornet_domain::permissions::{Action, Resource};
@@ -20,7 +20,9 @@ pub async fn list(
 ) -> AppResult<web::Json<Page<User>>> {
     let reach = user.reach(Resource::User, Action::Read)?;
     Ok(web::Json(
-        state.db(move |c| db::users::list(c, &reach, &q)).await?,
+        state
+            .db(move |c| crate::features::users::ops::list(c, &reach, &q))
+            .await?,
     ))
 }
 
@@ -42,7 +44,14 @@ pub async fn create(
     .await??;
     let u = state
         .tx(move |c| {
-            db::users::create(c, Some(&user), &user.region_id, &db::new_id(), &body, &hash)
+            crate::features::users::ops::create(
+                c,
+                Some(&user),
+                &user.region_id,
+                &crate::store::record::new_id(),
+                &body,
+                &hash,
+            )
         })
         .await?;
     Ok(created(format!("/api/v1/users/{}", u.id), &u))
@@ -56,7 +65,9 @@ pub async fn get(
     id: web::Path<String>,
 ) -> AppResult<web::Json<User>> {
     Ok(web::Json(
-        state.db(move |c| db::users::get(c, &user, &id)).await?,
+        state
+            .db(move |c| crate::features::users::ops::get(c, &user, &id))
+            .await?,
     ))
 }
 
@@ -71,7 +82,7 @@ pub async fn update(
 ) -> AppResult<web::Json<User>> {
     Ok(web::Json(
         state
-            .tx(move |c| db::users::update(c, &user, &id, &body))
+            .tx(move |c| crate::features::users::ops::update(c, &user, &id, &body))
             .await?,
     ))
 }
@@ -85,7 +96,9 @@ pub async fn archive(
     id: web::Path<String>,
 ) -> AppResult<web::Json<User>> {
     Ok(web::Json(
-        state.tx(move |c| db::users::archive(c, &user, &id)).await?,
+        state
+            .tx(move |c| crate::features::users::ops::archive(c, &user, &id))
+            .await?,
     ))
 }
 
@@ -103,8 +116,8 @@ pub async fn reset_password(
     let (u2, id2) = (user.clone(), id.clone());
     state
         .db(move |c| {
-            let target = db::users::find(c, &id2)?;
-            let _ = db::users::get(c, &u2, &target.id)?;
+            let target = crate::features::users::ops::find(c, &id2)?;
+            let _ = crate::features::users::ops::get(c, &u2, &target.id)?;
             if u2.try_reach(Resource::User, Action::Update).is_none() {
                 return Err(AppError::forbidden());
             }
@@ -113,7 +126,15 @@ pub async fn reset_password(
         .await?;
     let hash = web::block(move || hash_password(&body.new_password)).await??;
     state
-        .tx(move |c| db::users::set_password(c, &user, &id, &hash, AuditAction::PasswordReset))
+        .tx(move |c| {
+            crate::features::users::ops::set_password(
+                c,
+                &user,
+                &id,
+                &hash,
+                AuditAction::PasswordReset,
+            )
+        })
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

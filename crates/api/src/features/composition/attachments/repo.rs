@@ -2,11 +2,12 @@
 
 use super::rows::AttachmentRow;
 use crate::auth::AuthUser;
-use crate::store::schema::attachments;
-use crate::db::{now, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::features::composition::shared::{row_meta, school_names, user_names};
 use crate::set_versioned;
+use crate::store::conn::DbConn;
+use crate::store::record::now;
+use crate::store::schema::attachments;
 use diesel::prelude::*;
 use tutornet_domain::composition::Attachment;
 

@@ -3,10 +3,12 @@
 use super::policy::ensure_attachable;
 use super::repo;
 use crate::auth::AuthUser;
-use crate::db::{audit, new_id, DbConn};
 use crate::error::{AppError, AppResult};
+use crate::features::audit::ops as audit;
 use crate::features::composition::members::rules::member_for;
 use crate::features::composition::shared::{audit_scope, clean, conflict, school_in, user_in};
+use crate::store::conn::DbConn;
+use crate::store::record::new_id;
 use tutornet_domain::audit::{AuditAction, AuditEntity};
 use tutornet_domain::composition::{Attachment, AttachmentInput};
 use tutornet_domain::permissions::{Action, Role};

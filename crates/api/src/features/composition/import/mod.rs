@@ -9,9 +9,11 @@ mod subjects;
 use super::members::{repo::NewMember, rules::add_member};
 use super::shared::{audit_scope, resolve_year, target_municipality};
 use crate::auth::AuthUser;
-use crate::db::{audit, new_id, DbConn};
 use crate::docs::{self, RawRow, Source, TableImport};
 use crate::error::AppResult;
+use crate::features::audit::ops as audit;
+use crate::store::conn::DbConn;
+use crate::store::record::new_id;
 use schools::{known_schools, match_school, school_key, short_name, split_position};
 use std::collections::HashMap;
 use subjects::{match_subjects, subject_dictionary};
@@ -238,8 +240,8 @@ impl TableImport for Appendix<'_> {
                     short_name: s.short_name.chars().take(150).collect(),
                     ..Default::default()
                 };
-                crate::db::schools::insert(conn, Some(user), &id, &input)?;
-                let after = crate::db::schools::find(conn, &id)?;
+                crate::features::schools::ops::insert(conn, Some(user), &id, &input)?;
+                let after = crate::features::schools::ops::find(conn, &id)?;
                 audit::record(
                     conn,
                     Some(user),

@@ -2,9 +2,9 @@
 //! and number as a key that tolerates spelling, the short name to create, and the
 //! registry school the text means.
 
-use crate::store::schema::schools;
-use crate::db::DbConn;
 use crate::error::AppResult;
+use crate::store::conn::DbConn;
+use crate::store::schema::schools;
 use diesel::prelude::*;
 use tutornet_domain::text::search_key;
 

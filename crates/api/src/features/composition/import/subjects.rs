@@ -2,9 +2,9 @@
 //! dictionary, else each part of «А и Б», «А, Б» («Русский язык и литература» → two
 //! subjects).
 
-use crate::store::schema::subjects;
-use crate::db::DbConn;
 use crate::error::AppResult;
+use crate::store::conn::DbConn;
+use crate::store::schema::subjects;
 use diesel::prelude::*;
 use std::collections::HashMap;
 use tutornet_domain::composition::IdName;

@@ -3,12 +3,15 @@
 use super::policy::dedup;
 use super::rows::MemberRow;
 use crate::auth::{AuthUser, Reach};
-use crate::store::schema::{member_subjects, members, subjects};
-use crate::db::{now, Cursor, DbConn, MultiBackend};
 use crate::error::{AppError, AppResult};
 use crate::features::composition::attachments;
 use crate::features::composition::shared::{self, row_meta};
 use crate::set_versioned;
+use crate::store::conn::DbConn;
+use crate::store::conn::MultiBackend;
+use crate::store::page::Cursor;
+use crate::store::record::now;
+use crate::store::schema::{member_subjects, members, subjects};
 use crate::store::stored;
 use chrono::NaiveDate;
 use diesel::prelude::*;

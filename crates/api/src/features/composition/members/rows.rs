@@ -1,7 +1,7 @@
 //! The `members` row.
 
-use crate::store::schema::members;
 use crate::error::AppResult;
+use crate::store::schema::members;
 use crate::store::stored;
 use chrono::NaiveDate;
 use diesel::prelude::*;

@@ -4,11 +4,14 @@ use super::policy::ensure_editable;
 use super::repo::{self, NewMember};
 use super::rows::MemberRow;
 use crate::auth::AuthUser;
-use crate::db::{audit, new_id, Cursor, DbConn};
 use crate::error::{AppError, AppResult};
+use crate::features::audit::ops as audit;
 use crate::features::composition::shared::{
     audit_scope, clean, list_args, new_record_place, page_of, school_in, subject_exists, user_in,
 };
+use crate::store::conn::DbConn;
+use crate::store::page::Cursor;
+use crate::store::record::new_id;
 use crate::store::{update_versioned, Change};
 use tutornet_domain::audit::{AuditAction, AuditEntity};
 use tutornet_domain::composition::{Member, MemberFilter, MemberInput};
@@ -26,7 +29,7 @@ pub fn list_members(
         list_args(user, Resource::Composition, f.limit, f.cursor.as_deref())?;
     let year = match &f.academic_year_id {
         Some(y) => Some(y.clone()),
-        None => crate::db::academic_years::current(conn)?.map(|y| y.id),
+        None => crate::features::academic_years::ops::current(conn)?.map(|y| y.id),
     };
     let rows = repo::page(conn, &reach, f, year, after, limit)?;
     page_of(
@@ -49,7 +52,7 @@ pub(crate) fn member_for(
     action: Action,
 ) -> AppResult<(MemberRow, String)> {
     let row = repo::find_row(conn, id)?;
-    let region = crate::db::check_place(
+    let region = crate::access::places::check_place(
         conn,
         user,
         Resource::Composition,

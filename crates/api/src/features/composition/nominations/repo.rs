@@ -2,10 +2,13 @@
 
 use super::rows::NominationRow;
 use crate::auth::{AuthUser, Reach};
-use crate::store::schema::{nominations, subjects, users};
-use crate::db::{now, Cursor, DbConn, MultiBackend};
 use crate::error::{AppError, AppResult};
 use crate::features::composition::shared::{clean, row_meta, school_names};
+use crate::store::conn::DbConn;
+use crate::store::conn::MultiBackend;
+use crate::store::page::Cursor;
+use crate::store::record::now;
+use crate::store::schema::{nominations, subjects, users};
 use diesel::prelude::*;
 use std::collections::HashMap;
 use tutornet_domain::composition::{

@@ -1,7 +1,7 @@
 //! The `nominations` row.
 
-use crate::store::schema::nominations;
 use crate::error::AppResult;
+use crate::store::schema::nominations;
 use crate::store::stored;
 use diesel::prelude::*;
 use tutornet_domain::composition::NominationStatus;

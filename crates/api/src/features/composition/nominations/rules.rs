@@ -4,12 +4,15 @@ use super::policy::{already_decided, decided, ensure_pending};
 use super::repo::{self, NewNomination};
 use super::rows::NominationRow;
 use crate::auth::AuthUser;
-use crate::db::{audit, new_id, Cursor, DbConn};
 use crate::error::{AppError, AppResult};
+use crate::features::audit::ops as audit;
 use crate::features::composition::members::{repo::NewMember, rules::add_member};
 use crate::features::composition::shared::{
     audit_scope, clean, list_args, page_of, resolve_year, subject_exists,
 };
+use crate::store::conn::DbConn;
+use crate::store::page::Cursor;
+use crate::store::record::new_id;
 use tutornet_domain::audit::{AuditAction, AuditEntity};
 use tutornet_domain::composition::{
     MemberInput, Nomination, NominationDecision, NominationFilter, NominationInput, TutorLevel,
@@ -23,7 +26,7 @@ fn check_nomination(
     r: &NominationRow,
     action: Action,
 ) -> AppResult<String> {
-    crate::db::check_place(
+    crate::access::places::check_place(
         conn,
         user,
         Resource::Nomination,
@@ -69,9 +72,9 @@ pub fn create_nomination(
     let school_id = clean(&input.school_id)
         .or_else(|| user.school_id.clone())
         .ok_or_else(|| AppError::field("school_id", "required", "Выберите школу"))?;
-    let school = crate::db::schools::find(conn, &school_id)
+    let school = crate::features::schools::ops::find(conn, &school_id)
         .map_err(|_| AppError::field("school_id", "invalid_reference", "Школа не найдена"))?;
-    let region = crate::db::check_place(
+    let region = crate::access::places::check_place(
         conn,
         user,
         Resource::Nomination,

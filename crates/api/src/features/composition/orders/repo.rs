@@ -2,11 +2,14 @@
 
 use super::rows::OrderRow;
 use crate::auth::{AuthUser, Reach};
-use crate::store::schema::composition_orders;
-use crate::db::{now, Cursor, DbConn, MultiBackend};
 use crate::error::{AppError, AppResult};
 use crate::features::composition::members::repo as members;
 use crate::features::composition::shared::{clean, row_meta};
+use crate::store::conn::DbConn;
+use crate::store::conn::MultiBackend;
+use crate::store::page::Cursor;
+use crate::store::record::now;
+use crate::store::schema::composition_orders;
 use crate::store::stored;
 use chrono::NaiveDate;
 use diesel::prelude::*;
@@ -28,7 +31,8 @@ pub(crate) fn to_order(conn: &mut DbConn, r: OrderRow) -> AppResult<CompositionO
         .into_iter()
         .map(member)
         .collect();
-    let file = crate::db::files::list(conn, crate::db::files::ORDER, &r.id)?.pop();
+    let file =
+        crate::features::files::ops::list(conn, crate::features::files::ops::ORDER, &r.id)?.pop();
     Ok(CompositionOrder {
         file,
         kind: stored(&r.kind, "composition_orders.kind", OrderKind::parse)?,

@@ -3,10 +3,13 @@
 use super::policy::order_problem;
 use super::repo;
 use crate::auth::AuthUser;
-use crate::db::{audit, new_id, Cursor, DbConn};
 use crate::error::{AppError, AppResult};
+use crate::features::audit::ops as audit;
 use crate::features::composition::members::repo as members;
 use crate::features::composition::shared::{audit_scope, list_args, new_record_place, page_of};
+use crate::store::conn::DbConn;
+use crate::store::page::Cursor;
+use crate::store::record::new_id;
 use tutornet_domain::audit::{AuditAction, AuditEntity};
 use tutornet_domain::composition::{CompositionOrder, MemberStatus, OrderFilter, OrderInput};
 use tutornet_domain::permissions::{Action, Resource};
@@ -14,7 +17,7 @@ use tutornet_domain::{FieldError, Page};
 
 pub fn get_order(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<CompositionOrder> {
     let r = repo::find_row(conn, id)?;
-    crate::db::check_place(
+    crate::access::places::check_place(
         conn,
         user,
         Resource::Composition,

@@ -1,9 +1,10 @@
 //! The schedule list and the calendar feed: the filtered, keyset-paged query.
 
-use crate::store::schema::{registrations, session_tutors, sessions};
-use crate::db::{now, DbConn};
 use crate::error::AppResult;
 use crate::features::sessions::rows::SessionRow;
+use crate::store::conn::DbConn;
+use crate::store::record::now;
+use crate::store::schema::{registrations, session_tutors, sessions};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -17,7 +18,7 @@ pub(in crate::features::sessions) struct Listing<'a> {
     pub of_low_results: Option<Vec<String>>,
 }
 
-type Boxed<'a> = sessions::BoxedQuery<'a, crate::db::MultiBackend>;
+type Boxed<'a> = sessions::BoxedQuery<'a, crate::store::conn::MultiBackend>;
 
 fn filtered<'a>(l: &'a Listing<'a>) -> Boxed<'a> {
     let f = l.filter;

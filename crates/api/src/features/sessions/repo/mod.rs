@@ -4,11 +4,13 @@
 use super::rows::{
     AmendmentRow, NewSession, NewSessionTutor, RatingRow, RegistrationRow, SessionRow,
 };
+use crate::error::{AppError, AppResult};
+use crate::store::conn::DbConn;
+use crate::store::record::new_id;
+use crate::store::record::now;
 use crate::store::schema::{
     ratings, registrations, schools, session_amendments, session_tutors, sessions, subjects, users,
 };
-use crate::db::{new_id, now, DbConn};
-use crate::error::{AppError, AppResult};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use std::collections::HashMap;
