@@ -99,7 +99,7 @@ pub fn configure(state: Arc<AppState>) -> impl FnOnce(&mut web::ServiceConfig) {
             .service(
                 web::scope("/api/v1")
                     .wrap(actix_web::middleware::from_fn(input_guard::guard))
-                    .configure(http::configure)
+                    .configure(features::configure)
                     .default_service(web::to(api_not_found)),
             )
             .service(web::resource("/api/docs").to(|| async {

@@ -1,8 +1,8 @@
 //! The OpenAPI document, generated from the handlers' annotations (collected together
-//! with their routes by `http::api()`). `tutornet openapi` prints it;
+//! with their routes by `features::api()`). `tutornet openapi` prints it;
 //! `openapi/openapi.json` is that output, committed and compared in CI.
 
-use crate::http;
+use crate::features;
 use std::collections::BTreeMap;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
@@ -99,7 +99,7 @@ impl Modify for BearerAuth {
 }
 
 /// Everything but the paths: those, and the schemas they use, come from the route
-/// registry (`http::api()`), the same list that builds the actix routes.
+/// registry (`features::api()`), the same list that builds the actix routes.
 #[derive(OpenApi)]
 #[openapi(
     info(
@@ -121,7 +121,7 @@ struct ApiDoc;
 
 pub fn spec() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
-    http::api().document(&mut doc);
+    features::api().document(&mut doc);
     doc
 }
 

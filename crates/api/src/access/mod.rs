@@ -103,3 +103,9 @@ pub fn require(
 ) -> AppResult<()> {
     user.check(resource, action, place)
 }
+
+impl crate::store::audit::Actor for AuthUser {
+    fn actor_id(&self) -> &str {
+        &self.id
+    }
+}

@@ -21,6 +21,7 @@ pub mod subjects;
 pub mod users;
 
 use crate::http::registry::Api;
+use actix_web::web;
 
 /// Every noun under `/api/v1`.
 pub const NOUNS: &[fn(&mut Api)] = &[
@@ -49,4 +50,18 @@ pub fn file_owner(kind: files::OwnerKind) -> &'static dyn files::FileOwner {
         files::OwnerKind::Order => &files::ORDER_FILES,
         files::OwnerKind::Session => &sessions::FILES,
     }
+}
+
+/// All endpoints, registered once each.
+pub fn api() -> Api {
+    let mut api = Api::default();
+    for noun in NOUNS {
+        noun(&mut api);
+    }
+    api
+}
+
+/// The actix routes of [`api`] (mounted under `/api/v1` by `crate::configure`).
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    api().configure(cfg);
 }

@@ -8,23 +8,8 @@ pub mod spa;
 pub(crate) use registry::endpoints;
 
 use actix_web::http::header;
-use actix_web::{web, HttpResponse};
-use registry::Api;
+use actix_web::HttpResponse;
 use serde::Serialize;
-
-/// All endpoints, registered once each.
-pub fn api() -> Api {
-    let mut api = Api::default();
-    for noun in crate::features::NOUNS {
-        noun(&mut api);
-    }
-    api
-}
-
-/// The actix routes of [`api`] (mounted under `/api/v1` by `crate::configure`).
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    api().configure(cfg);
-}
 
 /// 201 with `Location`.
 pub fn created<T: Serialize>(location: String, body: &T) -> HttpResponse {

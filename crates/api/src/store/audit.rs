@@ -2,7 +2,6 @@
 //! transaction. Versioned writes go through `store::versioned`, which writes the entry
 //! itself, so a change cannot forget it.
 
-use crate::access::AuthUser;
 use crate::error::{AppError, AppResult};
 use crate::store::record::{new_id, now};
 use crate::store::schema::audit_log;
@@ -11,9 +10,14 @@ use diesel::prelude::*;
 use serde::Serialize;
 use tutornet_domain::audit::{AuditAction, AuditEntity};
 
+/// Whoever makes a change (the signed-in user; implemented in `access`).
+pub trait Actor {
+    fn actor_id(&self) -> &str;
+}
+
 /// Who changes which record, and where it lives: the audit entry of one write.
 pub struct Audit<'a> {
-    pub actor: &'a AuthUser,
+    pub actor: &'a dyn Actor,
     pub entity: AuditEntity,
     pub id: &'a str,
     pub scope: Scope<'a>,
@@ -93,9 +97,9 @@ impl<E> From<&str> for Code<E> {
 }
 
 #[allow(clippy::too_many_arguments)]
-pub fn record<T: Serialize>(
+pub fn record<T: Serialize, A: Actor + ?Sized>(
     conn: &mut DbConn,
-    actor: Option<&AuthUser>,
+    actor: Option<&A>,
     action: impl Into<Code<AuditAction>>,
     entity: impl Into<Code<AuditEntity>>,
     entity_id: &str,
@@ -116,7 +120,7 @@ pub fn record<T: Serialize>(
         .values((
             audit_log::id.eq(new_id()),
             audit_log::at.eq(now()),
-            audit_log::actor_id.eq(actor.map(|a| a.id.clone())),
+            audit_log::actor_id.eq(actor.map(|a| a.actor_id().to_string())),
             audit_log::action.eq(action),
             audit_log::entity.eq(entity),
             audit_log::entity_id.eq(entity_id),

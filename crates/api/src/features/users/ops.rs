@@ -544,7 +544,7 @@ pub fn set_password(
         region_id: Some(&before.region_id),
         municipality_id: before.municipality_id.as_deref(),
     };
-    audit::record::<()>(
+    audit::record::<(), _>(
         conn,
         Some(actor),
         action,
