@@ -43,7 +43,8 @@ pub fn check_place(
     school_id: Option<&str>,
 ) -> AppResult<String> {
     let region = region_of(conn, municipality_id)?.unwrap_or_default();
-    user.check(
+    crate::access::require(
+        user,
         resource,
         action,
         &crate::access::Place {

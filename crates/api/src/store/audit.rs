@@ -2,7 +2,7 @@
 //! transaction. Versioned writes go through `store::versioned`, which writes the entry
 //! itself, so a change cannot forget it.
 
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::store::record::{new_id, now};
 use crate::store::schema::audit_log;
 use crate::store::DbConn;
@@ -54,67 +54,18 @@ pub struct Scope<'a> {
     pub municipality_id: Option<&'a str>,
 }
 
-/// An audit code given as the domain enum or, while callers move over, as its text
-/// (an unknown text is an error, never a silently stored new code).
-pub enum Code<E> {
-    Typed(E),
-    Text(String),
-}
-
-impl<E: Copy> Code<E> {
-    fn resolve(self, what: &str, parse: impl Fn(&str) -> Option<E>) -> AppResult<E> {
-        match self {
-            Code::Typed(e) => Ok(e),
-            Code::Text(t) => {
-                parse(&t).ok_or_else(|| AppError::Internal(format!("unknown {what} {t:?}")))
-            }
-        }
-    }
-}
-
-impl From<AuditAction> for Code<AuditAction> {
-    fn from(e: AuditAction) -> Self {
-        Code::Typed(e)
-    }
-}
-
-impl From<AuditEntity> for Code<AuditEntity> {
-    fn from(e: AuditEntity) -> Self {
-        Code::Typed(e)
-    }
-}
-
-impl<E> From<&String> for Code<E> {
-    fn from(t: &String) -> Self {
-        Code::Text(t.clone())
-    }
-}
-
-impl<E> From<&str> for Code<E> {
-    fn from(t: &str) -> Self {
-        Code::Text(t.to_string())
-    }
-}
-
 #[allow(clippy::too_many_arguments)]
 pub fn record<T: Serialize, A: Actor + ?Sized>(
     conn: &mut DbConn,
     actor: Option<&A>,
-    action: impl Into<Code<AuditAction>>,
-    entity: impl Into<Code<AuditEntity>>,
+    action: AuditAction,
+    entity: AuditEntity,
     entity_id: &str,
     scope: Scope,
     before: Option<&T>,
     after: Option<&T>,
 ) -> AppResult<()> {
-    let action = action
-        .into()
-        .resolve("audit action", AuditAction::parse)?
-        .as_str();
-    let entity = entity
-        .into()
-        .resolve("audit entity", AuditEntity::parse)?
-        .as_str();
+    let (action, entity) = (action.as_str(), entity.as_str());
     let to_json = |v: Option<&T>| v.and_then(|v| serde_json::to_string(v).ok());
     diesel::insert_into(audit_log::table)
         .values((

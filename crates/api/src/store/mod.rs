@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod conn;
+pub mod names;
 pub mod page;
 pub mod record;
 pub mod schema;

@@ -18,21 +18,6 @@ pub enum Change<T> {
     Unchanged(T),
 }
 
-impl<T> Change<T> {
-    pub fn into_inner(self) -> T {
-        match self {
-            Change::Stored(t) | Change::Unchanged(t) => t,
-        }
-    }
-
-    pub fn stored(&self) -> Option<&T> {
-        match self {
-            Change::Stored(t) => Some(t),
-            Change::Unchanged(_) => None,
-        }
-    }
-}
-
 /// Applies a versioned update. `sent` is the version the client based its change on,
 /// `before` the current state (whose version is `current`); `write` runs the UPDATE for
 /// `expected = current` — built with [`set_versioned!`] so it carries the version filter
@@ -47,17 +32,7 @@ pub fn update_versioned<T: Serialize>(
     write: impl FnOnce(&mut DbConn, i32) -> AppResult<usize>,
     load: impl FnOnce(&mut DbConn) -> AppResult<T>,
 ) -> AppResult<Change<T>> {
-    match sent {
-        None => {
-            return Err(AppError::field(
-                "version",
-                "required",
-                "Укажите версию записи (поле version), на основе которой сделано изменение",
-            ))
-        }
-        Some(v) if v != current => return Err(AppError::version_conflict(current)),
-        Some(_) => {}
-    }
+    crate::store::record::check_version(sent, current)?;
     conn.batch_execute("SAVEPOINT versioned_update")?;
     let n = match write(conn, current) {
         Ok(n) => n,

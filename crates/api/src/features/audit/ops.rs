@@ -9,7 +9,7 @@ use diesel::prelude::*;
 use tutornet_domain::audit::{AuditEntry, AuditFilter};
 use tutornet_domain::Page;
 
-pub use crate::store::audit::{record, Code, Scope};
+pub use crate::store::audit::{record, Scope};
 
 type Row = (
     String,

@@ -5,10 +5,10 @@ use crate::auth::{AuthUser, Place};
 use crate::error::{AppError, AppResult};
 use crate::features::audit::ops as audit;
 use crate::store::conn::DbConn;
+pub(super) use crate::store::names::{school_short_names as school_names, user_names};
 use crate::store::page::Cursor;
 use crate::store::schema::{schools, users};
 use diesel::prelude::*;
-use std::collections::HashMap;
 use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::{Page, ProblemCode};
 
@@ -79,38 +79,6 @@ pub(super) fn resolve_year(conn: &mut DbConn, given: Option<&str>) -> AppResult<
                 )
             }),
     }
-}
-
-/// Short names of schools by id.
-pub(super) fn school_names(
-    conn: &mut DbConn,
-    ids: Vec<String>,
-) -> AppResult<HashMap<String, String>> {
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    Ok(schools::table
-        .filter(schools::id.eq_any(ids))
-        .select((schools::id, schools::short_name))
-        .load::<(String, String)>(conn)?
-        .into_iter()
-        .collect())
-}
-
-/// Full names of users by id.
-pub(super) fn user_names(
-    conn: &mut DbConn,
-    ids: Vec<String>,
-) -> AppResult<HashMap<String, String>> {
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    Ok(users::table
-        .filter(users::id.eq_any(ids))
-        .select((users::id, users::full_name))
-        .load::<(String, String)>(conn)?
-        .into_iter()
-        .collect())
 }
 
 pub(super) fn audit_scope<'a>(region: &'a str, m: &'a str) -> audit::Scope<'a> {

@@ -16,6 +16,15 @@ pub enum OwnerKind {
 }
 
 impl OwnerKind {
+    /// The audit entity its files are recorded under.
+    pub fn audit_entity(self) -> tutornet_domain::audit::AuditEntity {
+        use tutornet_domain::audit::AuditEntity;
+        match self {
+            OwnerKind::Order => AuditEntity::Order,
+            OwnerKind::Session => AuditEntity::Session,
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             OwnerKind::Order => "order",

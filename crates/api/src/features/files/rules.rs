@@ -9,6 +9,7 @@ use crate::error::{AppError, AppResult};
 use crate::store::conn::DbConn;
 use crate::store::record::new_id;
 use sha2::{Digest, Sha256};
+use tutornet_domain::audit::AuditAction;
 use tutornet_domain::files::{allowed_type, StoredFile, ALLOWED_TYPES, MAX_FILE_BYTES};
 
 /// The noun answering for a kind of owner (the table is in `features`, which knows
@@ -55,9 +56,9 @@ pub fn validate(name: &str, content_type: &str, len: usize) -> AppResult<(String
 fn audit(
     conn: &mut DbConn,
     user: &AuthUser,
-    action: &str,
+    action: AuditAction,
     municipality_id: &str,
-    (entity, entity_id): (&str, &str),
+    (owner, entity_id): (OwnerKind, &str),
     file: Option<&StoredFile>,
 ) -> AppResult<()> {
     let region = crate::access::places::region_of(conn, municipality_id)?;
@@ -65,7 +66,7 @@ fn audit(
         conn,
         Some(user),
         action,
-        entity,
+        owner.audit_entity(),
         entity_id,
         crate::features::audit::ops::Scope {
             region_id: region.as_deref(),
@@ -107,9 +108,9 @@ fn insert(
     audit(
         conn,
         user,
-        "upload",
+        AuditAction::Upload,
         municipality_id,
-        (owner.as_str(), owner_id),
+        (owner, owner_id),
         Some(&f),
     )?;
     Ok(f)
@@ -161,9 +162,17 @@ pub fn download(
 /// Archives a file (those who may change the owning record).
 pub fn archive(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<()> {
     let (m, entity, entity_id) = repo::owner(conn, id)?;
-    let owner = owner_of(OwnerKind::stored(&entity)?);
+    let kind = OwnerKind::stored(&entity)?;
+    let owner = owner_of(kind);
     owner.can_change(conn, user, &entity_id)?;
     owner.archived(conn, user, &entity_id)?;
     repo::archive(conn, id)?;
-    audit(conn, user, "file_archive", &m, (&entity, &entity_id), None)
+    audit(
+        conn,
+        user,
+        AuditAction::FileArchive,
+        &m,
+        (kind, &entity_id),
+        None,
+    )
 }

@@ -6,14 +6,16 @@ use crate::auth::Reach;
 use crate::error::{AppError, AppResult};
 use crate::store::conn::DbConn;
 use crate::store::conn::MultiBackend;
+pub(super) use crate::store::names::{
+    school_short_names, subject_exists, subject_names, user_names,
+};
 use crate::store::record::new_id;
 use crate::store::record::now;
 use crate::store::schema::{
     attachments, member_subjects, members, ratings, request_events, requests, schools,
-    session_tutors, sessions, subjects, users,
+    session_tutors, sessions, users,
 };
 use diesel::prelude::*;
-use std::collections::HashMap;
 use tutornet_domain::community::RequestFilter;
 
 /// Statuses of a request still in work.
@@ -26,31 +28,6 @@ pub(super) fn find_row(conn: &mut DbConn, id: &str) -> AppResult<RequestRow> {
         .first(conn)
         .optional()?
         .ok_or_else(|| AppError::NotFound("Заявка не найдена".into()))
-}
-
-/// Names of users by id.
-pub(super) fn user_names(
-    conn: &mut DbConn,
-    ids: Vec<String>,
-) -> AppResult<HashMap<String, String>> {
-    Ok(users::table
-        .filter(users::id.eq_any(ids))
-        .select((users::id, users::full_name))
-        .load::<(String, String)>(conn)?
-        .into_iter()
-        .collect())
-}
-
-pub(super) fn school_short_names(
-    conn: &mut DbConn,
-    ids: Vec<String>,
-) -> AppResult<HashMap<String, String>> {
-    Ok(schools::table
-        .filter(schools::id.eq_any(ids))
-        .select((schools::id, schools::short_name))
-        .load::<(String, String)>(conn)?
-        .into_iter()
-        .collect())
 }
 
 pub(super) fn school_short_name(conn: &mut DbConn, id: &str) -> AppResult<Option<String>> {
@@ -66,26 +43,6 @@ pub(super) fn school_municipality(conn: &mut DbConn, school_id: &str) -> AppResu
         .find(school_id)
         .select(schools::municipality_id)
         .first(conn)?)
-}
-
-pub(super) fn subject_names(
-    conn: &mut DbConn,
-    ids: Vec<String>,
-) -> AppResult<HashMap<String, String>> {
-    Ok(subjects::table
-        .filter(subjects::id.eq_any(ids))
-        .select((subjects::id, subjects::name))
-        .load::<(String, String)>(conn)?
-        .into_iter()
-        .collect())
-}
-
-pub(super) fn subject_exists(conn: &mut DbConn, id: &str) -> AppResult<bool> {
-    let n: i64 = subjects::table
-        .filter(subjects::id.eq(id))
-        .count()
-        .get_result(conn)?;
-    Ok(n > 0)
 }
 
 pub(super) fn events_of(conn: &mut DbConn, request_id: &str) -> AppResult<Vec<EventRow>> {

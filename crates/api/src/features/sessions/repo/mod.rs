@@ -6,10 +6,11 @@ use super::rows::{
 };
 use crate::error::{AppError, AppResult};
 use crate::store::conn::DbConn;
+pub(super) use crate::store::names::{school_short_names, subject_exists, subject_names};
 use crate::store::record::new_id;
 use crate::store::record::now;
 use crate::store::schema::{
-    ratings, registrations, schools, session_amendments, session_tutors, sessions, subjects, users,
+    ratings, registrations, session_amendments, session_tutors, sessions, users,
 };
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -74,38 +75,6 @@ pub(super) fn registration_states(
             registrations::status,
         ))
         .load(conn)?)
-}
-
-pub(super) fn subject_names(
-    conn: &mut DbConn,
-    ids: Vec<String>,
-) -> AppResult<HashMap<String, String>> {
-    Ok(subjects::table
-        .filter(subjects::id.eq_any(ids))
-        .select((subjects::id, subjects::name))
-        .load::<(String, String)>(conn)?
-        .into_iter()
-        .collect())
-}
-
-pub(super) fn subject_exists(conn: &mut DbConn, id: &str) -> AppResult<bool> {
-    let n: i64 = subjects::table
-        .filter(subjects::id.eq(id))
-        .count()
-        .get_result(conn)?;
-    Ok(n > 0)
-}
-
-pub(super) fn school_short_names(
-    conn: &mut DbConn,
-    ids: Vec<String>,
-) -> AppResult<HashMap<String, String>> {
-    Ok(schools::table
-        .filter(schools::id.eq_any(ids))
-        .select((schools::id, schools::short_name))
-        .load::<(String, String)>(conn)?
-        .into_iter()
-        .collect())
 }
 
 /// How many of `ids` are active tutors of the municipality.
