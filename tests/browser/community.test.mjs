@@ -18,20 +18,12 @@
 //
 // Env: TUTORNET_URL, TUTORNET_PASSWORD (demo users' password), SCREENSHOTS=dir,
 // CHROMIUM (default /usr/bin/chromium), HEADFUL=1 to watch.
-import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { BASE, FIXTURES, SHOTS, TIMEOUT, chromium, request } from './common.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
-const { chromium } = require(path.resolve(here, '../../.tools/node_modules/playwright-core'));
-
-const BASE = (process.env.TUTORNET_URL || 'http://127.0.0.1:18080').replace(/\/+$/, '');
 const PASSWORD = process.env.TUTORNET_PASSWORD || 'demo-password-1';
-const SHOTS = process.env.SCREENSHOTS || '';
-const TIMEOUT = 15_000;
 const RUN = Date.now().toString(36);
 
 const USERS = {
@@ -167,33 +159,15 @@ async function login(page, email, who, password = PASSWORD) {
 }
 
 async function api(method, url, token, body) {
-  const res = await fetch(`${BASE}/api/v1${url}`, {
-    method,
-    headers: {
-      Accept: 'application/json',
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...(body ? { 'Content-Type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  if (!res.ok) fail(`${method} ${url} → ${res.status}: ${text}`);
-  return text ? JSON.parse(text) : null;
+  const res = await request(method, url, token, body);
+  if (!res.ok) fail(`${method} ${url} → ${res.status}: ${res.text}`);
+  return res.body;
 }
 
 /// Like `api`, but returns { status, body } instead of failing on an error status.
 async function apiTry(method, url, token, body) {
-  const res = await fetch(`${BASE}/api/v1${url}`, {
-    method,
-    headers: {
-      Accept: 'application/json',
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...(body ? { 'Content-Type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
+  const { status, body: parsed } = await request(method, url, token, body);
+  return { status, body: parsed };
 }
 
 async function requestStatus(page, status, what) {
@@ -475,7 +449,7 @@ async function main() {
 
   // ---- 11. Import preview ----
   step = 'coordinator previews an import of 3 rows';
-  const tsv = fs.readFileSync(path.resolve(here, '../fixtures/seed000_composition.tsv'), 'utf8').split(/\r?\n/);
+  const tsv = fs.readFileSync(path.join(FIXTURES, 'seed000_composition.tsv'), 'utf8').split(/\r?\n/);
   const rows = tsv.slice(1, 4).join('\n');
   await open(coord, '/composition/import', '[data-testid="import-page"]');
   await coord.click('[data-testid="import-check"]');

@@ -7,21 +7,13 @@
 // Env: TUTORNET_URL (required unless the default suits), TUTORNET_COORD_EMAIL,
 // TUTORNET_COORD_PASSWORD, SCREENSHOTS=dir (a full-page PNG of every page visited),
 // CHROMIUM (default /usr/bin/chromium), HEADFUL=1 to watch.
-import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { BASE, SHOTS, TIMEOUT, chromium } from './common.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
-const { chromium } = require(path.resolve(here, '../../.tools/node_modules/playwright-core'));
-
-const BASE = (process.env.TUTORNET_URL || 'http://127.0.0.1:18080').replace(/\/+$/, '');
 const EMAIL = process.env.TUTORNET_COORD_EMAIL || 'coordinator@tutornet.local';
 const PASSWORD = process.env.TUTORNET_COORD_PASSWORD || 'demo-password-1';
-const SHOTS = process.env.SCREENSHOTS || '';
-const TIMEOUT = 15_000;
 
 let step = 'start';
 let page;

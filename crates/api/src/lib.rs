@@ -69,6 +69,24 @@ impl AppState {
     {
         self.db(move |c| store::write_tx(c, f)).await
     }
+
+    /// `db` whose result is the JSON response body.
+    pub async fn db_json<T, F>(&self, f: F) -> AppResult<web::Json<T>>
+    where
+        F: FnOnce(&mut crate::store::conn::DbConn) -> AppResult<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.db(f).await.map(web::Json)
+    }
+
+    /// `tx` whose result is the JSON response body.
+    pub async fn tx_json<T, F>(&self, f: F) -> AppResult<web::Json<T>>
+    where
+        F: Fn(&mut crate::store::conn::DbConn) -> AppResult<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.tx(f).await.map(web::Json)
+    }
 }
 
 /// The whole app: API under `/api/v1`, docs, the SPA with client-route fallback.

@@ -17,3 +17,15 @@ pub struct Page<T> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_cursor: Option<String>,
 }
+
+impl<T> Page<T> {
+    /// A list given whole, on one page (small dictionaries).
+    pub fn whole<R: Into<T>>(rows: Vec<R>) -> Self {
+        let items: Vec<T> = rows.into_iter().map(Into::into).collect();
+        Page {
+            total: items.len() as i64,
+            items,
+            next_cursor: None,
+        }
+    }
+}

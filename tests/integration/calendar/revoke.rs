@@ -18,10 +18,7 @@ async fn only_the_owner_revokes_and_only_once() {
     let app = TestApp::new().await;
     let tutor = app.login(TUTOR).await;
     let coord = app.login(COORDINATOR).await;
-    let feed = app
-        .post("/api/v1/calendar/feeds", &tutor, json!({}))
-        .await
-        .ok(201);
+    let feed = new_feed(&app, &tutor).await;
     let url = feed["url"].as_str().unwrap();
     assert!(
         url.starts_with("/api/v1/calendar/") && url.ends_with(".ics"),

@@ -55,14 +55,7 @@ async fn seed_table_pasted_as_text_preview_then_confirm_with_new_schools() {
     assert_eq!(r["created_schools"].as_array().unwrap().len(), 13);
     assert_eq!(member_count(&app, &admin, &m).await, 21);
     assert_eq!(school_count(&app, &admin, &m).await, 13);
-    let page = app
-        .get(
-            &format!("/api/v1/composition/members?municipality_id={m}&limit=200"),
-            &admin,
-        )
-        .await
-        .ok(200);
-    let items = page["items"].as_array().unwrap();
+    let items = members_of(&app, &admin, &m).await;
     assert!(items.iter().all(|x| x["status"] == "nominated"));
     // Russian alphabetical order by name.
     assert_eq!(items[0]["full_name"], "Абрамович Ирина Валерьевна");
@@ -109,14 +102,7 @@ async fn seed_table_as_xlsx_without_creating_schools_and_matching_existing_ones(
     assert_eq!(r["created"], 21);
     assert_eq!(r["created_schools"].as_array().unwrap().len(), 0);
     assert_eq!(school_count(&app, &admin, &m).await, 0);
-    let page = app
-        .get(
-            &format!("/api/v1/composition/members?municipality_id={m}&limit=200"),
-            &admin,
-        )
-        .await
-        .ok(200);
-    for x in page["items"].as_array().unwrap() {
+    for x in &members_of(&app, &admin, &m).await {
         assert!(x["school_id"].is_null());
         assert!(x["workplace"].as_str().unwrap().starts_with("МОБУ СОШ №"));
     }

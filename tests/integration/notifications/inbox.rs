@@ -31,11 +31,7 @@ async fn a_new_request_reaches_the_coordinator_who_marks_it_read() {
         .get("/api/v1/notifications?unread=true", &coord)
         .await
         .ok(200);
-    assert!(only_unread["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|x| x["id"] == n["id"]));
+    assert!(items(&only_unread).iter().any(|x| x["id"] == n["id"]));
 
     // Someone else's notification, or an unknown one, is not found.
     let read = format!("/api/v1/notifications/{}/read", n["id"].as_str().unwrap());
@@ -50,9 +46,7 @@ async fn a_new_request_reaches_the_coordinator_who_marks_it_read() {
     assert_eq!(app.post(&read, &coord, json!({})).await.status, 204);
     let inbox = app.get("/api/v1/notifications", &coord).await.ok(200);
     assert_eq!(unread(&inbox), unread(&before));
-    let same = inbox["items"]
-        .as_array()
-        .unwrap()
+    let same = items(&inbox)
         .iter()
         .find(|x| x["id"] == n["id"])
         .unwrap()
@@ -62,9 +56,7 @@ async fn a_new_request_reaches_the_coordinator_who_marks_it_read() {
         .get("/api/v1/notifications?unread=true", &coord)
         .await
         .ok(200);
-    assert!(only_unread["items"]
-        .as_array()
-        .unwrap()
+    assert!(items(&only_unread)
         .iter()
         .all(|x| x["id"] != n["id"] && x["read"] == false));
     assert_eq!(app.post(&read, &coord, json!({})).await.status, 204);

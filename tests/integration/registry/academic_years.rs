@@ -7,15 +7,7 @@ use serde_json::json;
 async fn academic_years_one_current_and_bounded() {
     let app = TestApp::new().await;
     let t = app.login(ADMIN).await;
-    let years = app.get("/api/v1/academic-years", &t).await.ok(200);
-    let current: Vec<&str> = years["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|y| y["is_current"] == true)
-        .map(|y| y["name"].as_str().unwrap())
-        .collect();
-    assert_eq!(current, vec!["2026/2027"]);
+    assert_eq!(current_years(&app, &t).await, vec!["2026/2027"]);
     let y = app
         .post(
             "/api/v1/academic-years",
@@ -26,15 +18,7 @@ async fn academic_years_one_current_and_bounded() {
         .ok(201);
     assert_eq!(y["starts_on"], "2027-09-01");
     assert_eq!(y["ends_on"], "2028-08-31");
-    let years = app.get("/api/v1/academic-years", &t).await.ok(200);
-    let current: Vec<&str> = years["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|y| y["is_current"] == true)
-        .map(|y| y["name"].as_str().unwrap())
-        .collect();
-    assert_eq!(current, vec!["2027/2028"]);
+    assert_eq!(current_years(&app, &t).await, vec!["2027/2028"]);
     assert_eq!(
         app.post("/api/v1/academic-years", &t, json!({"start_year": 2027}))
             .await
@@ -54,4 +38,14 @@ async fn academic_years_one_current_and_bounded() {
         )
         .await;
     assert_eq!(r.status, 409);
+}
+
+/// Names of the years marked current.
+async fn current_years(app: &TestApp, t: &str) -> Vec<String> {
+    let years = app.get("/api/v1/academic-years", t).await.ok(200);
+    items(&years)
+        .iter()
+        .filter(|y| y["is_current"] == true)
+        .map(|y| y["name"].as_str().unwrap().to_string())
+        .collect()
 }

@@ -171,3 +171,42 @@ pub fn nomination(school: Option<&str>, subject_id: &str, name: &str) -> Value {
     }
     v
 }
+
+/// The `items` of a list response.
+pub fn items(page: &Value) -> &Vec<Value> {
+    page["items"].as_array().expect("a list response has items")
+}
+
+/// The audit entries of one record, as `t` reads them.
+pub async fn audit_of(app: &TestApp, t: &str, entity_id: &str) -> Value {
+    app.get(&format!("/api/v1/audit?entity_id={entity_id}"), t)
+        .await
+        .ok(200)
+}
+
+/// The actions of audit entries.
+pub fn actions(log: &Value) -> Vec<String> {
+    items(log)
+        .iter()
+        .map(|e| e["action"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// A new calendar feed of the caller `t`.
+pub async fn new_feed(app: &TestApp, t: &str) -> Value {
+    app.post("/api/v1/calendar/feeds", t, serde_json::json!({}))
+        .await
+        .ok(201)
+}
+
+/// Members of one municipality (first 200), in the list's order.
+pub async fn members_of(app: &TestApp, t: &str, m: &str) -> Vec<Value> {
+    let page = app
+        .get(
+            &format!("/api/v1/composition/members?municipality_id={m}&limit=200"),
+            t,
+        )
+        .await
+        .ok(200);
+    items(&page).clone()
+}

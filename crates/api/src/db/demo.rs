@@ -94,7 +94,7 @@ pub struct DemoSummary {
 
 /// Loads the demo data set unless it is already there.
 pub fn load(conn: &mut DbConn) -> AppResult<DemoSummary> {
-    if crate::features::users::ops::login_lookup(conn, DEMO_USERS[0].1)?.is_some() {
+    if crate::features::users::repo::login_lookup(conn, DEMO_USERS[0].1)?.is_some() {
         return Ok(DemoSummary {
             created: false,
             schools: 0,
@@ -197,7 +197,7 @@ pub fn load(conn: &mut DbConn) -> AppResult<DemoSummary> {
                 position: Some((*position).into()),
                 password: DEMO_PASSWORD.into(),
             };
-            crate::features::users::ops::create(conn, None, &region, &new_id(), &input, &hash)?;
+            crate::features::users::rules::create(conn, None, &region, &new_id(), &input, &hash)?;
         }
         crate::features::composition::ops::load_demo(
             conn,
@@ -318,7 +318,14 @@ pub fn bench(
                     position: None,
                     password: DEMO_PASSWORD.into(),
                 };
-                crate::features::users::ops::create(conn, None, &region, &new_id(), &input, &hash)?;
+                crate::features::users::rules::create(
+                    conn,
+                    None,
+                    &region,
+                    &new_id(),
+                    &input,
+                    &hash,
+                )?;
             }
             Ok(())
         })?;

@@ -23,7 +23,21 @@ pub struct Audit<'a> {
     pub scope: Scope<'a>,
 }
 
-impl Audit<'_> {
+impl<'a> Audit<'a> {
+    pub fn new(actor: &'a dyn Actor, entity: AuditEntity, id: &'a str, scope: Scope<'a>) -> Self {
+        Audit {
+            actor,
+            entity,
+            id,
+            scope,
+        }
+    }
+
+    /// Records the creation of `after`.
+    pub fn created<T: Serialize>(&self, conn: &mut DbConn, after: &T) -> AppResult<()> {
+        self.record(conn, AuditAction::Create, None, Some(after))
+    }
+
     /// Records `action` with the states before and after.
     pub fn record<T: Serialize>(
         &self,
@@ -52,6 +66,24 @@ impl Audit<'_> {
 pub struct Scope<'a> {
     pub region_id: Option<&'a str>,
     pub municipality_id: Option<&'a str>,
+}
+
+impl<'a> Scope<'a> {
+    /// A record of the whole region.
+    pub fn region(region_id: &'a str) -> Self {
+        Scope {
+            region_id: Some(region_id),
+            municipality_id: None,
+        }
+    }
+
+    /// A record of one municipality (of `region_id`).
+    pub fn municipality(region_id: &'a str, municipality_id: &'a str) -> Self {
+        Scope {
+            region_id: Some(region_id),
+            municipality_id: Some(municipality_id),
+        }
+    }
 }
 
 #[allow(clippy::too_many_arguments)]

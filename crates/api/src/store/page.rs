@@ -97,3 +97,45 @@ pub fn finish_page<R, T>(
         next_cursor,
     }
 }
+
+/// Orders a boxed query of `table` by its Russian-collated `name_sort`, then `id`
+/// (descending when `desc`), and starts it after the cursor `after` (`Option<Cursor>`).
+///
+/// `q = by_name_after!(q, schools, desc, after);`
+#[macro_export]
+macro_rules! by_name_after {
+    ($q:expr, $table:ident, $desc:expr, $after:expr) => {{
+        use diesel::prelude::*;
+        use $crate::store::schema::$table as t;
+        let (mut q, desc) = ($q, $desc);
+        let after: Option<$crate::store::page::Cursor> = $after;
+        if let Some(c) = after {
+            q = if desc {
+                q.filter(
+                    t::name_sort
+                        .lt(c.k.clone())
+                        .or(t::name_sort.eq(c.k).and(t::id.lt(c.id))),
+                )
+            } else {
+                q.filter(
+                    t::name_sort
+                        .gt(c.k.clone())
+                        .or(t::name_sort.eq(c.k).and(t::id.gt(c.id))),
+                )
+            };
+        }
+        if desc {
+            q.order((t::name_sort.desc(), t::id.desc()))
+        } else {
+            q.order((t::name_sort.asc(), t::id.asc()))
+        }
+    }};
+}
+
+/// A name-sorted page's cursor: the row's sort key and id.
+pub fn name_cursor(name_sort: &str, id: &str) -> Cursor {
+    Cursor {
+        k: name_sort.to_string(),
+        id: id.to_string(),
+    }
+}

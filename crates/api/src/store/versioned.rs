@@ -135,3 +135,36 @@ macro_rules! set_versioned {
         .execute($conn)
     }};
 }
+
+/// Archives (`archived = true`) or restores the row `before` of `table` through
+/// [`archive_audited`]: `archived_at` set or cleared by [`set_versioned!`] as the audit's
+/// actor, then `load` reads it back.
+///
+/// `archive_versioned!(conn, schools, audit, archived, before, |conn| find(conn, id))`
+#[macro_export]
+macro_rules! archive_versioned {
+    ($conn:expr, $table:ident, $audit:expr, $archived:expr, $before:expr, $load:expr) => {{
+        let audit: $crate::store::Audit = $audit;
+        let (id, by, archived) = (audit.id, audit.actor.actor_id().to_string(), $archived);
+        let before = &$before;
+        $crate::store::archive_audited(
+            $conn,
+            audit,
+            archived,
+            before.meta.version,
+            before.clone(),
+            |conn, v| {
+                $crate::set_versioned!(
+                    conn,
+                    $table,
+                    id,
+                    v,
+                    &by,
+                    ($crate::store::schema::$table::archived_at
+                        .eq(archived.then($crate::store::record::now)),)
+                )
+            },
+            $load,
+        )
+    }};
+}

@@ -2,20 +2,20 @@
 
 use crate::auth::AuthUser;
 use crate::error::{AppError, AppResult};
-use crate::features::audit::ops as audit;
-use crate::set_versioned;
+use crate::store::audit::Scope;
 use crate::store::conn::DbConn;
-use crate::store::record::meta;
-use crate::store::record::new_id;
-use crate::store::record::now;
+use crate::store::record::{new_id, Found};
 use crate::store::schema::academic_years;
 use crate::store::{update_audited, Audit};
+use crate::{archive_versioned, bookkeeping, new_bookkeeping, set_versioned};
 use diesel::prelude::*;
-use tutornet_domain::audit::{AuditAction, AuditEntity};
+use tutornet_domain::audit::AuditEntity;
 use tutornet_domain::org::{AcademicYear, AcademicYearInput};
 use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::Page;
 use tutornet_domain::ProblemCode;
+
+bookkeeping!(YearBook, academic_years);
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = academic_years)]
@@ -25,12 +25,8 @@ pub struct YearRow {
     pub starts_on: chrono::NaiveDate,
     pub ends_on: chrono::NaiveDate,
     pub is_current: bool,
-    pub created_at: chrono::NaiveDateTime,
-    pub updated_at: chrono::NaiveDateTime,
-    pub created_by: Option<String>,
-    pub updated_by: Option<String>,
-    pub archived_at: Option<chrono::NaiveDateTime>,
-    pub version: i32,
+    #[diesel(embed)]
+    pub book: YearBook,
 }
 
 impl From<YearRow> for AcademicYear {
@@ -41,33 +37,19 @@ impl From<YearRow> for AcademicYear {
             starts_on: r.starts_on,
             ends_on: r.ends_on,
             is_current: r.is_current,
-            meta: meta(
-                r.created_at,
-                r.updated_at,
-                r.created_by,
-                r.updated_by,
-                r.archived_at,
-                r.version,
-            ),
+            meta: r.book.into(),
         }
     }
 }
 
 pub fn list(conn: &mut DbConn, user: &AuthUser) -> AppResult<Page<AcademicYear>> {
     user.reach(Resource::AcademicYear, Action::Read)?;
-    let items: Vec<AcademicYear> = academic_years::table
+    let rows = academic_years::table
         .filter(academic_years::archived_at.is_null())
         .order(academic_years::starts_on.desc())
         .select(YearRow::as_select())
-        .load(conn)?
-        .into_iter()
-        .map(AcademicYear::from)
-        .collect();
-    Ok(Page {
-        total: items.len() as i64,
-        items,
-        next_cursor: None,
-    })
+        .load(conn)?;
+    Ok(Page::whole(rows))
 }
 
 pub fn current(conn: &mut DbConn) -> AppResult<Option<AcademicYear>> {
@@ -85,9 +67,7 @@ pub fn find(conn: &mut DbConn, id: &str) -> AppResult<AcademicYear> {
         .find(id)
         .select(YearRow::as_select())
         .first(conn)
-        .optional()?
-        .map(AcademicYear::from)
-        .ok_or_else(|| AppError::NotFound("Учебный год не найден".into()))
+        .found("Учебный год не найден")
 }
 
 pub fn get(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<AcademicYear> {
@@ -95,11 +75,13 @@ pub fn get(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<AcademicYe
     find(conn, id)
 }
 
-fn scope(user: &AuthUser) -> audit::Scope<'_> {
-    audit::Scope {
-        region_id: Some(&user.region_id),
-        municipality_id: None,
-    }
+fn audit<'a>(user: &'a AuthUser, id: &'a str) -> Audit<'a> {
+    Audit::new(
+        user,
+        AuditEntity::AcademicYear,
+        id,
+        Scope::region(&user.region_id),
+    )
 }
 
 fn unset_current(conn: &mut DbConn, except: &str) -> AppResult<()> {
@@ -132,8 +114,6 @@ pub fn create(
     }
     let none_current = current(conn)?.is_none();
     let id = new_id();
-    let t = now();
-    let who = user.map(|u| u.id.clone());
     diesel::insert_into(academic_years::table)
         .values((
             academic_years::id.eq(&id),
@@ -141,11 +121,7 @@ pub fn create(
             academic_years::starts_on.eq(starts),
             academic_years::ends_on.eq(ends),
             academic_years::is_current.eq(input.is_current || none_current),
-            academic_years::created_at.eq(t),
-            academic_years::updated_at.eq(t),
-            academic_years::created_by.eq(&who),
-            academic_years::updated_by.eq(&who),
-            academic_years::version.eq(1),
+            new_bookkeeping!(academic_years, user.map(|u| u.id.clone())),
         ))
         .execute(conn)?;
     if input.is_current {
@@ -153,16 +129,7 @@ pub fn create(
     }
     let after = find(conn, &id)?;
     if let Some(u) = user {
-        audit::record(
-            conn,
-            Some(u),
-            AuditAction::Create,
-            AuditEntity::AcademicYear,
-            &id,
-            scope(u),
-            None,
-            Some(&after),
-        )?;
+        audit(u, &id).created(conn, &after)?;
     }
     Ok(after)
 }
@@ -193,12 +160,7 @@ pub fn update(
     }
     update_audited(
         conn,
-        Audit {
-            actor: user,
-            entity: AuditEntity::AcademicYear,
-            id,
-            scope: scope(user),
-        },
+        audit(user, id),
         input.version,
         before.meta.version,
         before.clone(),
@@ -229,27 +191,12 @@ pub fn archive(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Academ
             detail: "Текущий учебный год нельзя архивировать".into(),
         });
     }
-    if set_versioned!(
+    archive_versioned!(
         conn,
         academic_years,
-        id,
-        before.meta.version,
-        &user.id,
-        (academic_years::archived_at.eq(Some(now())),)
-    )? == 0
-    {
-        return Err(AppError::version_conflict(before.meta.version + 1));
-    }
-    let after = find(conn, id)?;
-    audit::record(
-        conn,
-        Some(user),
-        AuditAction::Archive,
-        AuditEntity::AcademicYear,
-        id,
-        scope(user),
-        Some(&before),
-        Some(&after),
-    )?;
-    Ok(after)
+        audit(user, id),
+        true,
+        before,
+        |conn| { find(conn, id) }
+    )
 }

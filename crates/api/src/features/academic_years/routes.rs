@@ -14,11 +14,9 @@ pub async fn list(
     state: web::Data<AppState>,
     user: AuthUser,
 ) -> AppResult<web::Json<Page<AcademicYear>>> {
-    Ok(web::Json(
-        state
-            .db(move |c| crate::features::academic_years::ops::list(c, &user))
-            .await?,
-    ))
+    state
+        .db_json(move |c| crate::features::academic_years::ops::list(c, &user))
+        .await
 }
 
 /// Adds the academic year starting 1 September of `start_year`.
@@ -42,11 +40,9 @@ pub async fn get(
     user: AuthUser,
     id: web::Path<String>,
 ) -> AppResult<web::Json<AcademicYear>> {
-    Ok(web::Json(
-        state
-            .db(move |c| crate::features::academic_years::ops::get(c, &user, &id))
-            .await?,
-    ))
+    state
+        .db_json(move |c| crate::features::academic_years::ops::get(c, &user, &id))
+        .await
 }
 
 /// Makes a year current (the others stop being current).
@@ -58,11 +54,9 @@ pub async fn update(
     id: web::Path<String>,
     body: web::Json<AcademicYearInput>,
 ) -> AppResult<web::Json<AcademicYear>> {
-    Ok(web::Json(
-        state
-            .tx(move |c| crate::features::academic_years::ops::update(c, &user, &id, &body))
-            .await?,
-    ))
+    state
+        .tx_json(move |c| crate::features::academic_years::ops::update(c, &user, &id, &body))
+        .await
 }
 
 #[utoipa::path(delete, path = "/api/v1/academic-years/{id}", tag = "academic-years", params(("id" = String, Path)), security(("bearer" = [])),
@@ -72,11 +66,9 @@ pub async fn archive(
     user: AuthUser,
     id: web::Path<String>,
 ) -> AppResult<web::Json<AcademicYear>> {
-    Ok(web::Json(
-        state
-            .tx(move |c| crate::features::academic_years::ops::archive(c, &user, &id))
-            .await?,
-    ))
+    state
+        .tx_json(move |c| crate::features::academic_years::ops::archive(c, &user, &id))
+        .await
 }
 
 crate::http::endpoints![list, create, get, update, archive];

@@ -16,11 +16,9 @@ pub async fn list(
     q: web::Query<AuditFilter>,
 ) -> AppResult<web::Json<Page<AuditEntry>>> {
     let reach = user.reach(Resource::Audit, Action::Read)?;
-    Ok(web::Json(
-        state
-            .db(move |c| crate::features::audit::ops::list(c, &reach, &q))
-            .await?,
-    ))
+    state
+        .db_json(move |c| crate::features::audit::ops::list(c, &reach, &q))
+        .await
 }
 
 crate::http::endpoints![list];

@@ -28,7 +28,7 @@ async fn tokens(
     refresh: String,
 ) -> AppResult<HttpResponse> {
     let me = state
-        .db(move |c| crate::features::users::ops::me(c, &user_id))
+        .db(move |c| crate::features::users::repo::me(c, &user_id))
         .await?;
     let ttl = state.config.access_ttl_secs;
     let access = a::issue_access_token(&state.config.jwt_secret, &me.id, me.role, ttl)?;
@@ -73,7 +73,7 @@ pub async fn login(
     let window = Duration::from_secs(cfg.login_window_secs.max(1) as u64);
     let acct_key = format!(
         "acct:{}",
-        crate::features::users::ops::normalize_email(&body.email)
+        crate::features::users::repo::normalize_email(&body.email)
     );
     let ip_key = format!(
         "ip:{}",
@@ -94,7 +94,7 @@ pub async fn login(
     }
     let email = body.email.clone();
     let found = state
-        .db(move |c| crate::features::users::ops::login_lookup(c, &email))
+        .db(move |c| crate::features::users::repo::login_lookup(c, &email))
         .await?;
     let password = body.password.clone();
     let user_id = web::block(move || match found {
@@ -115,7 +115,7 @@ pub async fn login(
     let uid = user_id.clone();
     let refresh = state
         .tx(move |c| {
-            crate::features::users::ops::touch_login(c, &uid)?;
+            crate::features::users::repo::touch_login(c, &uid)?;
             crate::auth::refresh_tokens::issue(c, &uid, None, ttl)
         })
         .await?;
@@ -182,11 +182,9 @@ pub async fn logout(
 #[utoipa::path(get, path = "/api/v1/auth/me", tag = "auth", security(("bearer" = [])),
     responses((status = 200, body = Me), ReadErrors))]
 pub async fn me(state: web::Data<AppState>, user: AuthUser) -> AppResult<web::Json<Me>> {
-    Ok(web::Json(
-        state
-            .db(move |c| crate::features::users::ops::me(c, &user.id))
-            .await?,
-    ))
+    state
+        .db_json(move |c| crate::features::users::repo::me(c, &user.id))
+        .await
 }
 
 /// Changes the caller's own password. Every other session is ended; new tokens for
@@ -201,7 +199,7 @@ pub async fn change_password(
     body.validate().map_err(AppError::Validation)?;
     let uid = user.id.clone();
     let hash = state
-        .db(move |c| crate::features::users::ops::password_hash(c, &uid))
+        .db(move |c| crate::features::users::repo::password_hash(c, &uid))
         .await?;
     let body = body.into_inner();
     let new_hash = web::block(move || {
@@ -219,7 +217,7 @@ pub async fn change_password(
     let uid = user.id.clone();
     let refresh = state
         .tx(move |c| {
-            crate::features::users::ops::set_password(
+            crate::features::users::rules::set_password(
                 c,
                 &user,
                 &user.id,

@@ -32,9 +32,9 @@ pub async fn list_members(
     user: AuthUser,
     q: web::Query<MemberFilter>,
 ) -> AppResult<web::Json<Page<Member>>> {
-    Ok(web::Json(
-        state.db(move |c| ops::list_members(c, &user, &q)).await?,
-    ))
+    state
+        .db_json(move |c| ops::list_members(c, &user, &q))
+        .await
 }
 
 /// Adds a member as `nominated` (coordinator: own municipality; admin: region).
@@ -59,9 +59,7 @@ pub async fn get_member(
     user: AuthUser,
     id: web::Path<String>,
 ) -> AppResult<web::Json<Member>> {
-    Ok(web::Json(
-        state.db(move |c| ops::get_member(c, &user, &id)).await?,
-    ))
+    state.db_json(move |c| ops::get_member(c, &user, &id)).await
 }
 
 /// Changes a nominated member; approved and excluded members change only by an order
@@ -74,11 +72,9 @@ pub async fn update_member(
     id: web::Path<String>,
     body: web::Json<MemberInput>,
 ) -> AppResult<web::Json<Member>> {
-    Ok(web::Json(
-        state
-            .tx(move |c| ops::update_member(c, &user, &id, &body))
-            .await?,
-    ))
+    state
+        .tx_json(move |c| ops::update_member(c, &user, &id, &body))
+        .await
 }
 
 /// Removes (archives) a nominated member; 409 `composition_approved` once approved.
@@ -89,11 +85,9 @@ pub async fn archive_member(
     user: AuthUser,
     id: web::Path<String>,
 ) -> AppResult<web::Json<Member>> {
-    Ok(web::Json(
-        state
-            .tx(move |c| ops::archive_member(c, &user, &id))
-            .await?,
-    ))
+    state
+        .tx_json(move |c| ops::archive_member(c, &user, &id))
+        .await
 }
 
 /// Active attachments (закрепление) of a member to schools and teachers.
@@ -104,11 +98,9 @@ pub async fn list_attachments(
     user: AuthUser,
     id: web::Path<String>,
 ) -> AppResult<web::Json<Vec<Attachment>>> {
-    Ok(web::Json(
-        state
-            .db(move |c| ops::list_attachments(c, &user, &id))
-            .await?,
-    ))
+    state
+        .db_json(move |c| ops::list_attachments(c, &user, &id))
+        .await
 }
 
 /// Attaches an approved tutor to a school or a teacher of the same municipality.
@@ -137,11 +129,9 @@ pub async fn archive_attachment(
     user: AuthUser,
     id: web::Path<String>,
 ) -> AppResult<web::Json<Attachment>> {
-    Ok(web::Json(
-        state
-            .tx(move |c| ops::archive_attachment(c, &user, &id))
-            .await?,
-    ))
+    state
+        .tx_json(move |c| ops::archive_attachment(c, &user, &id))
+        .await
 }
 
 /// Orders on the composition, newest first.
@@ -152,9 +142,7 @@ pub async fn list_orders(
     user: AuthUser,
     q: web::Query<OrderFilter>,
 ) -> AppResult<web::Json<Page<CompositionOrder>>> {
-    Ok(web::Json(
-        state.db(move |c| ops::list_orders(c, &user, &q)).await?,
-    ))
+    state.db_json(move |c| ops::list_orders(c, &user, &q)).await
 }
 
 /// Issues an order: `approve` approves nominated members; `amend` approves further
@@ -180,9 +168,7 @@ pub async fn get_order(
     user: AuthUser,
     id: web::Path<String>,
 ) -> AppResult<web::Json<CompositionOrder>> {
-    Ok(web::Json(
-        state.db(move |c| ops::get_order(c, &user, &id)).await?,
-    ))
+    state.db_json(move |c| ops::get_order(c, &user, &id)).await
 }
 
 /// Nominations in the caller's scope (school administrators: own school), newest first.
@@ -193,11 +179,9 @@ pub async fn list_nominations(
     user: AuthUser,
     q: web::Query<NominationFilter>,
 ) -> AppResult<web::Json<Page<Nomination>>> {
-    Ok(web::Json(
-        state
-            .db(move |c| ops::list_nominations(c, &user, &q))
-            .await?,
-    ))
+    state
+        .db_json(move |c| ops::list_nominations(c, &user, &q))
+        .await
 }
 
 /// A school nominates a teacher (000 §4.2) with the eligibility criteria (§4.3).
@@ -222,11 +206,9 @@ pub async fn get_nomination(
     user: AuthUser,
     id: web::Path<String>,
 ) -> AppResult<web::Json<Nomination>> {
-    Ok(web::Json(
-        state
-            .db(move |c| ops::get_nomination(c, &user, &id))
-            .await?,
-    ))
+    state
+        .db_json(move |c| ops::get_nomination(c, &user, &id))
+        .await
 }
 
 /// The coordinator's decision: approval creates a nominated member; declining needs a
@@ -239,11 +221,9 @@ pub async fn decide_nomination(
     id: web::Path<String>,
     body: web::Json<NominationDecision>,
 ) -> AppResult<web::Json<Nomination>> {
-    Ok(web::Json(
-        state
-            .tx(move |c| ops::decide_nomination(c, &user, &id, &body))
-            .await?,
-    ))
+    state
+        .tx_json(move |c| ops::decide_nomination(c, &user, &id, &body))
+        .await
 }
 
 /// Parses the appendix table (XLSX, CSV or pasted text) and matches subjects and
@@ -255,9 +235,7 @@ pub async fn import_preview(
     user: AuthUser,
     body: web::Json<ImportRequest>,
 ) -> AppResult<web::Json<ImportPreview>> {
-    Ok(web::Json(
-        state.db(move |c| io::preview(c, &user, &body)).await?,
-    ))
+    state.db_json(move |c| io::preview(c, &user, &body)).await
 }
 
 /// Imports the table: creates every member as nominated (and, with `create_schools`,

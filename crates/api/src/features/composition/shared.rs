@@ -153,21 +153,6 @@ pub(super) fn page_of<R, T>(
     })
 }
 
-/// The `Meta` of a row with the usual bookkeeping columns.
-macro_rules! row_meta {
-    ($r:ident) => {
-        crate::store::record::meta(
-            $r.created_at,
-            $r.updated_at,
-            $r.created_by,
-            $r.updated_by,
-            $r.archived_at,
-            $r.version,
-        )
-    };
-}
-pub(super) use row_meta;
-
 /// Where a new member or order goes: (municipality, region, academic year), checked in
 /// this order — the municipality within the caller's reach, the input's own rules
 /// (`valid`), the academic year.

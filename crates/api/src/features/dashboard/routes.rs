@@ -22,11 +22,9 @@ pub async fn dashboard(
     q: web::Query<DashboardParams>,
 ) -> AppResult<web::Json<Dashboard>> {
     let days = q.stale_days.unwrap_or(3).clamp(0, 365);
-    Ok(web::Json(
-        state
-            .db(move |c| crate::features::dashboard::ops::dashboard(c, &user, days))
-            .await?,
-    ))
+    state
+        .db_json(move |c| crate::features::dashboard::ops::dashboard(c, &user, days))
+        .await
 }
 
 crate::http::endpoints![dashboard];

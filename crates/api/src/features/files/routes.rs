@@ -28,13 +28,11 @@ pub async fn put_order_file(
     body: web::Bytes,
 ) -> AppResult<web::Json<StoredFile>> {
     let ct = content_type(&req);
-    Ok(web::Json(
-        state
-            .tx(move |c| {
-                crate::features::files::ops::put_order_file(c, &user, &id, &q.name, &ct, &body)
-            })
-            .await?,
-    ))
+    state
+        .tx_json(move |c| {
+            crate::features::files::ops::put_order_file(c, &user, &id, &q.name, &ct, &body)
+        })
+        .await
 }
 
 /// Adds a material file to a session (its tutors and coordinators).

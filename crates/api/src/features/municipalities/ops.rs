@@ -2,14 +2,12 @@
 
 use crate::auth::{AuthUser, Place, Reach};
 use crate::error::{AppError, AppResult};
-use crate::features::audit::ops as audit;
-use crate::set_versioned;
+use crate::store::audit::Scope;
 use crate::store::conn::DbConn;
-use crate::store::record::meta;
-use crate::store::record::new_id;
-use crate::store::record::now;
+use crate::store::record::{new_id, Found};
 use crate::store::schema::municipalities;
-use crate::store::{archive_audited, update_audited, Audit};
+use crate::store::{update_audited, Audit};
+use crate::{archive_versioned, bookkeeping, new_bookkeeping, set_versioned};
 use diesel::prelude::*;
 use tutornet_domain::audit::{AuditAction, AuditEntity};
 use tutornet_domain::org::{Municipality, MunicipalityInput};
@@ -17,18 +15,16 @@ use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::text::{collation_key, search_key};
 use tutornet_domain::Page;
 
+bookkeeping!(MunicipalityBook, municipalities);
+
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = municipalities)]
 pub struct MunicipalityRow {
     pub id: String,
     pub region_id: String,
     pub name: String,
-    pub created_at: chrono::NaiveDateTime,
-    pub updated_at: chrono::NaiveDateTime,
-    pub created_by: Option<String>,
-    pub updated_by: Option<String>,
-    pub archived_at: Option<chrono::NaiveDateTime>,
-    pub version: i32,
+    #[diesel(embed)]
+    pub book: MunicipalityBook,
 }
 
 impl From<MunicipalityRow> for Municipality {
@@ -37,14 +33,7 @@ impl From<MunicipalityRow> for Municipality {
             id: r.id,
             region_id: r.region_id,
             name: r.name,
-            meta: meta(
-                r.created_at,
-                r.updated_at,
-                r.created_by,
-                r.updated_by,
-                r.archived_at,
-                r.version,
-            ),
+            meta: r.book.into(),
         }
     }
 }
@@ -65,18 +54,11 @@ pub fn list(
     if !include_archived {
         q = q.filter(municipalities::archived_at.is_null());
     }
-    let items: Vec<Municipality> = q
+    let rows = q
         .order((municipalities::name_sort, municipalities::id))
         .select(MunicipalityRow::as_select())
-        .load(conn)?
-        .into_iter()
-        .map(Municipality::from)
-        .collect();
-    Ok(Page {
-        total: items.len() as i64,
-        items,
-        next_cursor: None,
-    })
+        .load(conn)?;
+    Ok(Page::whole(rows))
 }
 
 pub fn find(conn: &mut DbConn, id: &str) -> AppResult<Municipality> {
@@ -84,9 +66,7 @@ pub fn find(conn: &mut DbConn, id: &str) -> AppResult<Municipality> {
         .find(id)
         .select(MunicipalityRow::as_select())
         .first(conn)
-        .optional()?
-        .map(Municipality::from)
-        .ok_or_else(|| AppError::NotFound("Муниципалитет не найден".into()))
+        .found("Муниципалитет не найден")
 }
 
 fn place(m: &Municipality) -> Place<'_> {
@@ -95,6 +75,15 @@ fn place(m: &Municipality) -> Place<'_> {
         municipality_id: Some(&m.id),
         ..Default::default()
     }
+}
+
+fn audit<'a>(user: &'a AuthUser, m: &'a Municipality) -> Audit<'a> {
+    Audit::new(
+        user,
+        AuditEntity::Municipality,
+        &m.id,
+        Scope::municipality(&m.region_id, &m.id),
+    )
 }
 
 pub fn get(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Municipality> {
@@ -115,6 +104,7 @@ pub fn create(
     find(conn, &id)
 }
 
+/// Inserts and audits (the actor is `None` for demo and bench data).
 pub fn insert(
     conn: &mut DbConn,
     actor: Option<&AuthUser>,
@@ -122,7 +112,6 @@ pub fn insert(
     region_id: &str,
     input: &MunicipalityInput,
 ) -> AppResult<()> {
-    let t = now();
     diesel::insert_into(municipalities::table)
         .values((
             municipalities::id.eq(id),
@@ -130,25 +119,17 @@ pub fn insert(
             municipalities::name.eq(input.name.trim()),
             municipalities::name_sort.eq(collation_key(&input.name)),
             municipalities::search.eq(search_key(&input.name)),
-            municipalities::created_at.eq(t),
-            municipalities::updated_at.eq(t),
-            municipalities::created_by.eq(actor.map(|a| a.id.clone())),
-            municipalities::updated_by.eq(actor.map(|a| a.id.clone())),
-            municipalities::version.eq(1),
+            new_bookkeeping!(municipalities, actor.map(|a| a.id.clone())),
         ))
         .execute(conn)?;
     let after = find(conn, id)?;
-    let scope = audit::Scope {
-        region_id: Some(region_id),
-        municipality_id: Some(id),
-    };
-    audit::record(
+    crate::store::audit::record(
         conn,
         actor,
         AuditAction::Create,
         AuditEntity::Municipality,
         id,
-        scope,
+        Scope::municipality(region_id, id),
         None,
         Some(&after),
     )
@@ -165,32 +146,24 @@ pub fn update(
     user.check(Resource::Municipality, Action::Update, &place(&before))?;
     update_audited(
         conn,
-        Audit {
-            actor: user,
-            entity: AuditEntity::Municipality,
-            id,
-            scope: crate::store::audit::Scope {
-                region_id: Some(&before.region_id),
-                municipality_id: Some(id),
-            },
-        },
+        audit(user, &before),
         input.version,
         before.meta.version,
         before.clone(),
         |conn, v| {
-            let n = set_versioned!(
+            let names = (
+                municipalities::name.eq(input.name.trim()),
+                municipalities::name_sort.eq(collation_key(&input.name)),
+                municipalities::search.eq(search_key(&input.name)),
+            );
+            Ok(set_versioned!(
                 conn,
                 municipalities,
                 id,
                 v,
                 &user.id,
-                (
-                    municipalities::name.eq(input.name.trim()),
-                    municipalities::name_sort.eq(collation_key(&input.name)),
-                    municipalities::search.eq(search_key(&input.name)),
-                )
-            )?;
-            Ok(n)
+                (names,)
+            )?)
         },
         |conn| find(conn, id),
     )
@@ -205,30 +178,12 @@ pub fn set_archived(
 ) -> AppResult<Municipality> {
     let before = find(conn, id)?;
     user.check(Resource::Municipality, Action::Archive, &place(&before))?;
-    archive_audited(
+    archive_versioned!(
         conn,
-        Audit {
-            actor: user,
-            entity: AuditEntity::Municipality,
-            id,
-            scope: crate::store::audit::Scope {
-                region_id: Some(&before.region_id),
-                municipality_id: Some(id),
-            },
-        },
+        municipalities,
+        audit(user, &before),
         archived,
-        before.meta.version,
-        before.clone(),
-        |conn, v| {
-            set_versioned!(
-                conn,
-                municipalities,
-                id,
-                v,
-                &user.id,
-                (municipalities::archived_at.eq(archived.then(now)),)
-            )
-        },
-        |conn| find(conn, id),
+        before,
+        |conn| find(conn, id)
     )
 }

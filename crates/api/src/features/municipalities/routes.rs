@@ -18,11 +18,9 @@ pub async fn list(
 ) -> AppResult<web::Json<Page<Municipality>>> {
     let reach = user.reach(Resource::Municipality, Action::Read)?;
     let archived = q.include_archived.unwrap_or(false);
-    Ok(web::Json(
-        state
-            .db(move |c| crate::features::municipalities::ops::list(c, &reach, archived))
-            .await?,
-    ))
+    state
+        .db_json(move |c| crate::features::municipalities::ops::list(c, &reach, archived))
+        .await
 }
 
 /// Adds a municipality to the admin's region.
@@ -46,11 +44,9 @@ pub async fn get(
     user: AuthUser,
     id: web::Path<String>,
 ) -> AppResult<web::Json<Municipality>> {
-    Ok(web::Json(
-        state
-            .db(move |c| crate::features::municipalities::ops::get(c, &user, &id))
-            .await?,
-    ))
+    state
+        .db_json(move |c| crate::features::municipalities::ops::get(c, &user, &id))
+        .await
 }
 
 #[utoipa::path(put, path = "/api/v1/municipalities/{id}", tag = "municipalities", params(("id" = String, Path)), request_body = MunicipalityInput,
@@ -61,11 +57,9 @@ pub async fn update(
     id: web::Path<String>,
     body: web::Json<MunicipalityInput>,
 ) -> AppResult<web::Json<Municipality>> {
-    Ok(web::Json(
-        state
-            .tx(move |c| crate::features::municipalities::ops::update(c, &user, &id, &body))
-            .await?,
-    ))
+    state
+        .tx_json(move |c| crate::features::municipalities::ops::update(c, &user, &id, &body))
+        .await
 }
 
 #[utoipa::path(delete, path = "/api/v1/municipalities/{id}", tag = "municipalities", params(("id" = String, Path)), security(("bearer" = [])),
@@ -75,11 +69,9 @@ pub async fn archive(
     user: AuthUser,
     id: web::Path<String>,
 ) -> AppResult<web::Json<Municipality>> {
-    Ok(web::Json(
-        state
-            .tx(move |c| crate::features::municipalities::ops::set_archived(c, &user, &id, true))
-            .await?,
-    ))
+    state
+        .tx_json(move |c| crate::features::municipalities::ops::set_archived(c, &user, &id, true))
+        .await
 }
 
 #[utoipa::path(post, path = "/api/v1/municipalities/{id}/restore", tag = "municipalities", params(("id" = String, Path)), security(("bearer" = [])),
@@ -89,11 +81,9 @@ pub async fn restore(
     user: AuthUser,
     id: web::Path<String>,
 ) -> AppResult<web::Json<Municipality>> {
-    Ok(web::Json(
-        state
-            .tx(move |c| crate::features::municipalities::ops::set_archived(c, &user, &id, false))
-            .await?,
-    ))
+    state
+        .tx_json(move |c| crate::features::municipalities::ops::set_archived(c, &user, &id, false))
+        .await
 }
 
 crate::http::endpoints![list, create, get, update, archive, restore];

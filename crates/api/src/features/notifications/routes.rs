@@ -22,11 +22,9 @@ pub async fn list(
     q: web::Query<InboxParams>,
 ) -> AppResult<web::Json<NotificationPage>> {
     let unread = q.unread.unwrap_or(false);
-    Ok(web::Json(
-        state
-            .db(move |c| crate::features::notifications::ops::list(c, &user.id, unread))
-            .await?,
-    ))
+    state
+        .db_json(move |c| crate::features::notifications::ops::list(c, &user.id, unread))
+        .await
 }
 
 /// Marks one notification read.

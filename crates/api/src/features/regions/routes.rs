@@ -15,11 +15,9 @@ pub async fn list(
     user: AuthUser,
 ) -> AppResult<web::Json<Page<Region>>> {
     let reach = user.reach(Resource::Region, Action::Read)?;
-    Ok(web::Json(
-        state
-            .db(move |c| crate::features::regions::ops::list(c, &reach))
-            .await?,
-    ))
+    state
+        .db_json(move |c| crate::features::regions::ops::list(c, &reach))
+        .await
 }
 
 #[utoipa::path(get, path = "/api/v1/regions/{id}", tag = "regions", params(("id" = String, Path)), security(("bearer" = [])),
@@ -29,11 +27,9 @@ pub async fn get(
     user: AuthUser,
     id: web::Path<String>,
 ) -> AppResult<web::Json<Region>> {
-    Ok(web::Json(
-        state
-            .db(move |c| crate::features::regions::ops::get(c, &user, &id))
-            .await?,
-    ))
+    state
+        .db_json(move |c| crate::features::regions::ops::get(c, &user, &id))
+        .await
 }
 
 /// Renames the admin's region or changes its code.
@@ -45,11 +41,9 @@ pub async fn update(
     id: web::Path<String>,
     body: web::Json<RegionInput>,
 ) -> AppResult<web::Json<Region>> {
-    Ok(web::Json(
-        state
-            .tx(move |c| crate::features::regions::ops::update(c, &user, &id, &body))
-            .await?,
-    ))
+    state
+        .tx_json(move |c| crate::features::regions::ops::update(c, &user, &id, &body))
+        .await
 }
 
 crate::http::endpoints![list, get, update];

@@ -18,11 +18,9 @@ pub async fn list(
     user: AuthUser,
     q: web::Query<RequestFilter>,
 ) -> AppResult<web::Json<Page<Request>>> {
-    Ok(web::Json(
-        state
-            .db(move |c| crate::features::requests::ops::list(c, &user, &q))
-            .await?,
-    ))
+    state
+        .db_json(move |c| crate::features::requests::ops::list(c, &user, &q))
+        .await
 }
 
 /// Files a request (teacher for themselves, school administration for the school).
@@ -47,11 +45,9 @@ pub async fn get(
     user: AuthUser,
     id: web::Path<String>,
 ) -> AppResult<web::Json<RequestDetail>> {
-    Ok(web::Json(
-        state
-            .db(move |c| crate::features::requests::ops::detail(c, &user, &id))
-            .await?,
-    ))
+    state
+        .db_json(move |c| crate::features::requests::ops::detail(c, &user, &id))
+        .await
 }
 
 /// A workflow step: ask_info, answer, accept (assign a tutor), schedule, complete,
@@ -64,11 +60,9 @@ pub async fn transition(
     id: web::Path<String>,
     body: web::Json<RequestTransition>,
 ) -> AppResult<web::Json<RequestDetail>> {
-    Ok(web::Json(
-        state
-            .tx(move |c| crate::features::requests::ops::transition(c, &user, &id, &body))
-            .await?,
-    ))
+    state
+        .tx_json(move |c| crate::features::requests::ops::transition(c, &user, &id, &body))
+        .await
 }
 
 /// Tutors of the current composition ranked for the request (subject, attachment,
@@ -80,11 +74,9 @@ pub async fn suggestions(
     user: AuthUser,
     id: web::Path<String>,
 ) -> AppResult<web::Json<Vec<TutorSuggestion>>> {
-    Ok(web::Json(
-        state
-            .db(move |c| crate::features::requests::ops::suggestions(c, &user, &id))
-            .await?,
-    ))
+    state
+        .db_json(move |c| crate::features::requests::ops::suggestions(c, &user, &id))
+        .await
 }
 
 crate::http::endpoints![list, create, get, transition, suggestions];

@@ -2,23 +2,22 @@
 
 use crate::auth::{AuthUser, Place, Reach};
 use crate::error::{AppError, AppResult};
-use crate::features::audit::ops as audit;
-use crate::set_versioned;
+use crate::store::audit::Scope;
 use crate::store::conn::DbConn;
 use crate::store::conn::MultiBackend;
-use crate::store::page::like_pattern;
-use crate::store::page::Cursor;
-use crate::store::record::meta;
-use crate::store::record::new_id;
-use crate::store::record::now;
+use crate::store::page::{like_pattern, name_cursor, Cursor};
+use crate::store::record::{new_id, Found};
 use crate::store::schema::schools;
-use crate::store::{archive_audited, update_audited, Audit};
+use crate::store::{update_audited, Audit};
+use crate::{archive_versioned, bookkeeping, by_name_after, new_bookkeeping, set_versioned};
 use diesel::prelude::*;
-use tutornet_domain::audit::{AuditAction, AuditEntity};
+use tutornet_domain::audit::AuditEntity;
 use tutornet_domain::org::{School, SchoolFilter, SchoolInput};
 use tutornet_domain::permissions::{Action, Resource, Role};
 use tutornet_domain::text::{collation_key, search_key};
 use tutornet_domain::Page;
+
+bookkeeping!(SchoolBook, schools);
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = schools)]
@@ -34,12 +33,8 @@ pub struct SchoolRow {
     pub is_500plus: bool,
     pub is_mentor: bool,
     pub mentor_school_id: Option<String>,
-    pub created_at: chrono::NaiveDateTime,
-    pub updated_at: chrono::NaiveDateTime,
-    pub created_by: Option<String>,
-    pub updated_by: Option<String>,
-    pub archived_at: Option<chrono::NaiveDateTime>,
-    pub version: i32,
+    #[diesel(embed)]
+    pub book: SchoolBook,
 }
 
 impl From<SchoolRow> for School {
@@ -55,14 +50,7 @@ impl From<SchoolRow> for School {
             is_500plus: r.is_500plus,
             is_mentor: r.is_mentor,
             mentor_school_id: r.mentor_school_id,
-            meta: meta(
-                r.created_at,
-                r.updated_at,
-                r.created_by,
-                r.updated_by,
-                r.archived_at,
-                r.version,
-            ),
+            meta: r.book.into(),
         }
     }
 }
@@ -125,27 +113,7 @@ pub fn list(conn: &mut DbConn, reach: &Reach, f: &SchoolFilter) -> AppResult<Pag
     let desc = crate::store::page::sort_desc(f.sort.as_deref())?;
     let after = f.cursor.as_deref().map(Cursor::decode).transpose()?;
     let total: i64 = filtered(reach, f).count().get_result(conn)?;
-    let mut q = filtered(reach, f);
-    if let Some(c) = after {
-        q = if desc {
-            q.filter(
-                schools::name_sort
-                    .lt(c.k.clone())
-                    .or(schools::name_sort.eq(c.k).and(schools::id.lt(c.id))),
-            )
-        } else {
-            q.filter(
-                schools::name_sort
-                    .gt(c.k.clone())
-                    .or(schools::name_sort.eq(c.k).and(schools::id.gt(c.id))),
-            )
-        };
-    }
-    q = if desc {
-        q.order((schools::name_sort.desc(), schools::id.desc()))
-    } else {
-        q.order((schools::name_sort.asc(), schools::id.asc()))
-    };
+    let q = by_name_after!(filtered(reach, f), schools, desc, after);
     let rows: Vec<SchoolRow> = q
         .limit(limit + 1)
         .select(SchoolRow::as_select())
@@ -154,10 +122,7 @@ pub fn list(conn: &mut DbConn, reach: &Reach, f: &SchoolFilter) -> AppResult<Pag
         rows,
         limit,
         total,
-        |r| Cursor {
-            k: r.name_sort.clone(),
-            id: r.id.clone(),
-        },
+        |r| name_cursor(&r.name_sort, &r.id),
         School::from,
     ))
 }
@@ -167,9 +132,7 @@ pub fn find(conn: &mut DbConn, id: &str) -> AppResult<School> {
         .find(id)
         .select(SchoolRow::as_select())
         .first(conn)
-        .optional()?
-        .map(School::from)
-        .ok_or_else(|| AppError::NotFound("Школа не найдена".into()))
+        .found("Школа не найдена")
 }
 
 /// Checks `action` on the school for the caller.
@@ -245,20 +208,7 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &SchoolInput) -> AppRes
     let id = new_id();
     insert(conn, Some(user), &id, input)?;
     let after = find(conn, &id)?;
-    let scope = audit::Scope {
-        region_id: Some(&region),
-        municipality_id: Some(&input.municipality_id),
-    };
-    audit::record(
-        conn,
-        Some(user),
-        AuditAction::Create,
-        AuditEntity::School,
-        &id,
-        scope,
-        None,
-        Some(&after),
-    )?;
+    audit(user, &id, &region, &after).created(conn, &after)?;
     Ok(after)
 }
 
@@ -269,8 +219,6 @@ pub fn insert(
     id: &str,
     i: &SchoolInput,
 ) -> AppResult<()> {
-    let t = now();
-    let who = actor.map(|a| a.id.clone());
     diesel::insert_into(schools::table)
         .values((
             schools::id.eq(id),
@@ -285,11 +233,7 @@ pub fn insert(
             schools::is_500plus.eq(i.is_500plus),
             schools::is_mentor.eq(i.is_mentor),
             schools::mentor_school_id.eq(&i.mentor_school_id),
-            schools::created_at.eq(t),
-            schools::updated_at.eq(t),
-            schools::created_by.eq(&who),
-            schools::updated_by.eq(&who),
-            schools::version.eq(1),
+            new_bookkeeping!(schools, actor.map(|a| a.id.clone())),
         ))
         .execute(conn)?;
     Ok(())
@@ -336,39 +280,24 @@ pub fn update(
     }
     update_audited(
         conn,
-        Audit {
-            actor: user,
-            entity: AuditEntity::School,
-            id,
-            scope: crate::store::audit::Scope {
-                region_id: Some(&region),
-                municipality_id: Some(&before.municipality_id),
-            },
-        },
+        audit(user, id, &region, &before),
         input.version,
         before.meta.version,
         before.clone(),
         |conn, v| {
-            let n = set_versioned!(
-                conn,
-                schools,
-                id,
-                v,
-                &user.id,
-                (
-                    schools::full_name.eq(input.full_name.trim()),
-                    schools::short_name.eq(input.short_name.trim()),
-                    schools::name_sort.eq(sort_key(&input)),
-                    schools::search.eq(search_text(&input)),
-                    schools::address.eq(clean(&input.address)),
-                    schools::is_low_results.eq(input.is_low_results),
-                    schools::is_difficult_conditions.eq(input.is_difficult_conditions),
-                    schools::is_500plus.eq(input.is_500plus),
-                    schools::is_mentor.eq(input.is_mentor),
-                    schools::mentor_school_id.eq(&input.mentor_school_id),
-                )
-            )?;
-            Ok(n)
+            let fields = (
+                schools::full_name.eq(input.full_name.trim()),
+                schools::short_name.eq(input.short_name.trim()),
+                schools::name_sort.eq(sort_key(&input)),
+                schools::search.eq(search_text(&input)),
+                schools::address.eq(clean(&input.address)),
+                schools::is_low_results.eq(input.is_low_results),
+                schools::is_difficult_conditions.eq(input.is_difficult_conditions),
+                schools::is_500plus.eq(input.is_500plus),
+                schools::is_mentor.eq(input.is_mentor),
+                schools::mentor_school_id.eq(&input.mentor_school_id),
+            );
+            Ok(set_versioned!(conn, schools, id, v, &user.id, (fields,))?)
         },
         |conn| find(conn, id),
     )
@@ -385,30 +314,21 @@ pub fn set_archived(
     if archived == before.meta.archived_at.is_some() {
         return Ok(before);
     }
-    archive_audited(
+    archive_versioned!(
         conn,
-        Audit {
-            actor: user,
-            entity: AuditEntity::School,
-            id,
-            scope: crate::store::audit::Scope {
-                region_id: Some(&region),
-                municipality_id: Some(&before.municipality_id),
-            },
-        },
+        schools,
+        audit(user, id, &region, &before),
         archived,
-        before.meta.version,
-        before.clone(),
-        |conn, v| {
-            set_versioned!(
-                conn,
-                schools,
-                id,
-                v,
-                &user.id,
-                (schools::archived_at.eq(archived.then(now)),)
-            )
-        },
-        |conn| find(conn, id),
+        before,
+        |conn| find(conn, id)
+    )
+}
+
+fn audit<'a>(user: &'a AuthUser, id: &'a str, region: &'a str, s: &'a School) -> Audit<'a> {
+    Audit::new(
+        user,
+        AuditEntity::School,
+        id,
+        Scope::municipality(region, &s.municipality_id),
     )
 }

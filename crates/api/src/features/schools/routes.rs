@@ -18,11 +18,9 @@ pub async fn list(
     q: web::Query<SchoolFilter>,
 ) -> AppResult<web::Json<Page<School>>> {
     let reach = user.reach(Resource::School, Action::Read)?;
-    Ok(web::Json(
-        state
-            .db(move |c| crate::features::schools::ops::list(c, &reach, &q))
-            .await?,
-    ))
+    state
+        .db_json(move |c| crate::features::schools::ops::list(c, &reach, &q))
+        .await
 }
 
 /// Adds a school (admin: region; coordinator: own municipality).
@@ -47,11 +45,9 @@ pub async fn get(
     user: AuthUser,
     id: web::Path<String>,
 ) -> AppResult<web::Json<School>> {
-    Ok(web::Json(
-        state
-            .db(move |c| crate::features::schools::ops::get(c, &user, &id))
-            .await?,
-    ))
+    state
+        .db_json(move |c| crate::features::schools::ops::get(c, &user, &id))
+        .await
 }
 
 /// Changes a school; `version` must be the current one (409 otherwise). School
@@ -64,11 +60,9 @@ pub async fn update(
     id: web::Path<String>,
     body: web::Json<SchoolInput>,
 ) -> AppResult<web::Json<School>> {
-    Ok(web::Json(
-        state
-            .tx(move |c| crate::features::schools::ops::update(c, &user, &id, &body))
-            .await?,
-    ))
+    state
+        .tx_json(move |c| crate::features::schools::ops::update(c, &user, &id, &body))
+        .await
 }
 
 /// Archives a school (it stays readable with `include_archived=true`).
@@ -79,11 +73,9 @@ pub async fn archive(
     user: AuthUser,
     id: web::Path<String>,
 ) -> AppResult<web::Json<School>> {
-    Ok(web::Json(
-        state
-            .tx(move |c| crate::features::schools::ops::set_archived(c, &user, &id, true))
-            .await?,
-    ))
+    state
+        .tx_json(move |c| crate::features::schools::ops::set_archived(c, &user, &id, true))
+        .await
 }
 
 /// Restores an archived school.
@@ -94,11 +86,9 @@ pub async fn restore(
     user: AuthUser,
     id: web::Path<String>,
 ) -> AppResult<web::Json<School>> {
-    Ok(web::Json(
-        state
-            .tx(move |c| crate::features::schools::ops::set_archived(c, &user, &id, false))
-            .await?,
-    ))
+    state
+        .tx_json(move |c| crate::features::schools::ops::set_archived(c, &user, &id, false))
+        .await
 }
 
 crate::http::endpoints![list, create, get, update, archive, restore];

@@ -18,11 +18,9 @@ pub async fn list(
     user: AuthUser,
     q: web::Query<SessionFilter>,
 ) -> AppResult<web::Json<Page<Session>>> {
-    Ok(web::Json(
-        state
-            .db(move |c| crate::features::sessions::ops::list(c, &user, &q))
-            .await?,
-    ))
+    state
+        .db_json(move |c| crate::features::sessions::ops::list(c, &user, &q))
+        .await
 }
 
 /// Plans a session or a series (weekly, monthly, once a quarter). A double-booked tutor
@@ -53,11 +51,9 @@ pub async fn get(
     user: AuthUser,
     id: web::Path<String>,
 ) -> AppResult<web::Json<SessionDetail>> {
-    Ok(web::Json(
-        state
-            .db(move |c| crate::features::sessions::ops::detail(c, &user, &id))
-            .await?,
-    ))
+    state
+        .db_json(move |c| crate::features::sessions::ops::detail(c, &user, &id))
+        .await
 }
 
 /// Changes one planned session (one occurrence of a series).
@@ -69,11 +65,9 @@ pub async fn update(
     id: web::Path<String>,
     body: web::Json<SessionInput>,
 ) -> AppResult<web::Json<Session>> {
-    Ok(web::Json(
-        state
-            .tx(move |c| crate::features::sessions::ops::update(c, &user, &id, &body))
-            .await?,
-    ))
+    state
+        .tx_json(move |c| crate::features::sessions::ops::update(c, &user, &id, &body))
+        .await
 }
 
 /// Cancels a planned session (reason required); participants are notified and linked
@@ -86,11 +80,9 @@ pub async fn cancel(
     id: web::Path<String>,
     body: web::Json<SessionCancel>,
 ) -> AppResult<web::Json<Session>> {
-    Ok(web::Json(
-        state
-            .tx(move |c| crate::features::sessions::ops::cancel(c, &user, &id, &body))
-            .await?,
-    ))
+    state
+        .tx_json(move |c| crate::features::sessions::ops::cancel(c, &user, &id, &body))
+        .await
 }
 
 /// Registers the caller for a group session; beyond the seats, on the waitlist.
@@ -101,11 +93,9 @@ pub async fn register(
     user: AuthUser,
     id: web::Path<String>,
 ) -> AppResult<web::Json<SessionDetail>> {
-    Ok(web::Json(
-        state
-            .tx(move |c| crate::features::sessions::ops::register(c, &user, &id))
-            .await?,
-    ))
+    state
+        .tx_json(move |c| crate::features::sessions::ops::register(c, &user, &id))
+        .await
 }
 
 /// Cancels the caller's registration; the first on the waitlist moves up.
@@ -116,11 +106,9 @@ pub async fn unregister(
     user: AuthUser,
     id: web::Path<String>,
 ) -> AppResult<web::Json<SessionDetail>> {
-    Ok(web::Json(
-        state
-            .tx(move |c| crate::features::sessions::ops::unregister(c, &user, &id))
-            .await?,
-    ))
+    state
+        .tx_json(move |c| crate::features::sessions::ops::unregister(c, &user, &id))
+        .await
 }
 
 /// Logs the session as held: attendance, students (class and count), outcome, summary,
@@ -133,11 +121,9 @@ pub async fn log(
     id: web::Path<String>,
     body: web::Json<SessionLogInput>,
 ) -> AppResult<web::Json<SessionDetail>> {
-    Ok(web::Json(
-        state
-            .tx(move |c| crate::features::sessions::ops::log(c, &user, &id, &body))
-            .await?,
-    ))
+    state
+        .tx_json(move |c| crate::features::sessions::ops::log(c, &user, &id, &body))
+        .await
 }
 
 /// Corrects a held session's log; the correction is kept with author and time.
@@ -149,11 +135,9 @@ pub async fn amend(
     id: web::Path<String>,
     body: web::Json<AmendmentInput>,
 ) -> AppResult<web::Json<SessionDetail>> {
-    Ok(web::Json(
-        state
-            .tx(move |c| crate::features::sessions::ops::amend(c, &user, &id, &body))
-            .await?,
-    ))
+    state
+        .tx_json(move |c| crate::features::sessions::ops::amend(c, &user, &id, &body))
+        .await
 }
 
 /// A participant rates a held session once (1–5, optional comment).
@@ -165,11 +149,9 @@ pub async fn rate(
     id: web::Path<String>,
     body: web::Json<RatingInput>,
 ) -> AppResult<web::Json<SessionDetail>> {
-    Ok(web::Json(
-        state
-            .tx(move |c| crate::features::sessions::ops::rate(c, &user, &id, &body))
-            .await?,
-    ))
+    state
+        .tx_json(move |c| crate::features::sessions::ops::rate(c, &user, &id, &body))
+        .await
 }
 
 crate::http::endpoints![list, create, get, update, cancel, register, unregister, log, amend, rate];

@@ -8,11 +8,9 @@ use tutornet_domain::stats::Stats;
 #[utoipa::path(get, path = "/api/v1/stats", tag = "stats", security(("bearer" = [])),
     responses((status = 200, body = Stats), crate::openapi::ReadErrors))]
 pub async fn stats(state: web::Data<AppState>, user: AuthUser) -> AppResult<web::Json<Stats>> {
-    Ok(web::Json(
-        state
-            .db(move |c| crate::features::stats::ops::stats(c, &user))
-            .await?,
-    ))
+    state
+        .db_json(move |c| crate::features::stats::ops::stats(c, &user))
+        .await
 }
 
 crate::http::endpoints![stats];

@@ -2,32 +2,30 @@
 
 use crate::auth::AuthUser;
 use crate::error::{AppError, AppResult};
-use crate::features::audit::ops as audit;
-use crate::set_versioned;
+use crate::store::audit::Scope;
 use crate::store::conn::DbConn;
-use crate::store::record::meta;
-use crate::store::record::new_id;
-use crate::store::record::now;
+use crate::store::record::{new_id, taken, Found};
 use crate::store::schema::subjects;
-use crate::store::{archive_audited, update_audited, Audit};
+use crate::store::{update_audited, Audit};
+use crate::{archive_versioned, bookkeeping, new_bookkeeping, set_versioned};
 use diesel::prelude::*;
-use tutornet_domain::audit::{AuditAction, AuditEntity};
+use tutornet_domain::audit::AuditEntity;
 use tutornet_domain::org::{Subject, SubjectInput, SEED_SUBJECTS};
 use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::text::collation_key;
 use tutornet_domain::Page;
+
+const TAKEN: &str = "Такой предмет уже есть";
+
+bookkeeping!(SubjectBook, subjects);
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = subjects)]
 pub struct SubjectRow {
     pub id: String,
     pub name: String,
-    pub created_at: chrono::NaiveDateTime,
-    pub updated_at: chrono::NaiveDateTime,
-    pub created_by: Option<String>,
-    pub updated_by: Option<String>,
-    pub archived_at: Option<chrono::NaiveDateTime>,
-    pub version: i32,
+    #[diesel(embed)]
+    pub book: SubjectBook,
 }
 
 impl From<SubjectRow> for Subject {
@@ -35,14 +33,7 @@ impl From<SubjectRow> for Subject {
         Subject {
             id: r.id,
             name: r.name,
-            meta: meta(
-                r.created_at,
-                r.updated_at,
-                r.created_by,
-                r.updated_by,
-                r.archived_at,
-                r.version,
-            ),
+            meta: r.book.into(),
         }
     }
 }
@@ -60,26 +51,15 @@ pub fn seed_reference(conn: &mut DbConn) -> AppResult<()> {
 }
 
 fn insert(conn: &mut DbConn, actor: Option<&AuthUser>, id: &str, name: &str) -> AppResult<()> {
-    let t = now();
-    let who = actor.map(|a| a.id.clone());
     diesel::insert_into(subjects::table)
         .values((
             subjects::id.eq(id),
             subjects::name.eq(name.trim()),
             subjects::name_sort.eq(collation_key(name)),
-            subjects::created_at.eq(t),
-            subjects::updated_at.eq(t),
-            subjects::created_by.eq(&who),
-            subjects::updated_by.eq(&who),
-            subjects::version.eq(1),
+            new_bookkeeping!(subjects, actor.map(|a| a.id.clone())),
         ))
         .execute(conn)
-        .map_err(|e| match AppError::from(e) {
-            AppError::Conflict { .. } => {
-                AppError::field("name", "already_exists", "Такой предмет уже есть")
-            }
-            other => other,
-        })?;
+        .map_err(taken("name", TAKEN))?;
     Ok(())
 }
 
@@ -93,18 +73,11 @@ pub fn list(
     if !include_archived {
         q = q.filter(subjects::archived_at.is_null());
     }
-    let items: Vec<Subject> = q
+    let rows = q
         .order((subjects::name_sort, subjects::id))
         .select(SubjectRow::as_select())
-        .load(conn)?
-        .into_iter()
-        .map(Subject::from)
-        .collect();
-    Ok(Page {
-        total: items.len() as i64,
-        items,
-        next_cursor: None,
-    })
+        .load(conn)?;
+    Ok(Page::whole(rows))
 }
 
 pub fn find(conn: &mut DbConn, id: &str) -> AppResult<Subject> {
@@ -112,9 +85,7 @@ pub fn find(conn: &mut DbConn, id: &str) -> AppResult<Subject> {
         .find(id)
         .select(SubjectRow::as_select())
         .first(conn)
-        .optional()?
-        .map(Subject::from)
-        .ok_or_else(|| AppError::NotFound("Предмет не найден".into()))
+        .found("Предмет не найден")
 }
 
 pub fn get(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Subject> {
@@ -122,11 +93,13 @@ pub fn get(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Subject> {
     find(conn, id)
 }
 
-fn scope(user: &AuthUser) -> audit::Scope<'_> {
-    audit::Scope {
-        region_id: Some(&user.region_id),
-        municipality_id: None,
-    }
+fn audit<'a>(user: &'a AuthUser, id: &'a str) -> Audit<'a> {
+    Audit::new(
+        user,
+        AuditEntity::Subject,
+        id,
+        Scope::region(&user.region_id),
+    )
 }
 
 pub fn create(conn: &mut DbConn, user: &AuthUser, input: &SubjectInput) -> AppResult<Subject> {
@@ -135,16 +108,7 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &SubjectInput) -> AppRe
     let id = new_id();
     insert(conn, Some(user), &id, &input.name)?;
     let after = find(conn, &id)?;
-    audit::record(
-        conn,
-        Some(user),
-        AuditAction::Create,
-        AuditEntity::Subject,
-        &id,
-        scope(user),
-        None,
-        Some(&after),
-    )?;
+    audit(user, &id).created(conn, &after)?;
     Ok(after)
 }
 
@@ -159,34 +123,16 @@ pub fn update(
     input.validate().map_err(AppError::Validation)?;
     update_audited(
         conn,
-        Audit {
-            actor: user,
-            entity: AuditEntity::Subject,
-            id,
-            scope: scope(user),
-        },
+        audit(user, id),
         input.version,
         before.meta.version,
         before.clone(),
         |conn, v| {
-            let n = set_versioned!(
-                conn,
-                subjects,
-                id,
-                v,
-                &user.id,
-                (
-                    subjects::name.eq(input.name.trim()),
-                    subjects::name_sort.eq(collation_key(&input.name)),
-                )
-            )
-            .map_err(|e| match AppError::from(e) {
-                AppError::Conflict { .. } => {
-                    AppError::field("name", "already_exists", "Такой предмет уже есть")
-                }
-                other => other,
-            })?;
-            Ok(n)
+            let names = (
+                subjects::name.eq(input.name.trim()),
+                subjects::name_sort.eq(collation_key(&input.name)),
+            );
+            set_versioned!(conn, subjects, id, v, &user.id, (names,)).map_err(taken("name", TAKEN))
         },
         |conn| find(conn, id),
     )
@@ -200,27 +146,7 @@ pub fn set_archived(
 ) -> AppResult<Subject> {
     let before = get(conn, user, id)?;
     user.reach(Resource::Subject, Action::Archive)?;
-    archive_audited(
-        conn,
-        Audit {
-            actor: user,
-            entity: AuditEntity::Subject,
-            id,
-            scope: scope(user),
-        },
-        archived,
-        before.meta.version,
-        before.clone(),
-        |conn, v| {
-            set_versioned!(
-                conn,
-                subjects,
-                id,
-                v,
-                &user.id,
-                (subjects::archived_at.eq(archived.then(now)),)
-            )
-        },
-        |conn| find(conn, id),
-    )
+    archive_versioned!(conn, subjects, audit(user, id), archived, before, |conn| {
+        find(conn, id)
+    })
 }

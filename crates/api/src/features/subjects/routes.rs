@@ -16,11 +16,9 @@ pub async fn list(
     q: web::Query<ArchivedParam>,
 ) -> AppResult<web::Json<Page<Subject>>> {
     let archived = q.include_archived.unwrap_or(false);
-    Ok(web::Json(
-        state
-            .db(move |c| crate::features::subjects::ops::list(c, &user, archived))
-            .await?,
-    ))
+    state
+        .db_json(move |c| crate::features::subjects::ops::list(c, &user, archived))
+        .await
 }
 
 #[utoipa::path(post, path = "/api/v1/subjects", tag = "subjects", request_body = SubjectInput, security(("bearer" = [])),
@@ -43,11 +41,9 @@ pub async fn get(
     user: AuthUser,
     id: web::Path<String>,
 ) -> AppResult<web::Json<Subject>> {
-    Ok(web::Json(
-        state
-            .db(move |c| crate::features::subjects::ops::get(c, &user, &id))
-            .await?,
-    ))
+    state
+        .db_json(move |c| crate::features::subjects::ops::get(c, &user, &id))
+        .await
 }
 
 #[utoipa::path(put, path = "/api/v1/subjects/{id}", tag = "subjects", params(("id" = String, Path)), request_body = SubjectInput,
@@ -58,11 +54,9 @@ pub async fn update(
     id: web::Path<String>,
     body: web::Json<SubjectInput>,
 ) -> AppResult<web::Json<Subject>> {
-    Ok(web::Json(
-        state
-            .tx(move |c| crate::features::subjects::ops::update(c, &user, &id, &body))
-            .await?,
-    ))
+    state
+        .tx_json(move |c| crate::features::subjects::ops::update(c, &user, &id, &body))
+        .await
 }
 
 #[utoipa::path(delete, path = "/api/v1/subjects/{id}", tag = "subjects", params(("id" = String, Path)), security(("bearer" = [])),
@@ -72,11 +66,9 @@ pub async fn archive(
     user: AuthUser,
     id: web::Path<String>,
 ) -> AppResult<web::Json<Subject>> {
-    Ok(web::Json(
-        state
-            .tx(move |c| crate::features::subjects::ops::set_archived(c, &user, &id, true))
-            .await?,
-    ))
+    state
+        .tx_json(move |c| crate::features::subjects::ops::set_archived(c, &user, &id, true))
+        .await
 }
 
 crate::http::endpoints![list, create, get, update, archive];

@@ -19,11 +19,9 @@ pub async fn list(
     q: web::Query<UserFilter>,
 ) -> AppResult<web::Json<Page<User>>> {
     let reach = user.reach(Resource::User, Action::Read)?;
-    Ok(web::Json(
-        state
-            .db(move |c| crate::features::users::ops::list(c, &reach, &q))
-            .await?,
-    ))
+    state
+        .db_json(move |c| crate::features::users::repo::list(c, &reach, &q))
+        .await
 }
 
 /// Creates a user with an initial password (admins any role; coordinators any role but
@@ -44,7 +42,7 @@ pub async fn create(
     .await??;
     let u = state
         .tx(move |c| {
-            crate::features::users::ops::create(
+            crate::features::users::rules::create(
                 c,
                 Some(&user),
                 &user.region_id,
@@ -64,11 +62,9 @@ pub async fn get(
     user: AuthUser,
     id: web::Path<String>,
 ) -> AppResult<web::Json<User>> {
-    Ok(web::Json(
-        state
-            .db(move |c| crate::features::users::ops::get(c, &user, &id))
-            .await?,
-    ))
+    state
+        .db_json(move |c| crate::features::users::repo::get(c, &user, &id))
+        .await
 }
 
 /// Edits a user: name, e-mail, role, place, `active` (false deactivates and signs out).
@@ -80,11 +76,9 @@ pub async fn update(
     id: web::Path<String>,
     body: web::Json<UserUpdate>,
 ) -> AppResult<web::Json<User>> {
-    Ok(web::Json(
-        state
-            .tx(move |c| crate::features::users::ops::update(c, &user, &id, &body))
-            .await?,
-    ))
+    state
+        .tx_json(move |c| crate::features::users::rules::update(c, &user, &id, &body))
+        .await
 }
 
 /// Archives a user: deactivated, signed out, hidden from lists; history is kept.
@@ -95,11 +89,9 @@ pub async fn archive(
     user: AuthUser,
     id: web::Path<String>,
 ) -> AppResult<web::Json<User>> {
-    Ok(web::Json(
-        state
-            .tx(move |c| crate::features::users::ops::archive(c, &user, &id))
-            .await?,
-    ))
+    state
+        .tx_json(move |c| crate::features::users::rules::archive(c, &user, &id))
+        .await
 }
 
 /// Sets a new password for a user (admin/coordinator) and signs them out everywhere.
@@ -116,8 +108,8 @@ pub async fn reset_password(
     let (u2, id2) = (user.clone(), id.clone());
     state
         .db(move |c| {
-            let target = crate::features::users::ops::find(c, &id2)?;
-            let _ = crate::features::users::ops::get(c, &u2, &target.id)?;
+            let target = crate::features::users::repo::find(c, &id2)?;
+            let _ = crate::features::users::repo::get(c, &u2, &target.id)?;
             if u2.try_reach(Resource::User, Action::Update).is_none() {
                 return Err(AppError::forbidden());
             }
@@ -127,7 +119,7 @@ pub async fn reset_password(
     let hash = web::block(move || hash_password(&body.new_password)).await??;
     state
         .tx(move |c| {
-            crate::features::users::ops::set_password(
+            crate::features::users::rules::set_password(
                 c,
                 &user,
                 &id,

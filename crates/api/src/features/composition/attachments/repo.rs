@@ -3,8 +3,7 @@
 use super::rows::AttachmentRow;
 use crate::auth::AuthUser;
 use crate::error::{AppError, AppResult};
-use crate::features::composition::shared::{row_meta, school_names, user_names};
-use crate::set_versioned;
+use crate::features::composition::shared::{school_names, user_names};
 use crate::store::conn::DbConn;
 use crate::store::record::now;
 use crate::store::schema::attachments;
@@ -45,7 +44,7 @@ fn to_attachments(conn: &mut DbConn, rows: Vec<AttachmentRow>) -> AppResult<Vec<
             member_id: r.member_id,
             school_id: r.school_id,
             teacher_user_id: r.teacher_user_id,
-            meta: row_meta!(r),
+            meta: r.book.into(),
         })
         .collect())
 }
@@ -107,21 +106,4 @@ pub(crate) fn insert(
         ))
         .execute(conn)?;
     Ok(())
-}
-
-/// The versioned archive of an attachment for `expected`.
-pub(crate) fn archive(
-    conn: &mut DbConn,
-    user: &AuthUser,
-    id: &str,
-    expected: i32,
-) -> AppResult<usize> {
-    Ok(set_versioned!(
-        conn,
-        attachments,
-        id,
-        expected,
-        Some(&user.id),
-        (attachments::archived_at.eq(Some(now())),)
-    )?)
 }

@@ -2,14 +2,15 @@
 
 use super::policy::ensure_attachable;
 use super::repo;
+use crate::archive_versioned;
 use crate::auth::AuthUser;
 use crate::error::{AppError, AppResult};
-use crate::features::audit::ops as audit;
 use crate::features::composition::members::rules::member_for;
 use crate::features::composition::shared::{audit_scope, clean, conflict, school_in, user_in};
 use crate::store::conn::DbConn;
 use crate::store::record::new_id;
-use tutornet_domain::audit::{AuditAction, AuditEntity};
+use crate::store::Audit;
+use tutornet_domain::audit::AuditEntity;
 use tutornet_domain::composition::{Attachment, AttachmentInput};
 use tutornet_domain::permissions::{Action, Role};
 use tutornet_domain::ProblemCode;
@@ -31,7 +32,7 @@ pub fn create_attachment(
 ) -> AppResult<Attachment> {
     let (row, region) = member_for(conn, user, member_id, Action::Create)?;
     input.validate().map_err(AppError::Validation)?;
-    ensure_attachable(row.status()?, row.archived_at.is_some())?;
+    ensure_attachable(row.status()?, row.book.archived_at.is_some())?;
     let school = clean(&input.school_id);
     let teacher = clean(&input.teacher_user_id);
     if let Some(s) = &school {
@@ -61,39 +62,34 @@ pub fn create_attachment(
     let id = new_id();
     repo::insert(conn, user, &id, member_id, &school, &teacher)?;
     let after = repo::find(conn, &id)?;
-    audit::record(
-        conn,
-        Some(user),
-        AuditAction::Create,
+    Audit::new(
+        user,
         AuditEntity::Attachment,
         &id,
         audit_scope(&region, &row.municipality_id),
-        None,
-        Some(&after),
-    )?;
+    )
+    .created(conn, &after)?;
     Ok(after)
 }
 
 pub fn archive_attachment(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Attachment> {
     let a = repo::find_row(conn, id)?;
     let (row, region) = member_for(conn, user, &a.member_id, Action::Archive)?;
-    if a.archived_at.is_some() {
+    if a.book.archived_at.is_some() {
         return repo::find(conn, id);
     }
-    let before = repo::find(conn, id)?;
-    if repo::archive(conn, user, id, a.version)? == 0 {
-        return Err(AppError::version_conflict(a.version + 1));
-    }
-    let after = repo::find(conn, id)?;
-    audit::record(
-        conn,
-        Some(user),
-        AuditAction::Archive,
+    let audit = Audit::new(
+        user,
         AuditEntity::Attachment,
         id,
         audit_scope(&region, &row.municipality_id),
-        Some(&before),
-        Some(&after),
-    )?;
-    Ok(after)
+    );
+    archive_versioned!(
+        conn,
+        attachments,
+        audit,
+        true,
+        repo::find(conn, id)?,
+        |conn| repo::find(conn, id)
+    )
 }

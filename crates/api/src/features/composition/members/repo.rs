@@ -5,7 +5,7 @@ use super::rows::MemberRow;
 use crate::auth::{AuthUser, Reach};
 use crate::error::{AppError, AppResult};
 use crate::features::composition::attachments;
-use crate::features::composition::shared::{self, row_meta};
+use crate::features::composition::shared::{self};
 use crate::set_versioned;
 use crate::store::conn::DbConn;
 use crate::store::conn::MultiBackend;
@@ -66,7 +66,7 @@ pub(crate) fn to_members(conn: &mut DbConn, rows: Vec<MemberRow>) -> AppResult<V
                 excluded_on: r.excluded_on,
                 exclusion_reason: r.exclusion_reason,
                 nomination_id: r.nomination_id,
-                meta: row_meta!(r),
+                meta: r.book.into(),
             })
         })
         .collect::<AppResult<Vec<_>>>()
@@ -253,23 +253,6 @@ pub(crate) fn update(
         set_subjects(conn, id, &i.subject_ids)?;
     }
     Ok(n)
-}
-
-/// The versioned archive of a member for `expected`.
-pub(crate) fn archive(
-    conn: &mut DbConn,
-    user: &AuthUser,
-    id: &str,
-    expected: i32,
-) -> AppResult<usize> {
-    Ok(set_versioned!(
-        conn,
-        members,
-        id,
-        expected,
-        &user.id,
-        (members::archived_at.eq(Some(now())),)
-    )?)
 }
 
 /// An order's move of member `id`: nominated → approved, or with an exclusion reason

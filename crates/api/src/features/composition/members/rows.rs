@@ -7,6 +7,8 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 use tutornet_domain::composition::MemberStatus;
 
+crate::bookkeeping!(MemberBook, members);
+
 #[derive(Queryable, Selectable, Clone)]
 #[diesel(table_name = members)]
 pub(crate) struct MemberRow {
@@ -27,12 +29,8 @@ pub(crate) struct MemberRow {
     pub excluded_on: Option<NaiveDate>,
     pub exclusion_reason: Option<String>,
     pub nomination_id: Option<String>,
-    pub created_at: chrono::NaiveDateTime,
-    pub updated_at: chrono::NaiveDateTime,
-    pub created_by: Option<String>,
-    pub updated_by: Option<String>,
-    pub archived_at: Option<chrono::NaiveDateTime>,
-    pub version: i32,
+    #[diesel(embed)]
+    pub book: MemberBook,
 }
 
 impl MemberRow {

@@ -3,6 +3,7 @@
 use super::policy::ensure_editable;
 use super::repo::{self, NewMember};
 use super::rows::MemberRow;
+use crate::archive_versioned;
 use crate::auth::AuthUser;
 use crate::error::{AppError, AppResult};
 use crate::features::audit::ops as audit;
@@ -12,7 +13,8 @@ use crate::features::composition::shared::{
 use crate::store::conn::DbConn;
 use crate::store::page::Cursor;
 use crate::store::record::new_id;
-use crate::store::{update_versioned, Change};
+use crate::store::update_audited;
+use crate::store::Audit;
 use tutornet_domain::audit::{AuditAction, AuditEntity};
 use tutornet_domain::composition::{Member, MemberFilter, MemberInput};
 use tutornet_domain::permissions::{Action, Resource};
@@ -160,51 +162,29 @@ pub fn update_member(
     input.validate().map_err(AppError::Validation)?;
     check_member_refs(conn, &row.municipality_id, input)?;
     let before = repo::to_members(conn, vec![row.clone()])?.remove(0);
-    let change = update_versioned(
+    update_audited(
         conn,
+        member_audit(user, id, &region, &row.municipality_id),
         input.version,
-        row.version,
-        before.clone(),
+        row.book.version,
+        before,
         |conn, v| repo::update(conn, user, id, v, input),
         |conn| find_member(conn, id),
-    )?;
-    let after = match change {
-        Change::Unchanged(same) => return Ok(same),
-        Change::Stored(after) => after,
-    };
-    audit::record(
-        conn,
-        Some(user),
-        AuditAction::Update,
-        AuditEntity::Member,
-        id,
-        audit_scope(&region, &row.municipality_id),
-        Some(&before),
-        Some(&after),
-    )?;
-    Ok(after)
+    )
 }
 
 pub fn archive_member(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Member> {
     let (row, region) = member_for(conn, user, id, Action::Archive)?;
     ensure_editable(row.status()?)?;
-    if row.archived_at.is_some() {
+    if row.book.archived_at.is_some() {
         return find_member(conn, id);
     }
-    let before = find_member(conn, id)?;
-    if repo::archive(conn, user, id, row.version)? == 0 {
-        return Err(AppError::version_conflict(row.version + 1));
-    }
-    let after = find_member(conn, id)?;
-    audit::record(
-        conn,
-        Some(user),
-        AuditAction::Archive,
-        AuditEntity::Member,
-        id,
-        audit_scope(&region, &row.municipality_id),
-        Some(&before),
-        Some(&after),
-    )?;
-    Ok(after)
+    let audit = member_audit(user, id, &region, &row.municipality_id);
+    archive_versioned!(conn, members, audit, true, find_member(conn, id)?, |conn| {
+        find_member(conn, id)
+    })
+}
+
+fn member_audit<'a>(user: &'a AuthUser, id: &'a str, region: &'a str, m: &'a str) -> Audit<'a> {
+    Audit::new(user, AuditEntity::Member, id, audit_scope(region, m))
 }

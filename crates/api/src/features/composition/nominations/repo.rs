@@ -3,7 +3,7 @@
 use super::rows::NominationRow;
 use crate::auth::{AuthUser, Reach};
 use crate::error::{AppError, AppResult};
-use crate::features::composition::shared::{clean, row_meta, school_names};
+use crate::features::composition::shared::{clean, school_names};
 use crate::store::conn::DbConn;
 use crate::store::conn::MultiBackend;
 use crate::store::page::Cursor;
@@ -55,7 +55,7 @@ pub(crate) fn to_nominations(
                 decided_by: r.decided_by,
                 decided_at: r.decided_at.map(|t| t.and_utc()),
                 member_id: r.member_id,
-                meta: row_meta!(r),
+                meta: r.book.into(),
             })
         })
         .collect::<AppResult<Vec<_>>>()

@@ -6,6 +6,8 @@ use crate::store::stored;
 use diesel::prelude::*;
 use tutornet_domain::composition::NominationStatus;
 
+crate::bookkeeping!(NominationBook, nominations);
+
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = nominations)]
 pub(crate) struct NominationRow {
@@ -28,12 +30,8 @@ pub(crate) struct NominationRow {
     pub decided_by: Option<String>,
     pub decided_at: Option<chrono::NaiveDateTime>,
     pub member_id: Option<String>,
-    pub created_at: chrono::NaiveDateTime,
-    pub updated_at: chrono::NaiveDateTime,
-    pub created_by: Option<String>,
-    pub updated_by: Option<String>,
-    pub archived_at: Option<chrono::NaiveDateTime>,
-    pub version: i32,
+    #[diesel(embed)]
+    pub book: NominationBook,
 }
 
 impl NominationRow {

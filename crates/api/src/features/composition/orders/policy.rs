@@ -24,7 +24,7 @@ pub(crate) fn order_problem(
                 r.full_name
             ),
         )),
-        Some(r) if r.archived_at.is_some() => Some((
+        Some(r) if r.book.archived_at.is_some() => Some((
             "archived",
             format!("{} удалён из списка выдвинутых", r.full_name),
         )),
@@ -57,6 +57,7 @@ pub(crate) fn order_problem(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::features::composition::members::rows::MemberBook;
 
     fn row(status: MemberStatus, approved_on: Option<NaiveDate>) -> MemberRow {
         let t = chrono::NaiveDateTime::default();
@@ -78,12 +79,14 @@ mod tests {
             excluded_on: None,
             exclusion_reason: None,
             nomination_id: None,
-            created_at: t,
-            updated_at: t,
-            created_by: None,
-            updated_by: None,
-            archived_at: None,
-            version: 1,
+            book: MemberBook {
+                created_at: t,
+                updated_at: t,
+                created_by: None,
+                updated_by: None,
+                archived_at: None,
+                version: 1,
+            },
         }
     }
 

@@ -4,7 +4,7 @@ use super::rows::OrderRow;
 use crate::auth::{AuthUser, Reach};
 use crate::error::{AppError, AppResult};
 use crate::features::composition::members::repo as members;
-use crate::features::composition::shared::{clean, row_meta};
+use crate::features::composition::shared::clean;
 use crate::store::conn::DbConn;
 use crate::store::conn::MultiBackend;
 use crate::store::page::Cursor;
@@ -46,7 +46,7 @@ pub(crate) fn to_order(conn: &mut DbConn, r: OrderRow) -> AppResult<CompositionO
         file_name: r.file_name,
         approved,
         excluded,
-        meta: row_meta!(r),
+        meta: r.book.into(),
     })
 }
 

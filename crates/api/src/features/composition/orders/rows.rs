@@ -4,6 +4,8 @@ use crate::store::schema::composition_orders;
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
+crate::bookkeeping!(OrderBook, composition_orders);
+
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = composition_orders)]
 pub(crate) struct OrderRow {
@@ -16,10 +18,6 @@ pub(crate) struct OrderRow {
     pub issuer: String,
     pub title: String,
     pub file_name: Option<String>,
-    pub created_at: chrono::NaiveDateTime,
-    pub updated_at: chrono::NaiveDateTime,
-    pub created_by: Option<String>,
-    pub updated_by: Option<String>,
-    pub archived_at: Option<chrono::NaiveDateTime>,
-    pub version: i32,
+    #[diesel(embed)]
+    pub book: OrderBook,
 }
