@@ -4,7 +4,7 @@
 use crate::error::AppResult;
 use crate::store::record::new_id;
 use crate::store::{write_tx, DbConn};
-use tutornet_domain::org::{AcademicYearInput, MunicipalityInput, RegionInput, SchoolInput};
+use tutornet_domain::org::{AcademicYearInput, RegionInput, SchoolInput};
 use tutornet_domain::permissions::Role;
 use tutornet_domain::users::UserCreate;
 
@@ -120,17 +120,7 @@ pub fn load(conn: &mut DbConn) -> AppResult<DemoSummary> {
             ("Лесогорский район", LESOGORSK),
             ("Приреченский городской округ", PRIRECHNY),
         ] {
-            let m = new_id();
-            crate::features::municipalities::ops::insert(
-                conn,
-                None,
-                &m,
-                &region,
-                &MunicipalityInput {
-                    name: name.into(),
-                    version: None,
-                },
-            )?;
+            let m = crate::features::municipalities::ops::seed(conn, &region, name)?;
             let mut mentor: Option<String> = None;
             for (i, s) in seeds.iter().enumerate() {
                 let id = new_id();
@@ -234,16 +224,10 @@ pub fn bench(
             },
         )?;
         for i in 0..municipalities {
-            let m = new_id();
-            crate::features::municipalities::ops::insert(
+            let m = crate::features::municipalities::ops::seed(
                 conn,
-                None,
-                &m,
                 &region,
-                &MunicipalityInput {
-                    name: format!("Муниципальный район № {}", i + 1),
-                    version: None,
-                },
+                format!("Муниципальный район № {}", i + 1),
             )?;
             ms.push(m);
         }

@@ -115,3 +115,53 @@ pub fn record<T: Serialize, A: Actor + ?Sized>(
         .execute(conn)?;
     Ok(())
 }
+
+/// Records `action` on a record of municipality `municipality_id` (its region looked up).
+#[allow(clippy::too_many_arguments)]
+pub fn record_in_municipality<T: Serialize, A: Actor + ?Sized>(
+    conn: &mut DbConn,
+    actor: &A,
+    action: AuditAction,
+    entity: AuditEntity,
+    entity_id: &str,
+    municipality_id: &str,
+    before: Option<&T>,
+    after: Option<&T>,
+) -> AppResult<()> {
+    let region = crate::access::places::region_of(conn, municipality_id)?;
+    let scope = Scope {
+        region_id: region.as_deref(),
+        municipality_id: Some(municipality_id),
+    };
+    record(
+        conn,
+        Some(actor),
+        action,
+        entity,
+        entity_id,
+        scope,
+        before,
+        after,
+    )
+}
+
+/// Records the creation of `after` by `actor` (`None` for demo and bench data).
+pub fn created<T: Serialize, A: Actor + ?Sized>(
+    conn: &mut DbConn,
+    actor: Option<&A>,
+    entity: AuditEntity,
+    entity_id: &str,
+    scope: Scope,
+    after: &T,
+) -> AppResult<()> {
+    record(
+        conn,
+        actor,
+        AuditAction::Create,
+        entity,
+        entity_id,
+        scope,
+        None,
+        Some(after),
+    )
+}

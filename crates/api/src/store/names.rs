@@ -56,3 +56,15 @@ pub fn subject_exists(conn: &mut DbConn, id: &str) -> AppResult<bool> {
         .get_result(conn)?;
     Ok(n > 0)
 }
+
+/// A 422 on `subject_id` unless the chosen subject (if any) exists.
+pub fn check_subject(conn: &mut DbConn, subject_id: Option<&str>) -> AppResult<()> {
+    match subject_id {
+        Some(s) if !subject_exists(conn, s)? => Err(crate::error::AppError::field(
+            "subject_id",
+            "invalid_reference",
+            "Предмет не найден",
+        )),
+        _ => Ok(()),
+    }
+}

@@ -25,6 +25,14 @@ pub struct Cursor {
 }
 
 impl Cursor {
+    /// The cursor after a row with sort key `k` and `id`.
+    pub fn new(k: impl Into<String>, id: &str) -> Cursor {
+        Cursor {
+            k: k.into(),
+            id: id.to_string(),
+        }
+    }
+
     pub fn encode(&self) -> String {
         use base64::Engine;
         base64::engine::general_purpose::URL_SAFE_NO_PAD
@@ -130,12 +138,4 @@ macro_rules! by_name_after {
             q.order((t::name_sort.asc(), t::id.asc()))
         }
     }};
-}
-
-/// A name-sorted page's cursor: the row's sort key and id.
-pub fn name_cursor(name_sort: &str, id: &str) -> Cursor {
-    Cursor {
-        k: name_sort.to_string(),
-        id: id.to_string(),
-    }
 }

@@ -62,6 +62,14 @@ pub fn current(conn: &mut DbConn) -> AppResult<Option<AcademicYear>> {
         .map(AcademicYear::from))
 }
 
+/// The current year, or 409 `no_current_year` when none is set.
+pub fn require_current(conn: &mut DbConn) -> AppResult<AcademicYear> {
+    current(conn)?.ok_or(AppError::Conflict {
+        code: ProblemCode::NoCurrentYear,
+        detail: "Не задан текущий учебный год".into(),
+    })
+}
+
 pub fn find(conn: &mut DbConn, id: &str) -> AppResult<AcademicYear> {
     academic_years::table
         .find(id)

@@ -9,7 +9,7 @@ use crate::store::schema::municipalities;
 use crate::store::{update_audited, Audit};
 use crate::{archive_versioned, bookkeeping, new_bookkeeping, set_versioned};
 use diesel::prelude::*;
-use tutornet_domain::audit::{AuditAction, AuditEntity};
+use tutornet_domain::audit::AuditEntity;
 use tutornet_domain::org::{Municipality, MunicipalityInput};
 use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::text::{collation_key, search_key};
@@ -104,8 +104,19 @@ pub fn create(
     find(conn, &id)
 }
 
+/// A new municipality of demo or bench data (no actor); returns its id.
+pub fn seed(conn: &mut DbConn, region_id: &str, name: impl Into<String>) -> AppResult<String> {
+    let id = new_id();
+    let input = MunicipalityInput {
+        name: name.into(),
+        version: None,
+    };
+    insert(conn, None, &id, region_id, &input)?;
+    Ok(id)
+}
+
 /// Inserts and audits (the actor is `None` for demo and bench data).
-pub fn insert(
+fn insert(
     conn: &mut DbConn,
     actor: Option<&AuthUser>,
     id: &str,
@@ -123,16 +134,8 @@ pub fn insert(
         ))
         .execute(conn)?;
     let after = find(conn, id)?;
-    crate::store::audit::record(
-        conn,
-        actor,
-        AuditAction::Create,
-        AuditEntity::Municipality,
-        id,
-        Scope::municipality(region_id, id),
-        None,
-        Some(&after),
-    )
+    let scope = Scope::municipality(region_id, id);
+    crate::store::audit::created(conn, actor, AuditEntity::Municipality, id, scope, &after)
 }
 
 pub fn update(

@@ -6,9 +6,7 @@ use crate::auth::Reach;
 use crate::error::{AppError, AppResult};
 use crate::store::conn::DbConn;
 use crate::store::conn::MultiBackend;
-pub(super) use crate::store::names::{
-    school_short_names, subject_exists, subject_names, user_names,
-};
+pub(super) use crate::store::names::{school_short_names, subject_names, user_names};
 use crate::store::record::new_id;
 use crate::store::record::now;
 use crate::store::schema::{

@@ -7,7 +7,6 @@ use super::repo;
 use super::rows::{NewRequest, RequestRow};
 use crate::auth::AuthUser;
 use crate::error::{AppError, AppResult};
-use crate::features::audit::ops as audit;
 use crate::features::notifications::ops::{coordinators, notify};
 use crate::store::conn::DbConn;
 use crate::store::page::Cursor;
@@ -22,7 +21,6 @@ use tutornet_domain::community::{
 };
 use tutornet_domain::permissions::{Action, Resource, Role};
 use tutornet_domain::Page;
-use tutornet_domain::ProblemCode;
 
 pub use super::sessions::{
     linked_to_sessions, on_session_cancelled, on_session_held, on_session_scheduled,
@@ -184,17 +182,13 @@ pub(super) fn record(
     before: Option<&Request>,
     after: &Request,
 ) -> AppResult<()> {
-    let region = crate::access::places::region_of(conn, &after.municipality_id)?;
-    audit::record(
+    crate::store::audit::record_in_municipality(
         conn,
-        Some(user),
+        user,
         action,
         AuditEntity::Request,
         &after.id,
-        audit::Scope {
-            region_id: region.as_deref(),
-            municipality_id: Some(&after.municipality_id),
-        },
+        &after.municipality_id,
         before,
         Some(after),
     )
@@ -209,19 +203,8 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &RequestInput) -> AppRe
         .filter(|_| matches!(user.role, Role::Teacher | Role::SchoolAdmin))
         .ok_or_else(|| AppError::Forbidden("Заявки подают учителя и администрация школ".into()))?;
     let municipality_id = repo::school_municipality(conn, &school_id)?;
-    let year = crate::features::academic_years::ops::current(conn)?.ok_or(AppError::Conflict {
-        code: ProblemCode::NoCurrentYear,
-        detail: "Не задан текущий учебный год".into(),
-    })?;
-    if let Some(s) = &input.subject_id {
-        if !repo::subject_exists(conn, s)? {
-            return Err(AppError::field(
-                "subject_id",
-                "invalid_reference",
-                "Предмет не найден",
-            ));
-        }
-    }
+    let year = crate::features::academic_years::ops::require_current(conn)?;
+    crate::store::names::check_subject(conn, input.subject_id.as_deref())?;
     let id = new_id();
     let t = now();
     repo::insert(

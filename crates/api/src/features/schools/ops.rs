@@ -5,7 +5,7 @@ use crate::error::{AppError, AppResult};
 use crate::store::audit::Scope;
 use crate::store::conn::DbConn;
 use crate::store::conn::MultiBackend;
-use crate::store::page::{like_pattern, name_cursor, Cursor};
+use crate::store::page::{like_pattern, Cursor};
 use crate::store::record::{new_id, Found};
 use crate::store::schema::schools;
 use crate::store::{update_audited, Audit};
@@ -51,6 +51,39 @@ impl From<SchoolRow> for School {
             is_mentor: r.is_mentor,
             mentor_school_id: r.mentor_school_id,
             meta: r.book.into(),
+        }
+    }
+}
+
+/// The columns a school's input sets, on insert and on update alike.
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = schools, treat_none_as_null = true)]
+struct SchoolFields<'a> {
+    full_name: &'a str,
+    short_name: &'a str,
+    name_sort: String,
+    search: String,
+    address: Option<String>,
+    is_low_results: bool,
+    is_difficult_conditions: bool,
+    is_500plus: bool,
+    is_mentor: bool,
+    mentor_school_id: Option<&'a str>,
+}
+
+impl<'a> From<&'a SchoolInput> for SchoolFields<'a> {
+    fn from(i: &'a SchoolInput) -> Self {
+        SchoolFields {
+            full_name: i.full_name.trim(),
+            short_name: i.short_name.trim(),
+            name_sort: sort_key(i),
+            search: search_text(i),
+            address: clean(&i.address),
+            is_low_results: i.is_low_results,
+            is_difficult_conditions: i.is_difficult_conditions,
+            is_500plus: i.is_500plus,
+            is_mentor: i.is_mentor,
+            mentor_school_id: i.mentor_school_id.as_deref(),
         }
     }
 }
@@ -122,7 +155,7 @@ pub fn list(conn: &mut DbConn, reach: &Reach, f: &SchoolFilter) -> AppResult<Pag
         rows,
         limit,
         total,
-        |r| name_cursor(&r.name_sort, &r.id),
+        |r| Cursor::new(r.name_sort.as_str(), &r.id),
         School::from,
     ))
 }
@@ -223,16 +256,7 @@ pub fn insert(
         .values((
             schools::id.eq(id),
             schools::municipality_id.eq(&i.municipality_id),
-            schools::full_name.eq(i.full_name.trim()),
-            schools::short_name.eq(i.short_name.trim()),
-            schools::name_sort.eq(sort_key(i)),
-            schools::search.eq(search_text(i)),
-            schools::address.eq(clean(&i.address)),
-            schools::is_low_results.eq(i.is_low_results),
-            schools::is_difficult_conditions.eq(i.is_difficult_conditions),
-            schools::is_500plus.eq(i.is_500plus),
-            schools::is_mentor.eq(i.is_mentor),
-            schools::mentor_school_id.eq(&i.mentor_school_id),
+            SchoolFields::from(i),
             new_bookkeeping!(schools, actor.map(|a| a.id.clone())),
         ))
         .execute(conn)?;
@@ -285,18 +309,7 @@ pub fn update(
         before.meta.version,
         before.clone(),
         |conn, v| {
-            let fields = (
-                schools::full_name.eq(input.full_name.trim()),
-                schools::short_name.eq(input.short_name.trim()),
-                schools::name_sort.eq(sort_key(&input)),
-                schools::search.eq(search_text(&input)),
-                schools::address.eq(clean(&input.address)),
-                schools::is_low_results.eq(input.is_low_results),
-                schools::is_difficult_conditions.eq(input.is_difficult_conditions),
-                schools::is_500plus.eq(input.is_500plus),
-                schools::is_mentor.eq(input.is_mentor),
-                schools::mentor_school_id.eq(&input.mentor_school_id),
-            );
+            let fields = SchoolFields::from(&input);
             Ok(set_versioned!(conn, schools, id, v, &user.id, (fields,))?)
         },
         |conn| find(conn, id),

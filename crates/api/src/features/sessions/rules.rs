@@ -7,7 +7,6 @@ use super::repo;
 use super::rows::SessionRow;
 use crate::auth::AuthUser;
 use crate::error::{AppError, AppResult};
-use crate::features::audit::ops as audit;
 use crate::store::conn::DbConn;
 use chrono::NaiveDateTime;
 use tutornet_domain::audit::{AuditAction, AuditEntity};
@@ -47,17 +46,13 @@ pub(super) fn record(
     before: Option<&SessionRow>,
     after: &SessionRow,
 ) -> AppResult<()> {
-    let region = crate::access::places::region_of(conn, &after.municipality_id)?;
-    audit::record(
+    crate::store::audit::record_in_municipality(
         conn,
-        Some(user),
+        user,
         action,
         AuditEntity::Session,
         &after.id,
-        audit::Scope {
-            region_id: region.as_deref(),
-            municipality_id: Some(&after.municipality_id),
-        },
+        &after.municipality_id,
         before,
         Some(after),
     )

@@ -224,20 +224,9 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &SessionInput) -> AppRe
     let municipality_id = user.municipality_id.clone().ok_or_else(|| {
         AppError::Forbidden("Занятия планируют координатор или тьютор муниципалитета".into())
     })?;
-    let year = crate::features::academic_years::ops::current(conn)?.ok_or(AppError::Conflict {
-        code: ProblemCode::NoCurrentYear,
-        detail: "Не задан текущий учебный год".into(),
-    })?;
+    let year = crate::features::academic_years::ops::require_current(conn)?;
     let tutor_ids = validate_tutors(conn, user, &municipality_id, input)?;
-    if let Some(s) = &input.subject_id {
-        if !repo::subject_exists(conn, s)? {
-            return Err(AppError::field(
-                "subject_id",
-                "invalid_reference",
-                "Предмет не найден",
-            ));
-        }
-    }
+    crate::store::names::check_subject(conn, input.subject_id.as_deref())?;
     let occ = checked_occurrences(input, &year)?;
     // Requests answered by the session: same municipality, accepted, caller may schedule them.
     let linked = requests::schedulable(conn, user, &municipality_id, &input.request_ids)?;

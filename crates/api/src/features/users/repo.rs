@@ -5,7 +5,7 @@ use crate::auth::{AuthUser, Place, Reach};
 use crate::error::{AppError, AppResult};
 use crate::store::conn::DbConn;
 use crate::store::conn::MultiBackend;
-use crate::store::page::{like_pattern, name_cursor, page_limit, sort_desc, Cursor};
+use crate::store::page::{like_pattern, page_limit, sort_desc, Cursor};
 use crate::store::record::{now, Found};
 use crate::store::schema::{municipalities, regions, schools, users};
 use diesel::prelude::*;
@@ -151,7 +151,7 @@ pub fn list(conn: &mut DbConn, reach: &Reach, f: &UserFilter) -> AppResult<Page<
         rows,
         limit,
         total,
-        |r| name_cursor(&r.name_sort, &r.id),
+        |r| Cursor::new(r.name_sort.as_str(), &r.id),
         |r| r,
     );
     Ok(Page {

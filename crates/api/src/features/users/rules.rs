@@ -138,16 +138,8 @@ pub fn create(
         ))
         .execute(conn)?;
     let after = find(conn, id)?;
-    crate::store::audit::record(
-        conn,
-        actor,
-        AuditAction::Create,
-        AuditEntity::User,
-        id,
-        scope(&region, municipality.as_deref()),
-        None,
-        Some(&after),
-    )?;
+    let scope = scope(&region, municipality.as_deref());
+    crate::store::audit::created(conn, actor, AuditEntity::User, id, scope, &after)?;
     Ok(after)
 }
 

@@ -197,31 +197,46 @@ pub(crate) struct NewMember<'a> {
 /// Inserts a member as nominated, without checks (for `create`, imports, nominations
 /// and demo data).
 pub(crate) fn insert(conn: &mut DbConn, to: &NewMember, i: &MemberInput) -> AppResult<()> {
-    let t = now();
-    let who = to.actor.map(|a| a.id.clone());
-    let clean = shared::clean;
     diesel::insert_into(members::table)
         .values((
             members::id.eq(to.id),
             members::municipality_id.eq(to.municipality_id),
             members::academic_year_id.eq(to.academic_year_id),
-            members::user_id.eq(clean(&i.user_id)),
-            members::full_name.eq(i.full_name.trim()),
-            members::name_sort.eq(collation_key(&i.full_name)),
-            members::level.eq(i.level.as_str()),
-            members::position.eq(clean(&i.position)),
-            members::school_id.eq(clean(&i.school_id)),
-            members::workplace.eq(clean(&i.workplace)),
+            MemberFields::from(i),
             members::status.eq(MemberStatus::Nominated.as_str()),
             members::nomination_id.eq(to.nomination_id),
-            members::created_at.eq(t),
-            members::updated_at.eq(t),
-            members::created_by.eq(&who),
-            members::updated_by.eq(&who),
-            members::version.eq(1),
+            crate::new_bookkeeping!(members, to.actor.map(|a| a.id.clone())),
         ))
         .execute(conn)?;
     set_subjects(conn, to.id, &i.subject_ids)
+}
+
+/// The columns a member's input sets, on insert and on update alike.
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = members, treat_none_as_null = true)]
+struct MemberFields<'a> {
+    user_id: Option<String>,
+    full_name: &'a str,
+    name_sort: String,
+    level: &'a str,
+    position: Option<String>,
+    school_id: Option<String>,
+    workplace: Option<String>,
+}
+
+impl<'a> From<&'a MemberInput> for MemberFields<'a> {
+    fn from(i: &'a MemberInput) -> Self {
+        let clean = shared::clean;
+        MemberFields {
+            user_id: clean(&i.user_id),
+            full_name: i.full_name.trim(),
+            name_sort: collation_key(&i.full_name),
+            level: i.level.as_str(),
+            position: clean(&i.position),
+            school_id: clean(&i.school_id),
+            workplace: clean(&i.workplace),
+        }
+    }
 }
 
 /// The versioned UPDATE of a member's fields and subjects for `expected`.
@@ -232,23 +247,8 @@ pub(crate) fn update(
     expected: i32,
     i: &MemberInput,
 ) -> AppResult<usize> {
-    let clean = shared::clean;
-    let n = set_versioned!(
-        conn,
-        members,
-        id,
-        expected,
-        &user.id,
-        (
-            members::user_id.eq(clean(&i.user_id)),
-            members::full_name.eq(i.full_name.trim()),
-            members::name_sort.eq(collation_key(&i.full_name)),
-            members::level.eq(i.level.as_str()),
-            members::position.eq(clean(&i.position)),
-            members::school_id.eq(clean(&i.school_id)),
-            members::workplace.eq(clean(&i.workplace)),
-        )
-    )?;
+    let fields = MemberFields::from(i);
+    let n = set_versioned!(conn, members, id, expected, &user.id, (fields,))?;
     if n > 0 {
         set_subjects(conn, id, &i.subject_ids)?;
     }

@@ -38,10 +38,7 @@ pub fn list_members(
         conn,
         rows,
         limit,
-        |r| Cursor {
-            k: r.name_sort.clone(),
-            id: r.id.clone(),
-        },
+        |r| Cursor::new(r.name_sort.as_str(), &r.id),
         repo::to_members,
     )
 }

@@ -54,10 +54,7 @@ pub fn list_nominations(
         conn,
         rows,
         limit,
-        |r| Cursor {
-            k: String::new(),
-            id: r.id.clone(),
-        },
+        |r| Cursor::new(String::new(), &r.id),
         repo::to_nominations,
     )
 }

@@ -40,10 +40,7 @@ pub fn list_orders(
         conn,
         rows,
         limit,
-        |r| Cursor {
-            k: r.issued_on.format("%Y-%m-%d").to_string(),
-            id: r.id.clone(),
-        },
+        |r| Cursor::new(r.issued_on.format("%Y-%m-%d").to_string(), &r.id),
         |conn, rows| rows.into_iter().map(|r| repo::to_order(conn, r)).collect(),
     )
 }

@@ -6,7 +6,7 @@ use super::rows::{
 };
 use crate::error::{AppError, AppResult};
 use crate::store::conn::DbConn;
-pub(super) use crate::store::names::{school_short_names, subject_exists, subject_names};
+pub(super) use crate::store::names::{school_short_names, subject_names};
 use crate::store::record::new_id;
 use crate::store::record::now;
 use crate::store::schema::{
