@@ -191,6 +191,33 @@ impl Scope {
     }
 }
 
+crate::labelled_enum!(
+    /// How a user is tied to one record: what «свои» (`Scope::Own`) means for a resource.
+    /// Each noun's policy says once how a record holds each of its relations.
+    Relation {
+        /// A user's own account.
+        SelfUser = "self" => "своя учётная запись",
+        /// The teacher (or school) who filed a request.
+        Requester = "requester" => "автор заявки",
+        /// The tutor a request is assigned to.
+        AssignedTutor = "assigned_tutor" => "назначенный тьютор заявки",
+        /// A tutor who holds a session.
+        SessionTutor = "session_tutor" => "тьютор занятия",
+    }
+);
+
+impl Resource {
+    /// The relations that make a record of this resource one's own («свои»).
+    pub fn relations(self) -> &'static [Relation] {
+        match self {
+            Resource::User => &[Relation::SelfUser],
+            Resource::Request => &[Relation::Requester, Relation::AssignedTutor],
+            Resource::Session => &[Relation::SessionTutor],
+            _ => &[],
+        }
+    }
+}
+
 /// The permission matrix: `None` means forbidden.
 pub fn scope(role: Role, resource: Resource, action: Action) -> Option<Scope> {
     use Action::*;
@@ -263,6 +290,18 @@ pub fn matrix_markdown() -> String {
             }
         }
     }
+    out.push_str("\n\n| ресурс | «свои» — это |\n|---|---|");
+    for res in Resource::ALL {
+        let rel = res.relations();
+        if !rel.is_empty() {
+            let names: Vec<&str> = rel.iter().map(|r| r.label_ru()).collect();
+            out.push_str(&format!(
+                "\n| {} | {} |",
+                res.label_ru(),
+                names.join(" или ")
+            ));
+        }
+    }
     out.push('\n');
     out
 }
@@ -295,6 +334,19 @@ mod tests {
             None
         );
         assert_eq!(scope(Role::Teacher, Resource::User, Action::Create), None);
+    }
+
+    #[test]
+    fn every_own_scope_names_its_relations() {
+        for res in Resource::ALL {
+            for act in Action::ALL {
+                for role in Role::ALL {
+                    if scope(role, res, act) == Some(Scope::Own) {
+                        assert!(!res.relations().is_empty(), "{res:?}: «свои» undefined");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

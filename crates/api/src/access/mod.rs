@@ -5,6 +5,7 @@
 //! visible record 403.
 
 pub mod places;
+pub mod relations;
 pub mod scope;
 
 use crate::error::{AppError, AppResult};

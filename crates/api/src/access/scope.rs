@@ -8,7 +8,7 @@
 //!     region: (via schools::municipality_id), // the region's municipalities
 //!     municipality: (schools::municipality_id),
 //!     school: (schools::id),
-//!     own: (nothing),
+//!     own: (nothing), // or `own: (users::id)`, or `own: (with f)` for a condition f(id)
 //! )
 //! ```
 
@@ -31,5 +31,6 @@ macro_rules! in_reach {
         let _ = $v;
         $q.filter(diesel::dsl::sql::<diesel::sql_types::Bool>("1 = 0"))
     }};
+    (@col $q:ident, $v:ident, with $f:expr) => { $q.filter($f($v)) };
     (@col $q:ident, $v:ident, $col:expr) => { $q.filter($col.eq($v.clone())) };
 }

@@ -1,9 +1,10 @@
 //! Pure decisions about requests: who sees one, in which capacity the caller acts on
 //! it, which actions they may take, and the messages of refused transitions.
 
+use crate::access::relations::{covers, Related};
 use crate::auth::{AuthUser, Reach};
 use tutornet_domain::community::{Actor, RequestAction, RequestStatus};
-use tutornet_domain::permissions::Role;
+use tutornet_domain::permissions::{Relation, Resource, Role};
 
 /// What the decisions need to know about a request.
 pub(super) struct Facts<'a> {
@@ -15,15 +16,31 @@ pub(super) struct Facts<'a> {
     pub tutor_user_id: Option<&'a str>,
 }
 
+impl Related for Facts<'_> {
+    fn municipality_id(&self) -> Option<&str> {
+        Some(self.municipality_id)
+    }
+
+    fn region_id(&self) -> Option<&str> {
+        self.region_id
+    }
+
+    fn school_id(&self) -> Option<&str> {
+        Some(self.school_id)
+    }
+
+    fn holds(&self, relation: Relation, user_id: &str) -> bool {
+        match relation {
+            Relation::Requester => self.requester_id == user_id,
+            Relation::AssignedTutor => self.tutor_user_id == Some(user_id),
+            _ => false,
+        }
+    }
+}
+
 /// Whether a reach over requests covers this one.
 pub(super) fn visible(reach: Option<&Reach>, r: &Facts) -> bool {
-    match reach {
-        Some(Reach::Region(reg)) => r.region_id == Some(reg.as_str()),
-        Some(Reach::Municipality(m)) => r.municipality_id == m,
-        Some(Reach::School(s)) => r.school_id == s,
-        Some(Reach::Own(u)) => r.requester_id == u || r.tutor_user_id == Some(u.as_str()),
-        None => false,
-    }
+    covers(reach, Resource::Request, r)
 }
 
 /// The actor roles the caller has for this request.
@@ -37,12 +54,12 @@ pub(super) fn actors(user: &AuthUser, r: &Facts) -> Vec<Actor> {
     if coordinates {
         v.push(Actor::Coordinator);
     }
-    if r.tutor_user_id == Some(user.id.as_str()) {
+    if r.holds(Relation::AssignedTutor, &user.id) {
         v.push(Actor::AssignedTutor);
     }
     let school_admin_of =
         user.role == Role::SchoolAdmin && user.school_id.as_deref() == Some(r.school_id);
-    if r.requester_id == user.id || school_admin_of {
+    if r.holds(Relation::Requester, &user.id) || school_admin_of {
         v.push(Actor::Requester);
     }
     v

@@ -14,7 +14,9 @@ use crate::store::schema::{
     session_tutors, sessions, users,
 };
 use diesel::prelude::*;
+use diesel::sql_types::{Bool, Nullable};
 use tutornet_domain::community::RequestFilter;
+use tutornet_domain::permissions::{Relation, Resource};
 
 /// Statuses of a request still in work.
 pub(super) const OPEN: [&str; 4] = ["new", "needs_info", "accepted", "scheduled"];
@@ -87,21 +89,38 @@ pub(super) fn insert(conn: &mut DbConn, r: &NewRequest) -> AppResult<()> {
 }
 
 type Boxed<'a> = requests::BoxedQuery<'a, MultiBackend>;
+type Condition =
+    Box<dyn BoxableExpression<requests::table, MultiBackend, SqlType = Nullable<Bool>>>;
+
+/// A request's relation to user `u` as SQL — the same relations `policy::Facts::holds`
+/// decides in memory.
+fn holds(relation: Relation, u: &str) -> Condition {
+    match relation {
+        Relation::Requester => Box::new(requests::requester_id.eq(u.to_string()).nullable()),
+        Relation::AssignedTutor => Box::new(requests::tutor_user_id.eq(u.to_string())),
+        _ => Box::new(diesel::dsl::sql::<Nullable<Bool>>("1 = 0")),
+    }
+}
+
+/// Requests that are `u`'s own («свои»): any relation of `Resource::Request` holds.
+fn own(u: &str) -> Condition {
+    Resource::Request
+        .relations()
+        .iter()
+        .map(|r| holds(*r, u))
+        .reduce(|a, b| Box::new(a.or(b)))
+        .unwrap_or_else(|| Box::new(diesel::dsl::sql::<Nullable<Bool>>("1 = 0")))
+}
 
 fn filtered<'a>(reach: &'a Reach, f: &'a RequestFilter) -> Boxed<'a> {
     let mut q = requests::table.into_boxed();
-    q = match reach {
-        Reach::Region(r) => q.filter(
-            requests::municipality_id.eq_any(crate::access::places::region_municipalities(r)),
-        ),
-        Reach::Municipality(m) => q.filter(requests::municipality_id.eq(m.clone())),
-        Reach::School(s) => q.filter(requests::school_id.eq(s.clone())),
-        Reach::Own(u) => q.filter(
-            requests::requester_id
-                .eq(u.clone())
-                .or(requests::tutor_user_id.eq(u.clone())),
-        ),
-    };
+    q = crate::in_reach!(
+        q, reach,
+        region: (via requests::municipality_id),
+        municipality: (requests::municipality_id),
+        school: (requests::school_id),
+        own: (with own),
+    );
     if let Some(s) = f.status {
         q = q.filter(requests::status.eq(s.as_str()));
     }

@@ -1,36 +1,44 @@
 //! Pure access and workflow decisions about sessions: who sees and manages a session,
 //! who sees whose registration, who may register and where registration is open.
 
+use crate::access::relations::{covers, Related};
 use crate::auth::{AuthUser, Reach};
 use tutornet_domain::community::{FormOfWork, RegistrationStatus};
-use tutornet_domain::permissions::Role;
+use tutornet_domain::permissions::{Action, Relation, Resource, Role};
 
 /// What the decisions need to know about a session beyond the caller.
 pub(super) struct Facts<'a> {
     pub municipality_id: &'a str,
     /// The region of the session's municipality.
     pub region_id: Option<&'a str>,
-    /// Whether the caller is one of the session's tutors.
-    pub caller_is_tutor: bool,
+    /// The caller, when they are one of the session's tutors (only the caller is looked up).
+    pub tutor: Option<&'a str>,
+}
+
+impl Related for Facts<'_> {
+    fn municipality_id(&self) -> Option<&str> {
+        Some(self.municipality_id)
+    }
+
+    fn region_id(&self) -> Option<&str> {
+        self.region_id
+    }
+
+    fn holds(&self, relation: Relation, user_id: &str) -> bool {
+        relation == Relation::SessionTutor && self.tutor == Some(user_id)
+    }
 }
 
 /// Whether a reach over sessions covers this one (a session is seen municipality-wide).
 pub(super) fn visible(reach: Option<&Reach>, f: &Facts) -> bool {
-    match reach {
-        Some(Reach::Region(reg)) => f.region_id == Some(reg.as_str()),
-        Some(Reach::Municipality(m)) => f.municipality_id == m,
-        _ => false,
-    }
+    covers(reach, Resource::Session, f)
 }
 
-/// Coordinators/admins of the municipality and the session's own tutors manage it.
+/// Those whose reach over editing sessions covers it manage it: coordinators and admins
+/// of its place, and its own tutors («свои» занятия).
 pub(super) fn manages(user: &AuthUser, f: &Facts) -> bool {
-    match user.role {
-        Role::Admin => f.region_id == Some(user.region_id.as_str()),
-        Role::Coordinator => user.municipality_id.as_deref() == Some(f.municipality_id),
-        Role::Tutor => f.caller_is_tutor,
-        _ => false,
-    }
+    let reach = user.try_reach(Resource::Session, Action::Update);
+    covers(reach.as_ref(), Resource::Session, f)
 }
 
 /// Whether the caller sees every registration (names and schools) of the session.
@@ -93,7 +101,7 @@ mod tests {
         Facts {
             municipality_id: "m1",
             region_id: Some("r1"),
-            caller_is_tutor: tutor,
+            tutor: tutor.then_some("u1"),
         }
     }
 

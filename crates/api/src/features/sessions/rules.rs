@@ -26,7 +26,7 @@ pub(super) fn fmt_time(t: NaiveDateTime) -> String {
 
 fn facts<'a>(
     conn: &mut DbConn,
-    user: &AuthUser,
+    user: &'a AuthUser,
     r: &'a SessionRow,
     region: &'a Option<String>,
     with_tutor: bool,
@@ -34,7 +34,11 @@ fn facts<'a>(
     Ok(Facts {
         municipality_id: &r.municipality_id,
         region_id: region.as_deref(),
-        caller_is_tutor: with_tutor && repo::is_tutor_of(conn, &r.id, &user.id)?,
+        tutor: if with_tutor && repo::is_tutor_of(conn, &r.id, &user.id)? {
+            Some(&user.id)
+        } else {
+            None
+        },
     })
 }
 
