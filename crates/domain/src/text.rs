@@ -169,3 +169,11 @@ mod tests {
         assert_eq!(parse_date_ru("31.02.2026"), None);
     }
 }
+
+/// An optional text as stored: trimmed, and `None` when empty.
+pub fn clean(s: &Option<String>) -> Option<String> {
+    s.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}

@@ -130,7 +130,7 @@ pub fn load(conn: &mut DbConn) -> AppResult<DemoSummary> {
                 } else {
                     None
                 };
-                crate::features::schools::ops::insert(
+                crate::features::schools::repo::insert(
                     conn,
                     None,
                     &id,
@@ -240,7 +240,7 @@ pub fn bench(
                 let m = &ms[i % ms.len()];
                 let id = new_id();
                 let n = i + 1;
-                crate::features::schools::ops::insert(conn, None, &id, &SchoolInput {
+                crate::features::schools::repo::insert(conn, None, &id, &SchoolInput {
                     municipality_id: m.clone(),
                     short_name: format!("МБОУ СОШ № {n}"),
                     full_name: format!("Муниципальное бюджетное общеобразовательное учреждение средняя общеобразовательная школа № {n}"),

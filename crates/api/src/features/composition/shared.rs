@@ -12,9 +12,7 @@ use diesel::prelude::*;
 use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::{Page, ProblemCode};
 
-pub(super) fn clean(s: &Option<String>) -> Option<String> {
-    crate::features::schools::ops::clean(s)
-}
+pub(super) use tutornet_domain::text::clean;
 
 fn municipality_place<'a>(region: &'a str, m: &'a str) -> Place<'a> {
     Place {

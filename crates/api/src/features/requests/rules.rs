@@ -222,7 +222,7 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &RequestInput) -> AppRe
             problem: input.problem.trim(),
             audience: input.audience.map(|a| a.as_str()).unwrap_or_default(),
             audience_count: input.audience_count,
-            audience_grade: crate::features::schools::ops::clean(&input.audience_grade),
+            audience_grade: tutornet_domain::text::clean(&input.audience_grade),
             format: input.format.map(|f| f.as_str()).unwrap_or_default(),
             period_from: input.period_from,
             period_to: input.period_to,

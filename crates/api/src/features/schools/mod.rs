@@ -1,4 +1,8 @@
-pub mod ops;
+//! Schools (общеобразовательные организации) and their support flags.
+
+pub mod repo;
 pub mod routes;
+mod rows;
+pub mod rules;
 
 pub use routes::endpoints;

@@ -19,7 +19,7 @@ pub async fn list(
 ) -> AppResult<web::Json<Page<School>>> {
     let reach = user.reach(Resource::School, Action::Read)?;
     state
-        .db_json(move |c| crate::features::schools::ops::list(c, &reach, &q))
+        .db_json(move |c| crate::features::schools::repo::list(c, &reach, &q))
         .await
 }
 
@@ -32,7 +32,7 @@ pub async fn create(
     body: web::Json<SchoolInput>,
 ) -> AppResult<HttpResponse> {
     let s = state
-        .tx(move |c| crate::features::schools::ops::create(c, &user, &body))
+        .tx(move |c| crate::features::schools::rules::create(c, &user, &body))
         .await?;
     Ok(created(format!("/api/v1/schools/{}", s.id), &s))
 }
@@ -46,7 +46,7 @@ pub async fn get(
     id: web::Path<String>,
 ) -> AppResult<web::Json<School>> {
     state
-        .db_json(move |c| crate::features::schools::ops::get(c, &user, &id))
+        .db_json(move |c| crate::features::schools::rules::get(c, &user, &id))
         .await
 }
 
@@ -61,7 +61,7 @@ pub async fn update(
     body: web::Json<SchoolInput>,
 ) -> AppResult<web::Json<School>> {
     state
-        .tx_json(move |c| crate::features::schools::ops::update(c, &user, &id, &body))
+        .tx_json(move |c| crate::features::schools::rules::update(c, &user, &id, &body))
         .await
 }
 
@@ -74,7 +74,7 @@ pub async fn archive(
     id: web::Path<String>,
 ) -> AppResult<web::Json<School>> {
     state
-        .tx_json(move |c| crate::features::schools::ops::set_archived(c, &user, &id, true))
+        .tx_json(move |c| crate::features::schools::rules::set_archived(c, &user, &id, true))
         .await
 }
 
@@ -87,7 +87,7 @@ pub async fn restore(
     id: web::Path<String>,
 ) -> AppResult<web::Json<School>> {
     state
-        .tx_json(move |c| crate::features::schools::ops::set_archived(c, &user, &id, false))
+        .tx_json(move |c| crate::features::schools::rules::set_archived(c, &user, &id, false))
         .await
 }
 

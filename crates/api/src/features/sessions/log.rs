@@ -88,13 +88,12 @@ pub fn log(
         (
             sessions::status.eq("held"),
             sessions::held_at.eq(Some(t)),
-            sessions::students_class
-                .eq(crate::features::schools::ops::clean(&input.students_class)),
+            sessions::students_class.eq(tutornet_domain::text::clean(&input.students_class)),
             sessions::students_count.eq(input.students_count),
             sessions::outcome.eq(input.outcome.trim()),
-            sessions::summary.eq(crate::features::schools::ops::clean(&input.summary)),
-            sessions::private_notes.eq(crate::features::schools::ops::clean(&input.private_notes)),
-            sessions::materials.eq(crate::features::schools::ops::clean(&input.materials)),
+            sessions::summary.eq(tutornet_domain::text::clean(&input.summary)),
+            sessions::private_notes.eq(tutornet_domain::text::clean(&input.private_notes)),
+            sessions::materials.eq(tutornet_domain::text::clean(&input.materials)),
         )
     )? == 0
     {
@@ -242,7 +241,7 @@ pub fn rate(
             detail: "Вы уже оценили это занятие".into(),
         });
     }
-    let comment = crate::features::schools::ops::clean(&input.comment);
+    let comment = tutornet_domain::text::clean(&input.comment);
     repo::insert_rating(conn, id, &user.id, input.score, comment)?;
     record(conn, user, AuditAction::Rate, None, &s)?;
     detail(conn, user, id)

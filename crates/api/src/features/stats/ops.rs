@@ -19,7 +19,7 @@ pub fn stats(conn: &mut DbConn, user: &AuthUser) -> AppResult<Stats> {
         if let Some(set) = flag {
             set(&mut f);
         }
-        crate::features::schools::ops::list(
+        crate::features::schools::repo::list(
             conn,
             &school_reach,
             &tutornet_domain::org::SchoolFilter {

@@ -131,7 +131,7 @@ pub fn create(
             users::region_id.eq(&region),
             users::municipality_id.eq(&municipality),
             users::school_id.eq(&school),
-            users::position.eq(crate::features::schools::ops::clean(&input.position)),
+            users::position.eq(tutornet_domain::text::clean(&input.position)),
             users::password_hash.eq(password_hash),
             users::active.eq(true),
             new_bookkeeping!(users, actor.map(|a| a.id.clone())),
@@ -191,7 +191,7 @@ pub fn update(
                 users::region_id.eq(&region),
                 users::municipality_id.eq(&municipality),
                 users::school_id.eq(&school),
-                users::position.eq(crate::features::schools::ops::clean(&input.position)),
+                users::position.eq(tutornet_domain::text::clean(&input.position)),
                 users::active.eq(input.active),
             );
             let n = set_versioned!(conn, users, id, v, &actor.id, (fields,))?;

@@ -240,8 +240,8 @@ impl TableImport for Appendix<'_> {
                     short_name: s.short_name.chars().take(150).collect(),
                     ..Default::default()
                 };
-                crate::features::schools::ops::insert(conn, Some(user), &id, &input)?;
-                let after = crate::features::schools::ops::find(conn, &id)?;
+                crate::features::schools::repo::insert(conn, Some(user), &id, &input)?;
+                let after = crate::features::schools::repo::find(conn, &id)?;
                 audit::record(
                     conn,
                     Some(user),

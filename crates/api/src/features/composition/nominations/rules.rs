@@ -69,7 +69,7 @@ pub fn create_nomination(
     let school_id = clean(&input.school_id)
         .or_else(|| user.school_id.clone())
         .ok_or_else(|| AppError::field("school_id", "required", "Выберите школу"))?;
-    let school = crate::features::schools::ops::find(conn, &school_id)
+    let school = crate::features::schools::repo::find(conn, &school_id)
         .map_err(|_| AppError::field("school_id", "invalid_reference", "Школа не найдена"))?;
     let region = crate::access::places::check_place(
         conn,
