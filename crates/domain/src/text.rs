@@ -106,6 +106,14 @@ pub fn polite_name(full: &str) -> String {
     }
 }
 
+/// An optional text as stored: trimmed, and `None` when empty.
+pub fn clean(s: &Option<String>) -> Option<String> {
+    s.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -168,12 +176,4 @@ mod tests {
         assert_eq!(parse_date_ru("2026-09-01"), Some(d));
         assert_eq!(parse_date_ru("31.02.2026"), None);
     }
-}
-
-/// An optional text as stored: trimmed, and `None` when empty.
-pub fn clean(s: &Option<String>) -> Option<String> {
-    s.as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
 }
