@@ -52,4 +52,7 @@ pub struct Me {
     pub school_id: Option<String>,
     pub school_name: Option<String>,
     pub position: Option<String>,
+    /// The time zone (IANA) of the user's municipality, else region: the SPA shows every
+    /// date and time in it.
+    pub time_zone: String,
 }

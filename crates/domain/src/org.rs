@@ -27,6 +27,9 @@ pub struct Region {
     pub name: String,
     /// Region code (код субъекта РФ), e.g. `23`.
     pub code: String,
+    /// The region's time zone (IANA name, e.g. `Europe/Moscow`, `Asia/Yekaterinburg`):
+    /// every date and time the server writes for its places is in it.
+    pub time_zone: String,
     #[serde(flatten)]
     pub meta: Meta,
 }
@@ -37,6 +40,9 @@ pub struct Region {
 pub struct RegionInput {
     pub name: String,
     pub code: String,
+    /// IANA time zone; unchanged when omitted.
+    #[serde(default)]
+    pub time_zone: Option<String>,
     /// Required on update: the version the change is based on.
     #[serde(default)]
     pub version: Option<i32>,
@@ -61,6 +67,10 @@ pub struct Municipality {
     pub id: String,
     pub region_id: String,
     pub name: String,
+    /// The municipality's own time zone (IANA) where it differs from the region's.
+    pub time_zone: Option<String>,
+    /// The zone its dates and times are written in: its own, else the region's.
+    pub effective_time_zone: String,
     #[serde(flatten)]
     pub meta: Meta,
 }
@@ -70,6 +80,9 @@ pub struct Municipality {
 #[serde(deny_unknown_fields)]
 pub struct MunicipalityInput {
     pub name: String,
+    /// Its own IANA time zone, when it differs from the region's (none: the region's).
+    #[serde(default)]
+    pub time_zone: Option<String>,
     #[serde(default)]
     pub version: Option<i32>,
 }

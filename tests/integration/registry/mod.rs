@@ -6,3 +6,4 @@ mod municipalities;
 mod regions;
 mod stats;
 mod subjects;
+mod time_zones;

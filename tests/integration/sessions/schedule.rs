@@ -24,7 +24,11 @@ async fn schedule_conflicts_year_bounds_series_and_cancel() {
     let r = app.post("/api/v1/sessions", &tutor, with(25, 27)).await;
     assert_eq!(r.status, 409);
     assert_eq!(r.code(), "tutor_conflict");
-    assert!(r.body["detail"].as_str().unwrap().contains(&fid));
+    // The other session comes as a field; the text names it by title and local time.
+    assert_eq!(r.body["conflict_id"], fid.as_str());
+    let detail = r.body["detail"].as_str().unwrap();
+    assert!(!detail.contains(&fid), "{detail}");
+    assert!(detail.contains("«Мастер-класс: текстовые задачи»"), "{detail}");
     // Outside the academic year.
     let mut far = with(24, 26);
     far["starts_at"] = json!("2030-01-10T10:00:00Z");

@@ -110,6 +110,7 @@ pub fn load(conn: &mut DbConn) -> AppResult<DemoSummary> {
             &RegionInput {
                 name: "Южный край".into(),
                 code: "99".into(),
+                time_zone: Some("Europe/Moscow".into()),
                 version: None,
             },
         )?;
@@ -220,6 +221,7 @@ pub fn bench(
             &RegionInput {
                 name: "Нагрузочный край".into(),
                 code: "98".into(),
+                time_zone: Some("Europe/Moscow".into()),
                 version: None,
             },
         )?;

@@ -10,6 +10,7 @@ pub mod schema;
 pub mod stored;
 pub mod tx;
 pub mod versioned;
+pub mod zone;
 
 pub use audit::Audit;
 pub use conn::DbConn;

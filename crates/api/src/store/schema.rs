@@ -13,6 +13,7 @@ diesel::table! {
         updated_by -> Nullable<Text>,
         archived_at -> Nullable<Timestamp>,
         version -> Integer,
+        time_zone -> Text,
     }
 }
 
@@ -29,6 +30,7 @@ diesel::table! {
         updated_by -> Nullable<Text>,
         archived_at -> Nullable<Timestamp>,
         version -> Integer,
+        time_zone -> Nullable<Text>,
     }
 }
 

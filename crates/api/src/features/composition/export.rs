@@ -49,7 +49,8 @@ pub fn export_table(conn: &mut DbConn, user: &AuthUser, q: &ExportQuery) -> AppR
     )?;
     let year_id = resolve_year(conn, q.academic_year_id.as_deref())?;
     let year = crate::features::academic_years::ops::find(conn, &year_id)?;
-    let on: NaiveDate = q.on_date.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let tz = crate::store::zone::stored(&municipality.effective_time_zone)?;
+    let on: NaiveDate = q.on_date.unwrap_or_else(|| crate::store::zone::today(tz));
     let members = members::approved_on(conn, &m, &year_id, on)?;
     let full_names = {
         let ids: Vec<String> = members.iter().filter_map(|x| x.school_id.clone()).collect();

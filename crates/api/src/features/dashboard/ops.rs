@@ -5,7 +5,6 @@ use crate::auth::{AuthUser, Reach};
 use crate::error::{AppError, AppResult};
 use crate::features::requests::ops::composition_tutors;
 use crate::store::conn::DbConn;
-use crate::store::record::now;
 use crate::store::schema::{requests, schools, session_tutors, sessions};
 use chrono::{Datelike, NaiveDate};
 use diesel::prelude::*;
@@ -47,14 +46,18 @@ pub fn dashboard(conn: &mut DbConn, user: &AuthUser, stale_days: i64) -> AppResu
         .collect();
     // Oldest change first.
     let stale_requests = crate::features::requests::ops::stale(conn, &m, stale_days)?;
-    let today = now().date();
+    let tz = crate::store::zone::of_municipality(conn, &m)?;
+    let today = crate::store::zone::today(tz);
     let month_start = today.with_day(1).unwrap_or(today);
     let month_end = add_months(month_start, 1);
+    let local_midnight = |d: chrono::NaiveDate| {
+        crate::store::zone::utc(d.and_hms_opt(0, 0, 0).unwrap_or_default(), tz)
+    };
     let month: Vec<(String, String)> = sessions::table
         .filter(sessions::municipality_id.eq(&m))
         .filter(sessions::status.ne("cancelled"))
-        .filter(sessions::starts_at.ge(month_start.and_hms_opt(0, 0, 0).unwrap_or_default()))
-        .filter(sessions::starts_at.lt(month_end.and_hms_opt(0, 0, 0).unwrap_or_default()))
+        .filter(sessions::starts_at.ge(local_midnight(month_start)))
+        .filter(sessions::starts_at.lt(local_midnight(month_end)))
         .select((sessions::form, sessions::status))
         .load(conn)?;
     let sessions_this_month_by_form = FormOfWork::ALL

@@ -4,8 +4,8 @@ use crate::auth::{AuthUser, Place, Reach};
 use crate::error::{AppError, AppResult};
 use crate::store::audit::Scope;
 use crate::store::conn::DbConn;
-use crate::store::record::{new_id, Found};
-use crate::store::schema::municipalities;
+use crate::store::record::new_id;
+use crate::store::schema::{municipalities, regions};
 use crate::store::{update_audited, Audit};
 use crate::{archive_versioned, bookkeeping, new_bookkeeping, set_versioned};
 use diesel::prelude::*;
@@ -23,18 +23,37 @@ pub struct MunicipalityRow {
     pub id: String,
     pub region_id: String,
     pub name: String,
+    pub time_zone: Option<String>,
     #[diesel(embed)]
     pub book: MunicipalityBook,
 }
 
-impl From<MunicipalityRow> for Municipality {
-    fn from(r: MunicipalityRow) -> Municipality {
-        Municipality {
-            id: r.id,
-            region_id: r.region_id,
-            name: r.name,
-            meta: r.book.into(),
-        }
+/// A municipality from its row and its region's time zone.
+fn to_municipality((r, region_zone): (MunicipalityRow, String)) -> Municipality {
+    Municipality {
+        id: r.id,
+        region_id: r.region_id,
+        name: r.name,
+        effective_time_zone: r.time_zone.clone().unwrap_or(region_zone),
+        time_zone: r.time_zone,
+        meta: r.book.into(),
+    }
+}
+
+/// A municipality's own zone from its input: a checked IANA name, or none.
+fn own_zone(input: &MunicipalityInput) -> AppResult<Option<String>> {
+    match input
+        .time_zone
+        .as_deref()
+        .map(str::trim)
+        .filter(|z| !z.is_empty())
+    {
+        Some(z) => Ok(Some(
+            crate::store::zone::parse("time_zone", z)?
+                .name()
+                .to_string(),
+        )),
+        None => Ok(None),
     }
 }
 
@@ -43,7 +62,9 @@ pub fn list(
     reach: &Reach,
     include_archived: bool,
 ) -> AppResult<Page<Municipality>> {
-    let mut q = municipalities::table.into_boxed();
+    let mut q = municipalities::table
+        .inner_join(regions::table)
+        .into_boxed();
     q = crate::in_reach!(
         q, reach,
         region: (municipalities::region_id),
@@ -56,17 +77,20 @@ pub fn list(
     }
     let rows = q
         .order((municipalities::name_sort, municipalities::id))
-        .select(MunicipalityRow::as_select())
-        .load(conn)?;
-    Ok(Page::whole(rows))
+        .select((MunicipalityRow::as_select(), regions::time_zone))
+        .load::<(MunicipalityRow, String)>(conn)?;
+    Ok(Page::whole(rows.into_iter().map(to_municipality).collect()))
 }
 
 pub fn find(conn: &mut DbConn, id: &str) -> AppResult<Municipality> {
     municipalities::table
-        .find(id)
-        .select(MunicipalityRow::as_select())
-        .first(conn)
-        .found("Муниципалитет не найден")
+        .inner_join(regions::table)
+        .filter(municipalities::id.eq(id))
+        .select((MunicipalityRow::as_select(), regions::time_zone))
+        .first::<(MunicipalityRow, String)>(conn)
+        .optional()?
+        .map(to_municipality)
+        .ok_or_else(|| AppError::NotFound("Муниципалитет не найден".into()))
 }
 
 fn place(m: &Municipality) -> Place<'_> {
@@ -109,6 +133,7 @@ pub fn seed(conn: &mut DbConn, region_id: &str, name: impl Into<String>) -> AppR
     let id = new_id();
     let input = MunicipalityInput {
         name: name.into(),
+        time_zone: None,
         version: None,
     };
     insert(conn, None, &id, region_id, &input)?;
@@ -130,6 +155,7 @@ fn insert(
             municipalities::name.eq(input.name.trim()),
             municipalities::name_sort.eq(collation_key(&input.name)),
             municipalities::search.eq(search_key(&input.name)),
+            municipalities::time_zone.eq(own_zone(input)?),
             new_bookkeeping!(municipalities, actor.map(|a| a.id.clone())),
         ))
         .execute(conn)?;
@@ -147,6 +173,7 @@ pub fn update(
     input.validate().map_err(AppError::Validation)?;
     let before = find(conn, id)?;
     user.check(Resource::Municipality, Action::Update, &place(&before))?;
+    let zone = own_zone(input)?;
     update_audited(
         conn,
         audit(user, &before),
@@ -158,6 +185,7 @@ pub fn update(
                 municipalities::name.eq(input.name.trim()),
                 municipalities::name_sort.eq(collation_key(&input.name)),
                 municipalities::search.eq(search_key(&input.name)),
+                municipalities::time_zone.eq(&zone),
             );
             Ok(set_versioned!(
                 conn,

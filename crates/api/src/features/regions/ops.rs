@@ -24,6 +24,7 @@ pub struct RegionRow {
     pub id: String,
     pub name: String,
     pub code: String,
+    pub time_zone: String,
     #[diesel(embed)]
     pub book: RegionBook,
 }
@@ -34,6 +35,7 @@ impl From<RegionRow> for Region {
             id: r.id,
             name: r.name,
             code: r.code,
+            time_zone: r.time_zone,
             meta: r.book.into(),
         }
     }
@@ -80,6 +82,7 @@ pub fn insert(conn: &mut DbConn, id: &str, input: &RegionInput) -> AppResult<()>
             regions::name.eq(input.name.trim()),
             regions::name_sort.eq(collation_key(&input.name)),
             regions::code.eq(input.code.trim()),
+            regions::time_zone.eq(zone_name(input)?),
             new_bookkeeping!(regions, None),
         ))
         .execute(conn)?;
@@ -94,6 +97,10 @@ pub fn update(
 ) -> AppResult<Region> {
     input.validate().map_err(AppError::Validation)?;
     let before = find(conn, id)?;
+    let time_zone = match &input.time_zone {
+        Some(_) => zone_name(input)?,
+        None => before.time_zone.clone(),
+    };
     user.check(Resource::Region, Action::Update, &place(&before))?;
     update_audited(
         conn,
@@ -106,9 +113,20 @@ pub fn update(
                 regions::name.eq(input.name.trim()),
                 regions::name_sort.eq(collation_key(&input.name)),
                 regions::code.eq(input.code.trim()),
+                regions::time_zone.eq(&time_zone),
             );
             Ok(set_versioned!(conn, regions, id, v, &user.id, (fields,))?)
         },
         |conn| find(conn, id),
     )
+}
+
+/// The input's zone as stored (checked IANA name), the default when none is given.
+fn zone_name(input: &RegionInput) -> AppResult<String> {
+    match &input.time_zone {
+        Some(z) => Ok(crate::store::zone::parse("time_zone", z)?
+            .name()
+            .to_string()),
+        None => Ok(crate::store::zone::DEFAULT.to_string()),
+    }
 }

@@ -295,7 +295,8 @@ pub(super) fn composition_tutors(
     municipality_id: &str,
     academic_year_id: &str,
 ) -> AppResult<Vec<(String, String, Option<String>)>> {
-    let today = now().date();
+    let today =
+        crate::store::zone::today(crate::store::zone::of_municipality(conn, municipality_id)?);
     Ok(members::table
         .inner_join(users::table.on(users::id.nullable().eq(members::user_id)))
         .filter(members::municipality_id.eq(municipality_id))

@@ -3,7 +3,7 @@
 
 use super::repo;
 use super::rows::SessionRow;
-use super::rules::{check_visible, fmt_time, record, require_manage};
+use super::rules::{check_visible, local_time, record, require_manage};
 use super::view::detail;
 use crate::auth::AuthUser;
 use crate::error::{AppError, AppResult};
@@ -20,7 +20,7 @@ use tutornet_domain::community::{
 use tutornet_domain::ProblemCode;
 
 /// 409/422 unless the session may be logged now.
-fn check_loggable(s: &SessionRow) -> AppResult<()> {
+fn check_loggable(conn: &mut DbConn, s: &SessionRow) -> AppResult<()> {
     match s.status.as_str() {
         "held" => {
             return Err(AppError::Conflict {
@@ -42,7 +42,7 @@ fn check_loggable(s: &SessionRow) -> AppResult<()> {
             "not_started",
             format!(
                 "Занятие начнётся {}; отметить его проведённым можно после начала",
-                fmt_time(s.starts_at)
+                local_time(conn, s, s.starts_at)?
             ),
         ));
     }
@@ -76,7 +76,7 @@ pub fn log(
     require_manage(conn, user, &s)?;
     input.validate().map_err(AppError::Validation)?;
     crate::store::record::check_version(Some(input.version), s.version)?;
-    check_loggable(&s)?;
+    check_loggable(conn, &s)?;
     mark_attendance(conn, id, &input.attended_user_ids)?;
     let t = now();
     if set_versioned!(

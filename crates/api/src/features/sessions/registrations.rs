@@ -1,7 +1,7 @@
 //! Registrations for group sessions: register (a seat or the waitlist), unregister (the
 //! first waiting moves up).
 
-use super::rules::{check_visible, fmt_time, record};
+use super::rules::{announcement, check_visible, record};
 use super::view::detail;
 use super::{policy, repo};
 use crate::auth::AuthUser;
@@ -67,13 +67,14 @@ pub fn unregister(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Ses
     if status == "registered" {
         if let Some((nid, nuser)) = repo::first_waitlisted(conn, id)? {
             repo::set_registration_status(conn, &nid, "registered", false)?;
+            let text = announcement(conn, &s)?;
             notify(
                 conn,
                 &[nuser],
                 None,
                 "waitlist_promoted",
                 "Освободилось место — вы записаны",
-                &format!("«{}», {}", s.title, fmt_time(s.starts_at)),
+                &text,
                 Some(&format!("/sessions/{id}")),
             )?;
         }

@@ -8,20 +8,61 @@ use super::rows::SessionRow;
 use crate::auth::AuthUser;
 use crate::error::{AppError, AppResult};
 use crate::store::conn::DbConn;
+use crate::store::zone;
 use chrono::NaiveDateTime;
 use tutornet_domain::audit::{AuditAction, AuditEntity};
 use tutornet_domain::community::Session;
 use tutornet_domain::permissions::{Action, Resource};
-use tutornet_domain::text::format_date_ru;
 
 pub use super::log::{amend, log, rate};
 pub use super::registrations::{register, unregister};
 pub use super::schedule::{cancel, create, update};
 pub use super::view::{detail, list};
 
-/// «1 сентября 2025 10:00».
-pub(super) fn fmt_time(t: NaiveDateTime) -> String {
-    format!("{} {}", format_date_ru(t.date()), t.format("%H:%M"))
+/// «ДД.ММ.ГГГГ ЧЧ:ММ» of a stored instant in the zone of the session's municipality.
+pub(super) fn local_time(conn: &mut DbConn, s: &SessionRow, t: NaiveDateTime) -> AppResult<String> {
+    Ok(zone::datetime_ru(
+        t,
+        zone::of_municipality(conn, &s.municipality_id)?,
+    ))
+}
+
+/// «ДД.ММ.ГГГГ ЧЧ:ММ–ЧЧ:ММ» of a session in the zone of its municipality.
+pub(super) fn local_span(conn: &mut DbConn, s: &SessionRow) -> AppResult<String> {
+    let tz = zone::of_municipality(conn, &s.municipality_id)?;
+    Ok(format!(
+        "{}–{}",
+        zone::datetime_ru(s.starts_at, tz),
+        zone::hhmm(s.ends_at, tz)
+    ))
+}
+
+/// What a notification about a session tells: what, when (in the zone of its place),
+/// where (the place or the link) and who holds it.
+pub(super) fn announcement(conn: &mut DbConn, s: &SessionRow) -> AppResult<String> {
+    let place = match (s.format.as_str(), &s.place, &s.online_link) {
+        ("remote", _, Some(link)) => format!("дистанционно, {link}"),
+        ("remote", _, None) => "дистанционно".to_string(),
+        (_, Some(p), _) => p.clone(),
+        _ => "место уточняется".to_string(),
+    };
+    let mut tutors: Vec<String> = repo::tutors_of(conn, std::slice::from_ref(&s.id))?
+        .remove(&s.id)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|p| p.full_name)
+        .collect();
+    tutors.sort_by_cached_key(|n| tutornet_domain::text::collation_key(n));
+    let who = match tutors.len() {
+        0 => String::new(),
+        1 => format!("; тьютор {}", tutors[0]),
+        _ => format!("; тьюторы {}", tutors.join(", ")),
+    };
+    Ok(format!(
+        "«{}», {}, {place}{who}",
+        s.title,
+        local_span(conn, s)?
+    ))
 }
 
 fn facts<'a>(

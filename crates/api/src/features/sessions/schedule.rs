@@ -3,7 +3,7 @@
 
 use super::repo;
 use super::rows::{NewSession, SessionRow};
-use super::rules::{fmt_time, record, require_manage};
+use super::rules::{announcement, local_span, record, require_manage};
 use super::view::{one, to_domain};
 use crate::auth::AuthUser;
 use crate::error::{AppError, AppResult};
@@ -45,11 +45,9 @@ fn check_conflicts(
         return Err(AppError::Clash {
             code: ProblemCode::TutorConflict,
             detail: format!(
-                "{name} уже ведёт в это время занятие «{}» ({} – {}, id {})",
+                "{name} уже ведёт в это время занятие «{}» ({})",
                 s.title,
-                fmt_time(s.starts_at),
-                s.ends_at.format("%H:%M"),
-                s.id
+                local_span(conn, s)?
             ),
             other_id: s.id.clone(),
         });
@@ -61,12 +59,10 @@ fn check_conflicts(
             return Err(AppError::Clash {
                 code: ProblemCode::RoomConflict,
                 detail: format!(
-                    "Помещение «{}» уже занято занятием «{}» ({} – {}, id {})",
+                    "Помещение «{}» уже занято занятием «{}» ({})",
                     s.place.clone().unwrap_or_default(),
                     s.title,
-                    fmt_time(s.starts_at),
-                    s.ends_at.format("%H:%M"),
-                    s.id
+                    local_span(conn, s)?
                 ),
                 other_id: s.id.clone(),
             });
@@ -136,6 +132,7 @@ fn occurrences(input: &SessionInput) -> Vec<(NaiveDateTime, NaiveDateTime)> {
 fn checked_occurrences(
     input: &SessionInput,
     year: &tutornet_domain::org::AcademicYear,
+    tz: chrono_tz::Tz,
 ) -> AppResult<Vec<(NaiveDateTime, NaiveDateTime)>> {
     let occ = occurrences(input);
     if occ.is_empty() {
@@ -146,7 +143,8 @@ fn checked_occurrences(
         ));
     }
     for (a, _) in &occ {
-        if a.date() < year.starts_on || a.date() > year.ends_on {
+        let day = crate::store::zone::local(*a, tz).date();
+        if day < year.starts_on || day > year.ends_on {
             return Err(AppError::field(
                 if occ.len() > 1 {
                     "repeat_until"
@@ -227,7 +225,8 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &SessionInput) -> AppRe
     let year = crate::features::academic_years::ops::require_current(conn)?;
     let tutor_ids = validate_tutors(conn, user, &municipality_id, input)?;
     crate::store::names::check_subject(conn, input.subject_id.as_deref())?;
-    let occ = checked_occurrences(input, &year)?;
+    let tz = crate::store::zone::of_municipality(conn, &municipality_id)?;
+    let occ = checked_occurrences(input, &year, tz)?;
     // Requests answered by the session: same municipality, accepted, caller may schedule them.
     let linked = requests::schedulable(conn, user, &municipality_id, &input.request_ids)?;
     let ids = insert_occurrences(
@@ -240,20 +239,22 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &SessionInput) -> AppRe
     )?;
     // The first occurrence answers the linked requests.
     requests::on_session_scheduled(conn, user, &linked, &ids[0], input.title.trim())?;
+    let rows = repo::rows_by_ids(conn, &ids)?;
+    let first = rows
+        .iter()
+        .find(|r| r.id == ids[0])
+        .cloned()
+        .ok_or_else(|| AppError::Internal("the new session is not stored".into()))?;
+    let text = announcement(conn, &first)?;
     notify(
         conn,
         &tutor_ids,
         Some(&user.id),
         "session_planned",
         "Новое занятие в расписании",
-        &format!(
-            "«{}», {}",
-            input.title.trim(),
-            fmt_time(input.starts_at.naive_utc())
-        ),
+        &text,
         Some(&format!("/sessions/{}", ids[0])),
     )?;
-    let rows = repo::rows_by_ids(conn, &ids)?;
     for r in &rows {
         record(conn, user, AuditAction::Create, None, r)?;
     }
@@ -285,7 +286,8 @@ fn check_update(
         });
     }
     let year = crate::features::academic_years::ops::find(conn, &before.academic_year_id)?;
-    let d = input.starts_at.date_naive();
+    let tz = crate::store::zone::of_municipality(conn, &before.municipality_id)?;
+    let d = crate::store::zone::local(input.starts_at.naive_utc(), tz).date();
     if d < year.starts_on || d > year.ends_on {
         return Err(AppError::field(
             "starts_at",
@@ -356,13 +358,14 @@ pub fn update(
     };
     let after = repo::find_row(conn, id)?;
     let participants = repo::participant_ids(conn, id)?;
+    let text = announcement(conn, &after)?;
     notify(
         conn,
         &participants,
         Some(&user.id),
         "session_changed",
         "Занятие изменено",
-        &format!("«{}», {}", after.title, fmt_time(after.starts_at)),
+        &text,
         Some(&format!("/sessions/{id}")),
     )?;
     record(conn, user, AuditAction::Update, Some(&before), &after)?;
@@ -408,18 +411,18 @@ pub fn cancel(
     // Linked requests go back to "accepted" so they can be scheduled again.
     requests::on_session_cancelled(conn, user, id, input.reason.trim())?;
     let participants = repo::participant_ids(conn, id)?;
+    let text = format!(
+        "{}. Причина: {}",
+        announcement(conn, &before)?,
+        input.reason.trim()
+    );
     notify(
         conn,
         &participants,
         Some(&user.id),
         "session_cancelled",
         "Занятие отменено",
-        &format!(
-            "«{}», {}: {}",
-            before.title,
-            fmt_time(before.starts_at),
-            input.reason.trim()
-        ),
+        &text,
         Some(&format!("/sessions/{id}")),
     )?;
     let after = repo::find_row(conn, id)?;

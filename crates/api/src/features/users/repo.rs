@@ -80,7 +80,9 @@ pub fn me(conn: &mut DbConn, id: &str) -> AppResult<Me> {
             .optional()?,
         None => None,
     };
+    let time_zone = crate::store::zone::of_user(conn, &u.id)?.name().to_string();
     Ok(Me {
+        time_zone,
         id: u.id,
         email: u.email,
         full_name: u.full_name,

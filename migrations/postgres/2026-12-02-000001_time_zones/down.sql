@@ -1,0 +1,2 @@
+ALTER TABLE municipalities DROP COLUMN time_zone;
+ALTER TABLE regions DROP COLUMN time_zone;
