@@ -17,14 +17,7 @@ use crate::util::non_empty;
 
 #[component]
 pub fn LogForm(state: CardState) -> impl IntoView {
-    let CardState {
-        detail,
-        files,
-        message,
-        busy,
-        id: sid,
-    } = state;
-    let _ = (detail, files, message, busy, sid);
+    let (detail, message, busy, sid) = (state.detail, state.message, state.busy, state.id);
     let apply = move |d: SessionDetail| state.apply(d);
     // The log.
     let attended = RwSignal::new(Vec::<String>::new());

@@ -15,14 +15,7 @@ use crate::util::plural;
 
 #[component]
 pub fn Registration(state: CardState) -> impl IntoView {
-    let CardState {
-        detail,
-        files,
-        message,
-        busy,
-        id: sid,
-    } = state;
-    let _ = (detail, files, message, busy, sid);
+    let (detail, message, busy, sid) = (state.detail, state.message, state.busy, state.id);
     let auth = Auth::get();
     let me_id = move || {
         auth.me
