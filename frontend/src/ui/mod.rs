@@ -11,6 +11,7 @@ pub mod layout;
 pub mod pager;
 pub mod picker;
 pub mod resource;
+pub mod table;
 pub mod time;
 
 pub use badges::{ArchivedBadge, FlagBadges};

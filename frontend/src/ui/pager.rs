@@ -159,6 +159,17 @@ pub fn PagedList<T: Clone + Send + Sync + 'static>(
     #[prop(optional, into)] empty_hint: Option<ViewFn>,
     children: ChildrenFn,
 ) -> impl IntoView {
+    paged_list(list, on_more, empty_title, empty_hint, children)
+}
+
+/// The body of [`PagedList`], for components that build its children themselves.
+pub fn paged_list<T: Clone + Send + Sync + 'static>(
+    list: Paged<T>,
+    on_more: Callback<()>,
+    empty_title: &'static str,
+    empty_hint: Option<ViewFn>,
+    children: ChildrenFn,
+) -> impl IntoView {
     let hint = empty_hint.map(|h| view! { <p class="muted">{move || h.run()}</p> });
     view! {
         <Show when=move || list.reloading()>

@@ -18,7 +18,8 @@ use crate::pages::composition::member::form::MemberForm;
 use crate::routes::Route;
 use crate::ui::community::{LevelBadge, MemberStatusBadge};
 use crate::ui::fields::enum_options;
-use crate::ui::{Banner, ErrorBanner, Paged, PagedList};
+use crate::ui::table::{columns, PagedTable, Total};
+use crate::ui::{Banner, ErrorBanner, Paged};
 use crate::util::{non_empty, plural, set_title};
 
 #[component]
@@ -237,10 +238,12 @@ pub fn CompositionPage() -> impl IntoView {
                 <p class="hint">"На дату показываются только тьюторы, утверждённые на этот день."</p>
             </Show>
             <ErrorBanner problem=list.error />
-            <p class="total" data-testid="members-total">
-                {move || list.total.get().map(|t| format!("В списке: {t} {}", plural(t, "участник", "участника", "участников")))}
-            </p>
-            <PagedList
+            <Total
+                testid="members-total"
+                total=list.total
+                text=|t| format!("В списке: {t} {}", plural(t, "участник", "участника", "участников"))
+            />
+            <PagedTable
                 list
                 on_more=Callback::new(move |_| list.more(fetch))
                 empty_title="Участников не найдено"
@@ -249,22 +252,12 @@ pub fn CompositionPage() -> impl IntoView {
                         } else {
                             "Измените условия отбора."
                         }
-            >
-                <table class="table" class:stale=move || list.reloading() data-testid="members-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">"ФИО"</th>
-                            <th scope="col">"Предмет"</th>
-                            <th scope="col">"Должность, место работы"</th>
-                            <th scope="col">"Уровень"</th>
-                            <th scope="col">"Статус"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || list.items.get() key=|m| (m.id.clone(), m.meta.version) children=row />
-                    </tbody>
-                </table>
-            </PagedList>
+                testid="members-table"
+                dim=true
+                columns=columns(&["ФИО", "Предмет", "Должность, место работы", "Уровень", "Статус"])
+                key=|m: &Member| (m.id.clone(), m.meta.version)
+                row=row
+            />
         </section>
     }
 }

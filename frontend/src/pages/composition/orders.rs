@@ -9,7 +9,8 @@ use crate::api;
 use crate::auth::Auth;
 use crate::pages::composition::CompositionTabs;
 use crate::routes::Route;
-use crate::ui::{ErrorBanner, Paged, PagedList};
+use crate::ui::table::{columns, PagedTable};
+use crate::ui::{ErrorBanner, Paged};
 use crate::util::{plural, set_title};
 
 #[component]
@@ -65,26 +66,16 @@ pub fn OrdersPage() -> impl IntoView {
             </div>
             <CompositionTabs />
             <ErrorBanner problem=list.error />
-            <PagedList
+            <PagedTable
                 list
                 on_more=Callback::new(move |_| list.more(fetch))
                 empty_title="Приказов нет"
                 empty_hint=|| "Состав утверждается приказом: нажмите «Новый приказ»."
-            >
-                <table class="table" data-testid="orders-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Приказ"</th>
-                            <th scope="col">"Название"</th>
-                            <th scope="col">"Утверждены"</th>
-                            <th scope="col">"Исключены"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || list.items.get() key=|o| o.id.clone() children=row />
-                    </tbody>
-                </table>
-            </PagedList>
+                testid="orders-table"
+                columns=columns(&["Приказ", "Название", "Утверждены", "Исключены"])
+                key=|o: &CompositionOrder| o.id.clone()
+                row=row
+            />
         </section>
     }
 }

@@ -14,7 +14,8 @@ use crate::auth::Auth;
 use crate::routes::Route;
 use crate::ui::community::RequestStatusBadge;
 use crate::ui::fields::enum_options;
-use crate::ui::{ErrorBanner, Paged, PagedList};
+use crate::ui::table::{columns, PagedTable, Total};
+use crate::ui::{ErrorBanner, Paged};
 use crate::util::{non_empty, plural, set_title};
 
 /// Days without a status change after which an open request is flagged.
@@ -190,14 +191,12 @@ pub fn RequestsPage() -> impl IntoView {
                 )}
             </form>
             <ErrorBanner problem=list.error />
-            <p class="total" data-testid="requests-total">
-                {move || {
-                    list.total
-                        .get()
-                        .map(|t| format!("Найдено: {t} {}", plural(t, "заявка", "заявки", "заявок")))
-                }}
-            </p>
-            <PagedList
+            <Total
+                testid="requests-total"
+                total=list.total
+                text=|t| format!("Найдено: {t} {}", plural(t, "заявка", "заявки", "заявок"))
+            />
+            <PagedTable
                 list
                 on_more=Callback::new(move |_| list.more(fetch))
                 empty_title="Заявок нет"
@@ -210,22 +209,12 @@ pub fn RequestsPage() -> impl IntoView {
                                 "Измените условия отбора."
                             }
                         }
-            >
-                <table class="table" class:stale=move || list.reloading() data-testid="requests-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Тема"</th>
-                            <th scope="col">"Школа, заявитель"</th>
-                            <th scope="col">"Тьютор"</th>
-                            <th scope="col">"Статус"</th>
-                            <th scope="col">"Подана"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || list.items.get() key=|r| (r.id.clone(), r.version) children=row />
-                    </tbody>
-                </table>
-            </PagedList>
+                testid="requests-table"
+                dim=true
+                columns=columns(&["Тема", "Школа, заявитель", "Тьютор", "Статус", "Подана"])
+                key=|r: &Request| (r.id.clone(), r.version)
+                row=row
+            />
         </section>
     }
 }

@@ -17,8 +17,9 @@ use crate::auth::Auth;
 use crate::routes::Route;
 use crate::ui::community::FeedButton;
 use crate::ui::fields::enum_options;
+use crate::ui::table::{columns, PagedTable, Total};
 use crate::ui::time::today;
-use crate::ui::{ErrorBanner, Paged, PagedList};
+use crate::ui::{ErrorBanner, Paged};
 use crate::util::{plural, set_title, with_query};
 
 #[component]
@@ -242,34 +243,22 @@ pub fn SessionsPage() -> impl IntoView {
             </Show>
             <Show when=move || filter.with(|f| f.view == "list")>
                 <ErrorBanner problem=list.error />
-                <p class="total" data-testid="sessions-total">
-                    {move || {
-                        list.total
-                            .get()
-                            .map(|t| format!("Найдено: {t} {} с начала учебного года", plural(t, "занятие", "занятия", "занятий")))
-                    }}
-                </p>
-                <PagedList
+                <Total
+                    testid="sessions-total"
+                    total=list.total
+                    text=|t| format!("Найдено: {t} {} с начала учебного года", plural(t, "занятие", "занятия", "занятий"))
+                />
+                <PagedTable
                     list
                     on_more=Callback::new(move |_| list.more(fetch))
                     empty_title="Занятий не найдено"
                     empty_hint=|| "Измените условия отбора."
-                >
-                    <table class="table" class:stale=move || list.reloading() data-testid="sessions-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">"Когда"</th>
-                                <th scope="col">"Занятие"</th>
-                                <th scope="col">"Тьюторы"</th>
-                                <th scope="col">"Записано"</th>
-                                <th scope="col">"Статус"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            <For each=move || list.items.get() key=|s| (s.id.clone(), s.version) children=session_row />
-                        </tbody>
-                    </table>
-                </PagedList>
+                    testid="sessions-table"
+                    dim=true
+                    columns=columns(&["Когда", "Занятие", "Тьюторы", "Записано", "Статус"])
+                    key=|s: &Session| (s.id.clone(), s.version)
+                    row=session_row
+                />
             </Show>
         </section>
     }

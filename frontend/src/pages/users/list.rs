@@ -13,8 +13,9 @@ use tutornet_domain::Role;
 use crate::api;
 use crate::auth::Auth;
 use crate::routes::Route;
+use crate::ui::table::{columns, PagedTable, Total};
 use crate::ui::time::datetime_ru;
-use crate::ui::{ErrorBanner, Paged, PagedList};
+use crate::ui::{ErrorBanner, Paged};
 use crate::util::{non_empty, plural, set_title};
 
 /// Short names of the schools the user can see, to name users' workplaces.
@@ -204,39 +205,22 @@ pub fn UsersPage() -> impl IntoView {
                 </Show>
             </form>
             <ErrorBanner problem=list.error />
-            <p class="total" data-testid="users-total">
-                {move || {
-                    list.total
-                        .get()
-                        .map(|t| format!("Найдено: {t} {}", plural(t, "пользователь", "пользователя", "пользователей")))
-                }}
-            </p>
-            <PagedList
+            <Total
+                testid="users-total"
+                total=list.total
+                text=|t| format!("Найдено: {t} {}", plural(t, "пользователь", "пользователя", "пользователей"))
+            />
+            <PagedTable
                 list
                 on_more=Callback::new(move |_| list.more(fetch))
                 empty_title="Пользователи не найдены"
                 empty_hint=|| "Измените условия поиска."
-            >
-                <table class="table" class:stale=move || list.reloading() data-testid="users-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">"ФИО"</th>
-                            <th scope="col">"Роль"</th>
-                            <th scope="col">"Место работы"</th>
-                            <th scope="col">"E-mail"</th>
-                            <th scope="col">"Статус"</th>
-                            <th scope="col">"Последний вход"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For
-                            each=move || list.items.get()
-                            key=|u| (u.id.clone(), u.meta.version)
-                            children=row
-                        />
-                    </tbody>
-                </table>
-            </PagedList>
+                testid="users-table"
+                dim=true
+                columns=columns(&["ФИО", "Роль", "Место работы", "E-mail", "Статус", "Последний вход"])
+                key=|u: &User| (u.id.clone(), u.meta.version)
+                row
+            />
         </section>
     }
 }

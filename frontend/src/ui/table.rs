@@ -1,0 +1,118 @@
+//! Tables of records: the column heads, the rows, and the paged form of both (with the
+//! «Загрузка…», empty state and «Показать ещё» of [`crate::ui::PagedList`]).
+
+use std::hash::Hash;
+
+use leptos::prelude::*;
+
+use crate::ui::pager::paged_list;
+use crate::ui::Paged;
+
+/// One column head; `shown`, when given, hides the column while it is false.
+#[derive(Clone, Copy)]
+pub struct Column {
+    pub label: &'static str,
+    pub shown: Option<Signal<bool>>,
+}
+
+impl Column {
+    /// A column shown only while `shown` holds.
+    pub fn when(label: &'static str, shown: impl Into<Signal<bool>>) -> Self {
+        Self {
+            label,
+            shown: Some(shown.into()),
+        }
+    }
+}
+
+impl From<&'static str> for Column {
+    fn from(label: &'static str) -> Self {
+        Self { label, shown: None }
+    }
+}
+
+/// Columns that are always shown.
+pub fn columns(labels: &[&'static str]) -> Vec<Column> {
+    labels.iter().copied().map(Column::from).collect()
+}
+
+fn head(c: Column) -> AnyView {
+    let label = c.label;
+    match c.shown {
+        None => view! { <th scope="col">{label}</th> }.into_any(),
+        Some(shown) => view! {
+            <Show when=move || shown.get()>
+                <th scope="col">{label}</th>
+            </Show>
+        }
+        .into_any(),
+    }
+}
+
+/// `<table class="table">` with its heads and `children` as the body rows; `stale` dims
+/// it while a changed filter reloads.
+#[component]
+pub fn Table(
+    testid: &'static str,
+    columns: Vec<Column>,
+    #[prop(into, optional)] stale: Signal<bool>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <table class="table" class:stale=move || stale.get() data-testid=testid>
+            <thead>
+                <tr>{columns.into_iter().map(head).collect_view()}</tr>
+            </thead>
+            <tbody>{children()}</tbody>
+        </table>
+    }
+}
+
+/// A paged list shown as a [`Table`]: one `row` per item, keyed by `key`. With `dim`, the
+/// table is dimmed while the first page reloads.
+#[component]
+pub fn PagedTable<T, K, KF, R, V>(
+    list: Paged<T>,
+    on_more: Callback<()>,
+    empty_title: &'static str,
+    #[prop(optional, into)] empty_hint: Option<ViewFn>,
+    testid: &'static str,
+    columns: Vec<Column>,
+    key: KF,
+    row: R,
+    #[prop(optional)] dim: bool,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    K: Eq + Hash + 'static,
+    KF: Fn(&T) -> K + Clone + Send + Sync + 'static,
+    R: Fn(T) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let stale = Signal::derive(move || dim && list.reloading());
+    paged_list(
+        list,
+        on_more,
+        empty_title,
+        empty_hint,
+        std::sync::Arc::new(move || {
+            let (key, row) = (key.clone(), row.clone());
+            view! {
+                <Table testid columns=columns.clone() stale>
+                    <For each=move || list.items.get() key children=row />
+                </Table>
+            }
+            .into_any()
+        }),
+    )
+}
+
+/// «Найдено: N …» above a list, once the total is known.
+#[component]
+pub fn Total(
+    testid: &'static str,
+    total: RwSignal<Option<i64>>,
+    text: fn(i64) -> String,
+) -> impl IntoView {
+    view! { <p class="total" data-testid=testid>{move || total.get().map(text)}</p> }
+}
