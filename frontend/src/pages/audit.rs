@@ -12,7 +12,7 @@ use crate::api;
 use crate::routes::Route;
 use crate::ui::table::{columns, PagedTable};
 use crate::ui::time::datetime_ru;
-use crate::ui::{ErrorBanner, Paged};
+use crate::ui::Paged;
 use crate::util::{non_empty, set_title, with_query};
 
 const ENTITIES: [&str; 6] = [
@@ -168,10 +168,9 @@ pub fn AuditPage() -> impl IntoView {
                     </p>
                 </Show>
             </form>
-            <ErrorBanner problem=list.error />
             <PagedTable
                 list
-                on_more=Callback::new(move |_| list.more(fetch))
+                fetch
                 empty_title="Записей нет"
                 testid="audit-table"
                 dim=true

@@ -17,4 +17,4 @@ pub mod time;
 pub use badges::{ArchivedBadge, FlagBadges};
 pub use fields::{Banner, CheckboxField, ErrorBanner, SelectField, TextField};
 pub use layout::Layout;
-pub use pager::{Paged, PagedList};
+pub use pager::Paged;

@@ -1,12 +1,15 @@
 //! Tables of records: the column heads, the rows, and the paged form of both (with the
-//! «Загрузка…», empty state and «Показать ещё» of [`crate::ui::PagedList`]).
+//! «Загрузка…», empty state and «Показать ещё» of [`crate::ui::pager::paged_list`]).
 
+use std::future::Future;
 use std::hash::Hash;
+use std::sync::Arc;
 
 use leptos::prelude::*;
+use tutornet_domain::{Page, Problem};
 
 use crate::ui::pager::paged_list;
-use crate::ui::Paged;
+use crate::ui::{ErrorBanner, Paged};
 
 /// One column head; `shown`, when given, hides the column while it is false.
 #[derive(Clone, Copy)]
@@ -68,12 +71,14 @@ pub fn Table(
     }
 }
 
-/// A paged list shown as a [`Table`]: one `row` per item, keyed by `key`. With `dim`, the
-/// table is dimmed while the first page reloads.
+/// A paged list shown as a [`Table`]: the load error, the total line (`total`: its test id
+/// and text), then one `row` per item, keyed by `key`, with «Показать ещё» fetching the
+/// next page through `fetch`. With `dim`, the table is dimmed while the first page reloads.
 #[component]
-pub fn PagedTable<T, K, KF, R, V>(
+pub fn PagedTable<T, F, Fut, K, KF, R, V>(
     list: Paged<T>,
-    on_more: Callback<()>,
+    fetch: F,
+    #[prop(optional)] total: Option<(&'static str, fn(i64) -> String)>,
     empty_title: &'static str,
     #[prop(optional, into)] empty_hint: Option<ViewFn>,
     testid: &'static str,
@@ -84,18 +89,21 @@ pub fn PagedTable<T, K, KF, R, V>(
 ) -> impl IntoView
 where
     T: Clone + Send + Sync + 'static,
+    F: Fn(Option<String>) -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Result<Page<T>, Problem>> + 'static,
     K: Eq + Hash + 'static,
     KF: Fn(&T) -> K + Clone + Send + Sync + 'static,
     R: Fn(T) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
     let stale = Signal::derive(move || dim && list.reloading());
-    paged_list(
+    let on_more = Callback::new(move |_| list.more(fetch.clone()));
+    let rows = paged_list(
         list,
         on_more,
         empty_title,
         empty_hint,
-        std::sync::Arc::new(move || {
+        Arc::new(move || {
             let (key, row) = (key.clone(), row.clone());
             view! {
                 <Table testid columns=columns.clone() stale>
@@ -104,7 +112,12 @@ where
             }
             .into_any()
         }),
-    )
+    );
+    view! {
+        <ErrorBanner problem=list.error />
+        {total.map(|(testid, text)| view! { <Total testid total=list.total text /> })}
+        {rows}
+    }
 }
 
 /// «Найдено: N …» above a list, once the total is known.

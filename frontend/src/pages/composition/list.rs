@@ -18,7 +18,7 @@ use crate::pages::composition::member::form::MemberForm;
 use crate::routes::Route;
 use crate::ui::community::{LevelBadge, MemberStatusBadge};
 use crate::ui::fields::enum_options;
-use crate::ui::table::{columns, PagedTable, Total};
+use crate::ui::table::{columns, PagedTable};
 use crate::ui::{Banner, ErrorBanner, Paged};
 use crate::util::{non_empty, plural, set_title};
 
@@ -237,15 +237,10 @@ pub fn CompositionPage() -> impl IntoView {
             <Show when=move || !on_date.with(String::is_empty)>
                 <p class="hint">"На дату показываются только тьюторы, утверждённые на этот день."</p>
             </Show>
-            <ErrorBanner problem=list.error />
-            <Total
-                testid="members-total"
-                total=list.total
-                text=|t| format!("В списке: {t} {}", plural(t, "участник", "участника", "участников"))
-            />
             <PagedTable
                 list
-                on_more=Callback::new(move |_| list.more(fetch))
+                fetch
+                total=("members-total", |t| format!("В списке: {t} {}", plural(t, "участник", "участника", "участников")))
                 empty_title="Участников не найдено"
                 empty_hint=move || if matches!(auth.role(), Role::Coordinator | Role::Admin) {
                             "Загрузите таблицу состава («Импорт таблицы») или одобрите выдвижения школ."

@@ -10,7 +10,7 @@ use crate::auth::Auth;
 use crate::pages::composition::CompositionTabs;
 use crate::routes::Route;
 use crate::ui::table::{columns, PagedTable};
-use crate::ui::{ErrorBanner, Paged};
+use crate::ui::Paged;
 use crate::util::{plural, set_title};
 
 #[component]
@@ -65,10 +65,9 @@ pub fn OrdersPage() -> impl IntoView {
                 </Show>
             </div>
             <CompositionTabs />
-            <ErrorBanner problem=list.error />
             <PagedTable
                 list
-                on_more=Callback::new(move |_| list.more(fetch))
+                fetch
                 empty_title="Приказов нет"
                 empty_hint=|| "Состав утверждается приказом: нажмите «Новый приказ»."
                 testid="orders-table"

@@ -111,10 +111,9 @@ pub fn NominationsPage() -> impl IntoView {
                     </select>
                 </label>
             </div>
-            <ErrorBanner problem=list.error />
             <PagedTable
                 list
-                on_more=Callback::new(move |_| list.more(fetch))
+                fetch
                 empty_title="Выдвижений нет"
                 empty_hint=move || if can_nominate() { "Нажмите «Выдвинуть учителя», чтобы предложить кандидата." } else { "Школы ещё не выдвигали учителей." }
                 testid="nominations-table"

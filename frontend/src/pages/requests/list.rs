@@ -14,8 +14,8 @@ use crate::auth::Auth;
 use crate::routes::Route;
 use crate::ui::community::RequestStatusBadge;
 use crate::ui::fields::enum_options;
-use crate::ui::table::{columns, PagedTable, Total};
-use crate::ui::{ErrorBanner, Paged};
+use crate::ui::table::{columns, PagedTable};
+use crate::ui::Paged;
 use crate::util::{non_empty, plural, set_title};
 
 /// Days without a status change after which an open request is flagged.
@@ -190,15 +190,10 @@ pub fn RequestsPage() -> impl IntoView {
                     ],
                 )}
             </form>
-            <ErrorBanner problem=list.error />
-            <Total
-                testid="requests-total"
-                total=list.total
-                text=|t| format!("Найдено: {t} {}", plural(t, "заявка", "заявки", "заявок"))
-            />
             <PagedTable
                 list
-                on_more=Callback::new(move |_| list.more(fetch))
+                fetch
+                total=("requests-total", |t| format!("Найдено: {t} {}", plural(t, "заявка", "заявки", "заявок")))
                 empty_title="Заявок нет"
                 empty_hint=move || {
                             if auth.can(Resource::Request, Action::Create)

@@ -9,11 +9,12 @@ use leptos_router::NavigateOptions;
 use tutornet_domain::org::{School, SchoolFilter};
 use tutornet_domain::permissions::{Action, Resource};
 
-use super::parts::SchoolsTable;
+use super::parts::{school_columns, school_row};
 use crate::api;
 use crate::auth::Auth;
 use crate::routes::Route;
-use crate::ui::{ErrorBanner, Paged, PagedList};
+use crate::ui::table::PagedTable;
+use crate::ui::Paged;
 use crate::util::{non_empty, plural, set_title, with_query};
 
 const PAGE_SIZE: i64 = 50;
@@ -253,12 +254,6 @@ pub fn SchoolsPage() -> impl IntoView {
         }
     };
 
-    let total_line = move || {
-        list.total
-            .get()
-            .map(|t| format!("Найдено: {t} {}", plural(t, "школа", "школы", "школ")))
-    };
-
     view! {
         <section class="page" data-testid="schools-page">
             <div class="page-head">
@@ -339,16 +334,18 @@ pub fn SchoolsPage() -> impl IntoView {
 
             </form>
 
-            <ErrorBanner problem=list.error />
-            <p class="total" data-testid="schools-total">{total_line}</p>
-            <PagedList
+            <PagedTable
                 list
-                on_more=Callback::new(move |_| list.more(fetch))
+                fetch
+                total=("schools-total", |t| format!("Найдено: {t} {}", plural(t, "школа", "школы", "школ")))
                 empty_title="Школы не найдены"
                 empty_hint=|| "Измените условия поиска или сбросьте фильтры."
-            >
-                <SchoolsTable list many_municipalities=Signal::derive(many_municipalities) />
-            </PagedList>
+                testid="schools-table"
+                dim=true
+                columns=school_columns(Signal::derive(many_municipalities))
+                key=|s: &School| (s.id.clone(), s.meta.version)
+                row=school_row(Signal::derive(many_municipalities))
+            />
         </section>
     }
 }

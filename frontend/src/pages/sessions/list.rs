@@ -17,9 +17,9 @@ use crate::auth::Auth;
 use crate::routes::Route;
 use crate::ui::community::FeedButton;
 use crate::ui::fields::enum_options;
-use crate::ui::table::{columns, PagedTable, Total};
+use crate::ui::table::{columns, PagedTable};
 use crate::ui::time::today;
-use crate::ui::{ErrorBanner, Paged};
+use crate::ui::Paged;
 use crate::util::{plural, set_title, with_query};
 
 #[component]
@@ -242,15 +242,10 @@ pub fn SessionsPage() -> impl IntoView {
                 <Calendar filter />
             </Show>
             <Show when=move || filter.with(|f| f.view == "list")>
-                <ErrorBanner problem=list.error />
-                <Total
-                    testid="sessions-total"
-                    total=list.total
-                    text=|t| format!("Найдено: {t} {} с начала учебного года", plural(t, "занятие", "занятия", "занятий"))
-                />
                 <PagedTable
                     list
-                    on_more=Callback::new(move |_| list.more(fetch))
+                    fetch
+                    total=("sessions-total", |t| format!("Найдено: {t} {} с начала учебного года", plural(t, "занятие", "занятия", "занятий")))
                     empty_title="Занятий не найдено"
                     empty_hint=|| "Измените условия отбора."
                     testid="sessions-table"

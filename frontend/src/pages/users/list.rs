@@ -13,9 +13,9 @@ use tutornet_domain::Role;
 use crate::api;
 use crate::auth::Auth;
 use crate::routes::Route;
-use crate::ui::table::{columns, PagedTable, Total};
+use crate::ui::table::{columns, PagedTable};
 use crate::ui::time::datetime_ru;
-use crate::ui::{ErrorBanner, Paged};
+use crate::ui::Paged;
 use crate::util::{non_empty, plural, set_title};
 
 /// Short names of the schools the user can see, to name users' workplaces.
@@ -204,15 +204,10 @@ pub fn UsersPage() -> impl IntoView {
                     </label>
                 </Show>
             </form>
-            <ErrorBanner problem=list.error />
-            <Total
-                testid="users-total"
-                total=list.total
-                text=|t| format!("Найдено: {t} {}", plural(t, "пользователь", "пользователя", "пользователей"))
-            />
             <PagedTable
                 list
-                on_more=Callback::new(move |_| list.more(fetch))
+                fetch
+                total=("users-total", |t| format!("Найдено: {t} {}", plural(t, "пользователь", "пользователя", "пользователей")))
                 empty_title="Пользователи не найдены"
                 empty_hint=|| "Измените условия поиска."
                 testid="users-table"
