@@ -6,6 +6,7 @@ pub mod card;
 pub mod community;
 pub mod fields;
 pub mod files;
+pub mod filters;
 pub mod form;
 pub mod layout;
 pub mod pager;

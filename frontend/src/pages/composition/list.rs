@@ -1,8 +1,6 @@
 //! `/composition`: members of the tutor community of the current academic year, with
 //! the export of the order's appendix (XLSX, DOCX).
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tutornet_domain::composition::{ExportQuery, Member, MemberFilter, MemberStatus};
@@ -18,6 +16,7 @@ use crate::pages::composition::member::form::MemberForm;
 use crate::routes::Route;
 use crate::ui::community::{LevelBadge, MemberStatusBadge};
 use crate::ui::fields::enum_options;
+use crate::ui::filters::{FilterField, MunicipalityFilter, SearchField};
 use crate::ui::table::{columns, PagedTable};
 use crate::ui::{Banner, ErrorBanner, Paged};
 use crate::util::{non_empty, plural, set_title};
@@ -63,20 +62,7 @@ pub fn CompositionPage() -> impl IntoView {
         municipality_id.track();
         list.load(None, fetch);
     });
-    let typing = StoredValue::new(0u32);
-    let on_q = move |v: String| {
-        q.set(v);
-        let my = typing.get_value().wrapping_add(1);
-        typing.set_value(my);
-        set_timeout(
-            move || {
-                if typing.try_get_value() == Some(my) {
-                    q_applied.set(q.get_untracked().trim().to_string());
-                }
-            },
-            Duration::from_millis(300),
-        );
-    };
+    let apply_q = Callback::new(move |_| q_applied.set(q.get_untracked().trim().to_string()));
 
     let export = move |ext: &'static str| {
         exporting.set(true);
@@ -93,8 +79,6 @@ pub fn CompositionPage() -> impl IntoView {
             exporting.try_set(false);
         });
     };
-
-    let many = move || auth.many_municipalities(Resource::Composition);
 
     // «Добавить участника» (coordinators): the inline form and what it reports.
     let adding = RwSignal::new(false);
@@ -202,37 +186,28 @@ pub fn CompositionPage() -> impl IntoView {
                 </div>
             </Show>
             <form class="filters" role="search" on:submit=move |ev| { ev.prevent_default(); q_applied.set(q.get_untracked().trim().to_string()); }>
-                <label class="filter-field filter-q">
-                    <span class="filter-label">"Поиск"</span>
-                    <input type="search" name="q" placeholder="Фамилия, имя" autocomplete="off" prop:value=move || q.get() on:input:target=move |ev| on_q(ev.target().value()) />
-                </label>
-                <label class="filter-field">
-                    <span class="filter-label">"Статус"</span>
+                <SearchField value=q placeholder="Фамилия, имя" on_pause=apply_q />
+                <FilterField label="Статус">
                     <select name="status" on:change:target=move |ev| status.set(ev.target().value())>
                         <option value="">"Все"</option>
                         {enum_options(MemberStatus::ALL, MemberStatus::as_str, MemberStatus::label_ru).into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
                     </select>
-                </label>
-                <label class="filter-field">
-                    <span class="filter-label">"Предмет"</span>
+                </FilterField>
+                <FilterField label="Предмет">
                     <select name="subject_id" on:change:target=move |ev| subject_id.set(ev.target().value())>
                         <option value="">"Все предметы"</option>
                         {move || subject_options.get().into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
                     </select>
-                </label>
-                <label class="filter-field">
-                    <span class="filter-label">"На дату"</span>
+                </FilterField>
+                <FilterField label="На дату">
                     <input type="date" name="on_date" prop:value=move || on_date.get() on:change:target=move |ev| on_date.set(ev.target().value()) />
-                </label>
-                <Show when=many>
-                    <label class="filter-field">
-                        <span class="filter-label">"Муниципалитет"</span>
-                        <select name="municipality_id" on:change:target=move |ev| municipality_id.set(ev.target().value())>
-                            <option value="">"Свой"</option>
-                            {move || auth.municipality_choices(Resource::Composition).into_iter().map(|m| view! { <option value=m.id>{m.name}</option> }).collect_view()}
-                        </select>
-                    </label>
-                </Show>
+                </FilterField>
+                <MunicipalityFilter
+                    resource=Resource::Composition
+                    all="Свой"
+                    selected=municipality_id
+                    on_change=Callback::new(move |v| municipality_id.set(v))
+                />
             </form>
             <Show when=move || !on_date.with(String::is_empty)>
                 <p class="hint">"На дату показываются только тьюторы, утверждённые на этот день."</p>

@@ -4,8 +4,6 @@
 use chrono::{Datelike, Duration as Days, NaiveDate};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use tutornet_domain::community::{FormOfWork, Session, SessionStatus};
 use tutornet_domain::org::School;
 use tutornet_domain::permissions::{Action, Resource};
@@ -17,28 +15,18 @@ use crate::auth::Auth;
 use crate::routes::Route;
 use crate::ui::community::FeedButton;
 use crate::ui::fields::enum_options;
+use crate::ui::filters::address_filter;
 use crate::ui::table::{columns, PagedTable};
 use crate::ui::time::today;
 use crate::ui::Paged;
-use crate::util::{plural, set_title, with_query};
+use crate::util::{plural, set_title};
 
 #[component]
 pub fn SessionsPage() -> impl IntoView {
     set_title("Расписание");
     let auth = Auth::get();
-    let query = use_query_map();
-    let navigate = use_navigate();
-    let filter = Memo::new(move |_| query.with(Filter::from_query));
-    let set_filter = move |f: Filter| {
-        navigate(
-            &with_query(&Route::Sessions.path(), &f.address()),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
-    };
+    let (filter, set_filter) =
+        address_filter(Route::Sessions.path(), Filter::from_query, Filter::address);
 
     let tutor_options = RwSignal::new(Vec::<(String, String)>::new());
     let subject_options = RwSignal::new(Vec::<(String, String)>::new());
@@ -62,7 +50,6 @@ pub fn SessionsPage() -> impl IntoView {
     });
 
     let go = {
-        let set_filter = set_filter.clone();
         move |step: i64| {
             let mut f = filter.get_untracked();
             let a = f.anchor();
@@ -81,14 +68,12 @@ pub fn SessionsPage() -> impl IntoView {
             } else {
                 next.format("%Y-%m-%d").to_string()
             };
-            set_filter(f);
+            set_filter.run(f);
         }
     };
 
     let tab = {
-        let set_filter = set_filter.clone();
         move |v: &'static str, label: &'static str| {
-            let set_filter = set_filter.clone();
             view! {
                 <button
                     type="button"
@@ -99,7 +84,7 @@ pub fn SessionsPage() -> impl IntoView {
                     on:click=move |_| {
                         let mut f = filter.get_untracked();
                         f.view = v.to_string();
-                        set_filter(f);
+                        set_filter.run(f);
                     }
                 >
                     {label}
@@ -109,14 +94,12 @@ pub fn SessionsPage() -> impl IntoView {
     };
 
     let select = {
-        let set_filter = set_filter.clone();
         move |label: &'static str,
               name: &'static str,
               all: &'static str,
               opts: Signal<Vec<(String, String)>>,
               get: fn(&Filter) -> String,
               put: fn(&mut Filter, String)| {
-            let set_filter = set_filter.clone();
             view! {
                 <label class="filter-field">
                     <span class="filter-label">{label}</span>
@@ -125,7 +108,7 @@ pub fn SessionsPage() -> impl IntoView {
                         on:change:target=move |ev| {
                             let mut f = filter.get_untracked();
                             put(&mut f, ev.target().value());
-                            set_filter(f);
+                            set_filter.run(f);
                         }
                     >
                         <option value="" prop:selected=move || filter.with(|f| get(f).is_empty())>{all}</option>
@@ -147,12 +130,10 @@ pub fn SessionsPage() -> impl IntoView {
     };
 
     let check = {
-        let set_filter = set_filter.clone();
         move |label: &'static str,
               name: &'static str,
               get: fn(&Filter) -> bool,
               put: fn(&mut Filter, bool)| {
-            let set_filter = set_filter.clone();
             view! {
                 <label class="check">
                     <input
@@ -162,7 +143,7 @@ pub fn SessionsPage() -> impl IntoView {
                         on:change:target=move |ev| {
                             let mut f = filter.get_untracked();
                             put(&mut f, ev.target().checked());
-                            set_filter(f);
+                            set_filter.run(f);
                         }
                     />
                     <span>{label}</span>

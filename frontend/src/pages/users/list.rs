@@ -1,7 +1,6 @@
 //! `/users`: people of the user's scope.
 
 use std::collections::HashMap;
-use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -13,6 +12,7 @@ use tutornet_domain::Role;
 use crate::api;
 use crate::auth::Auth;
 use crate::routes::Route;
+use crate::ui::filters::{FilterField, MunicipalityFilter, SearchField};
 use crate::ui::table::{columns, PagedTable};
 use crate::ui::time::datetime_ru;
 use crate::ui::Paged;
@@ -62,23 +62,12 @@ pub fn UsersPage() -> impl IntoView {
         municipality_id.track();
         list.load(None, fetch);
     });
-    let typing = StoredValue::new(0u32);
-    let on_q = move |v: String| {
-        q.set(v);
-        let my = typing.get_value().wrapping_add(1);
-        typing.set_value(my);
-        set_timeout(
-            move || {
-                if typing.try_get_value() == Some(my) {
-                    let v = q.get_untracked().trim().to_string();
-                    if v != q_applied.get_untracked() {
-                        q_applied.set(v);
-                    }
-                }
-            },
-            Duration::from_millis(300),
-        );
-    };
+    let apply_q = Callback::new(move |_| {
+        let v = q.get_untracked().trim().to_string();
+        if v != q_applied.get_untracked() {
+            q_applied.set(v);
+        }
+    });
 
     let many_municipalities = move || auth.many_municipalities(Resource::User);
     let can_edit = move || auth.can(Resource::User, Action::Update);
@@ -160,49 +149,26 @@ pub fn UsersPage() -> impl IntoView {
                 ev.prevent_default();
                 q_applied.set(q.get_untracked().trim().to_string());
             }>
-                <label class="filter-field filter-q">
-                    <span class="filter-label">"Поиск"</span>
-                    <input
-                        type="search"
-                        name="q"
-                        placeholder="ФИО или e-mail"
-                        autocomplete="off"
-                        prop:value=move || q.get()
-                        on:input:target=move |ev| on_q(ev.target().value())
-                    />
-                </label>
-                <label class="filter-field">
-                    <span class="filter-label">"Роль"</span>
+                <SearchField value=q placeholder="ФИО или e-mail" on_pause=apply_q />
+                <FilterField label="Роль">
                     <select name="role" on:change:target=move |ev| role.set(ev.target().value())>
                         <option value="" prop:selected=move || role.with(String::is_empty)>"Все роли"</option>
                         {role_options}
                     </select>
-                </label>
-                <label class="filter-field">
-                    <span class="filter-label">"Статус"</span>
+                </FilterField>
+                <FilterField label="Статус">
                     <select name="active" on:change:target=move |ev| active.set(ev.target().value())>
                         <option value="">"Все"</option>
                         <option value="true">"Активные"</option>
                         <option value="false">"Отключённые"</option>
                     </select>
-                </label>
-                <Show when=many_municipalities>
-                    <label class="filter-field">
-                        <span class="filter-label">"Муниципалитет"</span>
-                        <select
-                            name="municipality_id"
-                            on:change:target=move |ev| municipality_id.set(ev.target().value())
-                        >
-                            <option value="">"Все муниципалитеты"</option>
-                            {move || {
-                                auth.municipality_choices(Resource::User)
-                                    .into_iter()
-                                    .map(|m| view! { <option value=m.id>{m.name}</option> })
-                                    .collect_view()
-                            }}
-                        </select>
-                    </label>
-                </Show>
+                </FilterField>
+                <MunicipalityFilter
+                    resource=Resource::User
+                    all="Все муниципалитеты"
+                    selected=municipality_id
+                    on_change=Callback::new(move |v| municipality_id.set(v))
+                />
             </form>
             <PagedTable
                 list
