@@ -3,19 +3,19 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use tutornet_domain::org::{School, SchoolInput};
 use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::Problem;
 
 use super::parts::mentor_choices;
 use crate::api;
-use crate::api::validation_problem;
 use crate::auth::Auth;
 use crate::routes::Route;
-use crate::ui::card::Crumbs;
-use crate::ui::form::is_version_conflict;
-use crate::ui::form::ReloadOffer;
+use crate::ui::card::{Crumbs, Loaded};
+use crate::ui::form::{
+    for_route_id, is_version_conflict, mark_conflict, send_or, valid, ReloadOffer, SaveBar,
+};
 use crate::ui::{CheckboxField, ErrorBanner, SelectField, TextField};
 use crate::util::{non_empty, set_title};
 
@@ -23,12 +23,7 @@ pub const CONFLICT_MESSAGE: &str = "Школу изменил другой по�
 
 #[component]
 pub fn SchoolFormPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id")));
-    move || {
-        let id = id.get();
-        view! { <SchoolForm id /> }
-    }
+    for_route_id(|id| view! { <SchoolForm id /> })
 }
 
 #[component]
@@ -146,33 +141,29 @@ fn SchoolForm(id: Option<String>) -> impl IntoView {
                 mentor_school_id: non_empty(mentor_school_id.get_untracked()),
                 version: original.with_untracked(|o| o.as_ref().map(|s| s.meta.version)),
             };
-            if let Err(errs) = input.validate() {
-                problem.set(Some(validation_problem(errs)));
+            if !valid(problem, input.validate().err().unwrap_or_default()) {
                 return;
             }
-            saving.set(true);
-            problem.set(None);
             conflict.set(false);
             let navigate = navigate.clone();
             let target = original.with_untracked(|o| o.as_ref().map(|s| s.id.clone()));
-            spawn_local(async move {
-                let res = match &target {
-                    Some(id) => api::schools::update(id, &input).await,
-                    None => api::schools::create(&input).await,
-                };
-                match res {
-                    Ok(s) => navigate(&Route::School(s.id.to_string()).path(), Default::default()),
-                    Err(mut p) => {
-                        if is_version_conflict(&p) || p.status == 409 && target.is_some() {
-                            p.title = "Конфликт изменений.".to_string();
-                            p.detail = CONFLICT_MESSAGE.to_string();
-                            conflict.try_set(true);
-                        }
-                        problem.try_set(Some(p));
+            let editing = target.is_some();
+            send_or(
+                saving,
+                problem,
+                async move {
+                    match &target {
+                        Some(id) => api::schools::update(id, &input).await,
+                        None => api::schools::create(&input).await,
                     }
-                }
-                saving.try_set(false);
-            });
+                },
+                move |s| navigate(&Route::School(s.id.to_string()).path(), Default::default()),
+                move |p| {
+                    if is_version_conflict(p) || p.status == 409 && editing {
+                        mark_conflict(p, CONFLICT_MESSAGE, conflict);
+                    }
+                },
+            );
         }
     };
 
@@ -194,16 +185,7 @@ fn SchoolForm(id: Option<String>) -> impl IntoView {
             <h1>{heading}</h1>
             <ErrorBanner problem />
             <ReloadOffer conflict />
-            <Show
-                when=move || ready.get()
-                fallback=move || {
-                    view! {
-                        <Show when=move || problem.with(Option::is_none)>
-                            <p class="loading" data-testid="loading">"Загрузка…"</p>
-                        </Show>
-                    }
-                }
-            >
+            <Loaded problem loaded=ready>
                 <form class="card form" on:submit=submit.clone() data-testid="school-form" novalidate=true>
                     <SelectField
                         label="Муниципалитет"
@@ -275,19 +257,9 @@ fn SchoolForm(id: Option<String>) -> impl IntoView {
                             hint="Выбираются школы-наставники того же муниципалитета."
                         />
                     </fieldset>
-                    <div class="form-actions">
-                        <button
-                            type="submit"
-                            class="btn btn-primary"
-                            data-testid="save"
-                            disabled=move || saving.get()
-                        >
-                            {move || if saving.get() { "Сохранение…" } else { "Сохранить" }}
-                        </button>
-                        <a class="btn btn-link" href=back.clone()>"Отмена"</a>
-                    </div>
+                    <SaveBar busy=saving back=back.clone() />
                 </form>
-            </Show>
+            </Loaded>
         </section>
     }
 }
