@@ -60,6 +60,22 @@ pub fn field_problem(problem: RwSignal<Option<Problem>>, field: &str, code: &str
     )])));
 }
 
+/// Reads what a page shows: the answer goes to `done`, a refusal into `problem`.
+pub fn load<T: 'static>(
+    problem: RwSignal<Option<Problem>>,
+    request: impl Future<Output = Result<T, Problem>> + 'static,
+    done: impl FnOnce(T) + 'static,
+) {
+    spawn_local(async move {
+        match request.await {
+            Ok(v) => done(v),
+            Err(p) => {
+                problem.try_set(Some(p));
+            }
+        }
+    });
+}
+
 /// Sends one request of a form: `busy` while it is in flight, `problem` cleared first;
 /// the answer goes to `done`, a refusal into `problem`.
 pub fn send<T: 'static>(

@@ -12,10 +12,10 @@ use tutornet_domain::composition::{
 use tutornet_domain::{FieldError, Problem};
 
 use crate::api;
-use crate::api::validation_problem;
 use crate::routes::Route;
 use crate::ui::fields::enum_options;
 use crate::ui::fields::field_error;
+use crate::ui::form::{send, valid, SaveBar};
 use crate::ui::time::today;
 use crate::ui::{ErrorBanner, SelectField, TextField};
 use crate::util::{non_empty, set_title};
@@ -110,22 +110,16 @@ pub fn OrderFormPage() -> impl IntoView {
         if let Err(v) = input.validate() {
             errs.extend(v);
         }
-        if !errs.is_empty() {
-            problem.set(Some(validation_problem(errs)));
+        if !valid(problem, errs) {
             return;
         }
-        saving.set(true);
-        problem.set(None);
         let navigate = navigate.clone();
-        spawn_local(async move {
-            match api::composition::create_order(&input).await {
-                Ok(_) => navigate(&Route::Orders.path(), Default::default()),
-                Err(p) => {
-                    problem.try_set(Some(p));
-                }
-            }
-            saving.try_set(false);
-        });
+        send(
+            saving,
+            problem,
+            async move { api::composition::create_order(&input).await },
+            move |_| navigate(&Route::Orders.path(), Default::default()),
+        );
     };
 
     view! {
@@ -169,12 +163,7 @@ pub fn OrderFormPage() -> impl IntoView {
                         {move || field_error(problem, "exclude").map(|m| view! { <p class="field-error">{m}</p> })}
                     </fieldset>
                 </Show>
-                <div class="form-actions">
-                    <button type="submit" class="btn btn-primary" data-testid="save" disabled=move || saving.get()>
-                        {move || if saving.get() { "Сохранение…" } else { "Издать приказ" }}
-                    </button>
-                    <a class="btn btn-link" href=Route::Orders.path()>"Отмена"</a>
-                </div>
+                <SaveBar busy=saving label="Издать приказ" back=Route::Orders.path() />
             </form>
         </section>
     }

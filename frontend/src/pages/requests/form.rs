@@ -8,11 +8,11 @@ use tutornet_domain::community::{Audience, FormOfWork, RequestInput, WorkFormat}
 use tutornet_domain::{Problem, Role};
 
 use crate::api;
-use crate::api::validation_problem;
 use crate::auth::Auth;
 use crate::routes::Route;
 use crate::ui::card::Crumbs;
 use crate::ui::fields::enum_options;
+use crate::ui::form::{send, valid, SaveBar};
 use crate::ui::{CheckboxField, ErrorBanner, SelectField, TextField};
 use crate::util::{non_empty, set_title};
 
@@ -81,22 +81,16 @@ pub fn RequestFormPage() -> impl IntoView {
         if let Err(errs) = input.validate() {
             local_errors.extend(errs);
         }
-        if !local_errors.is_empty() {
-            problem.set(Some(validation_problem(local_errors)));
+        if !valid(problem, local_errors) {
             return;
         }
-        saving.set(true);
-        problem.set(None);
         let navigate = navigate.clone();
-        spawn_local(async move {
-            match api::requests::create(&input).await {
-                Ok(r) => navigate(&Route::Request(r.id.to_string()).path(), Default::default()),
-                Err(p) => {
-                    problem.try_set(Some(p));
-                }
-            }
-            saving.try_set(false);
-        });
+        send(
+            saving,
+            problem,
+            async move { api::requests::create(&input).await },
+            move |r| navigate(&Route::Request(r.id.to_string()).path(), Default::default()),
+        );
     };
 
     view! {
@@ -172,12 +166,7 @@ pub fn RequestFormPage() -> impl IntoView {
                         checked=for_school
                     />
                 </Show>
-                <div class="form-actions">
-                    <button type="submit" class="btn btn-primary" data-testid="save" disabled=move || saving.get()>
-                        {move || if saving.get() { "Отправка…" } else { "Подать заявку" }}
-                    </button>
-                    <a class="btn btn-link" href=Route::Requests.path()>"Отмена"</a>
-                </div>
+                <SaveBar busy=saving label="Подать заявку" busy_label="Отправка…" back=Route::Requests.path() />
             </form>
         </section>
     }

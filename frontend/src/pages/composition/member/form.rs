@@ -10,10 +10,9 @@ use tutornet_domain::users::{User, UserFilter};
 use tutornet_domain::{Problem, ProblemCode, Role};
 
 use crate::api;
-use crate::api::validation_problem;
 use crate::auth::Auth;
 use crate::ui::fields::enum_options;
-use crate::ui::form::ReloadOffer;
+use crate::ui::form::{send_or, valid, ReloadOffer, SaveBar};
 use crate::ui::{ErrorBanner, SelectField, TextField};
 use crate::util::non_empty;
 
@@ -200,30 +199,27 @@ pub fn MemberForm(
             workplace: non_empty(workplace.get_untracked()),
             version: original.with_value(|o| o.as_ref().map(|m| m.meta.version)),
         };
-        if let Err(errs) = input.validate() {
-            problem.set(Some(validation_problem(errs)));
+        if !valid(problem, input.validate().err().unwrap_or_default()) {
             return;
         }
-        saving.set(true);
-        problem.set(None);
         conflict.set(false);
         let target = original.with_value(|o| o.as_ref().map(|m| m.id.clone()));
-        spawn_local(async move {
-            let res = match &target {
-                Some(id) => api::composition::update_member(id, &input).await,
-                None => api::composition::create_member(&input).await,
-            };
-            match res {
-                Ok(m) => on_saved.run(m),
-                Err(mut p) => {
-                    if explain_member_problem(&mut p) {
-                        conflict.try_set(true);
-                    }
-                    problem.try_set(Some(p));
+        send_or(
+            saving,
+            problem,
+            async move {
+                match &target {
+                    Some(id) => api::composition::update_member(id, &input).await,
+                    None => api::composition::create_member(&input).await,
                 }
-            }
-            saving.try_set(false);
-        });
+            },
+            move |m| on_saved.run(m),
+            move |p| {
+                if explain_member_problem(p) {
+                    conflict.try_set(true);
+                }
+            },
+        );
     };
 
     let subject_boxes = move || {
@@ -317,12 +313,12 @@ pub fn MemberForm(
                 placeholder="— не работает в школе —"
             />
             <TextField label="Место работы" name="workplace" value=workplace problem hint="Если это не школа или название отличается, например: МКУ ИМЦ" />
-            <div class="form-actions">
-                <button type="submit" class="btn btn-primary" data-testid="member-save" disabled=move || saving.get()>
-                    {move || if saving.get() { "Сохранение…" } else if editing { "Сохранить" } else { "Добавить участника" }}
-                </button>
-                <button type="button" class="btn btn-link" on:click=move |_| on_cancel.run(())>"Отмена"</button>
-            </div>
+            <SaveBar
+                busy=saving
+                label=if editing { "Сохранить" } else { "Добавить участника" }
+                testid="member-save"
+                on_cancel
+            />
         </form>
     }
 }
