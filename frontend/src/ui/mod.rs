@@ -3,6 +3,7 @@
 
 pub mod badges;
 pub mod card;
+pub mod choices;
 pub mod community;
 pub mod fields;
 pub mod files;

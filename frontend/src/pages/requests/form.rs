@@ -11,7 +11,7 @@ use crate::api;
 use crate::auth::Auth;
 use crate::routes::Route;
 use crate::ui::card::Crumbs;
-use crate::ui::fields::enum_options;
+use crate::ui::choices::{AudienceField, FormOfWorkField, WorkFormatField};
 use crate::ui::form::{send, valid, SaveBar};
 use crate::ui::{CheckboxField, ErrorBanner, SelectField, TextField};
 use crate::util::{non_empty, set_title};
@@ -102,15 +102,7 @@ pub fn RequestFormPage() -> impl IntoView {
             </p>
             <ErrorBanner problem />
             <form class="card form" on:submit=submit data-testid="request-form" novalidate=true>
-                <SelectField
-                    label="Форма работы"
-                    name="form"
-                    value=form
-                    options=Signal::derive(|| enum_options(FormOfWork::ALL, FormOfWork::as_str, FormOfWork::label_ru))
-                    problem
-                    placeholder="— выберите форму работы —"
-                    required=true
-                />
+                <FormOfWorkField value=form problem />
                 <SelectField
                     label="Предмет"
                     name="subject_id"
@@ -131,27 +123,13 @@ pub fn RequestFormPage() -> impl IntoView {
                 />
                 <fieldset class="fieldset">
                     <legend>"Для кого"</legend>
-                    <SelectField
-                        label="Аудитория"
-                        name="audience"
-                        value=audience
-                        options=Signal::derive(|| enum_options(Audience::ALL, Audience::as_str, Audience::label_ru))
-                        problem
-                        required=true
-                    />
+                    <AudienceField value=audience problem />
                     <div class="grid-2">
                         <TextField label="Количество участников" name="audience_count" kind="number" value=audience_count problem />
                         <TextField label="Класс (параллель)" name="audience_grade" value=audience_grade problem hint="Например: 9 «А» или 5–6 классы" />
                     </div>
                 </fieldset>
-                <SelectField
-                    label="Формат"
-                    name="format"
-                    value=format
-                    options=Signal::derive(|| enum_options(WorkFormat::ALL, WorkFormat::as_str, WorkFormat::label_ru))
-                    problem
-                    required=true
-                />
+                <WorkFormatField value=format problem />
                 <fieldset class="fieldset">
                     <legend>"Желаемый период"</legend>
                     <div class="grid-2">

@@ -11,7 +11,8 @@ use tutornet_domain::community::{
 use tutornet_domain::{Problem, ProblemCode, Role};
 
 use super::parts::conflict::conflicting_session;
-use super::parts::fields::{ChoiceFields, MainFields, SessionFields};
+use super::parts::fields::SessionFields;
+use super::parts::form_fields::{ChoiceFields, MainFields};
 use crate::api;
 use crate::auth::Auth;
 use crate::routes::Route;
