@@ -84,6 +84,12 @@ impl Auth {
         self.me.set(None);
     }
 
+    /// The user's id, empty when nobody is logged in (tracked).
+    pub fn me_id(&self) -> String {
+        self.me
+            .with(|m| m.as_ref().map(|m| m.id.clone()).unwrap_or_default())
+    }
+
     /// The user's role (tracked); observers' rights when nobody is logged in.
     pub fn role(&self) -> Role {
         self.me

@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_params_map;
 use tutornet_domain::community::{
     RequestAction, RequestDetail, RequestTransition, TutorSuggestion,
 };
@@ -16,17 +15,13 @@ use crate::api::validation_problem;
 use crate::routes::Route;
 use crate::ui::card::{CardBody, Crumbs};
 use crate::ui::fields::field_error;
+use crate::ui::form::for_route_id;
 use crate::ui::{Banner, ErrorBanner};
 use crate::util::set_title;
 
 #[component]
 pub fn RequestCardPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    move || {
-        let id = id.get();
-        view! { <RequestCard id /> }
-    }
+    for_route_id(|id| view! { <RequestCard id=id.unwrap_or_default() /> })
 }
 
 fn needs_comment(a: RequestAction) -> bool {

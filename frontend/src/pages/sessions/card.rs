@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_params_map;
 use tutornet_domain::community::SessionStatus;
 use tutornet_domain::Problem;
 
@@ -18,17 +17,13 @@ use super::parts::CardState;
 use crate::api;
 use crate::routes::Route;
 use crate::ui::card::{CardBody, Crumbs};
+use crate::ui::form::for_route_id;
 use crate::ui::Banner;
 use crate::util::set_title;
 
 #[component]
 pub fn SessionCardPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    move || {
-        let id = id.get();
-        view! { <SessionCard id /> }
-    }
+    for_route_id(|id| view! { <SessionCard id=id.unwrap_or_default() /> })
 }
 
 #[component]

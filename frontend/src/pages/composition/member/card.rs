@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use tutornet_domain::composition::{CompositionOrder, Member, MemberStatus};
 use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::Problem;
@@ -15,17 +15,13 @@ use crate::api;
 use crate::auth::Auth;
 use crate::routes::Route;
 use crate::ui::card::Crumbs;
+use crate::ui::form::for_route_id;
 use crate::ui::{Banner, ErrorBanner};
 use crate::util::{confirm, set_title};
 
 #[component]
 pub fn MemberCardPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    move || {
-        let id = id.get();
-        view! { <MemberCard id /> }
-    }
+    for_route_id(|id| view! { <MemberCard id=id.unwrap_or_default() /> })
 }
 
 /// «№ 01-03/24 от 01.09.2025».
