@@ -53,6 +53,10 @@ pub fn TextField(
     let id = format!("f-{name}");
     let invalid = move || field_error(problem, name).is_some().then_some("true");
     let described = format!("err-{name}");
+    let on_input = move |v: String| {
+        value.set(v);
+        clear_field_error(problem, name);
+    };
     let control = if multiline {
         view! {
             <textarea
@@ -64,10 +68,7 @@ pub fn TextField(
                 aria-describedby=described.clone()
                 disabled=move || disabled.get()
                 prop:value=move || value.get()
-                on:input:target=move |ev| {
-                    value.set(ev.target().value());
-                    clear_field_error(problem, name);
-                }
+                on:input:target=move |ev| on_input(ev.target().value())
             ></textarea>
         }
         .into_any()
@@ -82,10 +83,7 @@ pub fn TextField(
                 aria-describedby=described.clone()
                 disabled=move || disabled.get()
                 prop:value=move || value.get()
-                on:input:target=move |ev| {
-                    value.set(ev.target().value());
-                    clear_field_error(problem, name);
-                }
+                on:input:target=move |ev| on_input(ev.target().value())
             />
         }
         .into_any()
@@ -100,6 +98,28 @@ pub fn TextField(
             {hint.filter(|h| !h.is_empty()).map(|h| view! { <p class="hint">{h}</p> })}
             <FieldMessage problem name />
         </div>
+    }
+}
+
+/// A bare checkbox with its label on the right, outside the field frame (filters,
+/// choices inside a block).
+#[component]
+pub fn Check(
+    label: &'static str,
+    name: &'static str,
+    checked: RwSignal<bool>,
+    #[prop(default = "check")] class: &'static str,
+) -> impl IntoView {
+    view! {
+        <label class=class>
+            <input
+                type="checkbox"
+                name=name
+                prop:checked=move || checked.get()
+                on:change:target=move |ev| checked.set(ev.target().checked())
+            />
+            <span>{label}</span>
+        </label>
     }
 }
 
