@@ -1,5 +1,6 @@
-//! The select fields of the community's own lists, the same on every form that asks for
-//! them: the form of work, the format, the audience.
+//! Select fields over the domain's labelled lists, and the ones every form that asks for
+//! them shows alike: the form of work, the format, the audience, the subject, the
+//! municipality.
 
 use leptos::prelude::*;
 use tutornet_domain::community::{Audience, FormOfWork, WorkFormat};
@@ -7,23 +8,27 @@ use tutornet_domain::Problem;
 
 use crate::ui::fields::{enum_options, SelectField, SelectFieldProps};
 
-/// A required select over the (value, label) pairs `options` gives; with a
-/// `placeholder`, an empty first option carries it.
-fn required_select(
+/// A select over a labelled enum (`all` of it, `key` its value, `text` its label); with
+/// a `placeholder`, an empty first option carries it.
+#[component]
+pub fn EnumField<T: Copy + Send + Sync + 'static>(
     label: &'static str,
     name: &'static str,
     value: RwSignal<String>,
     problem: RwSignal<Option<Problem>>,
-    options: fn() -> Vec<(String, String)>,
-    placeholder: Option<&'static str>,
-) -> AnyView {
+    all: &'static [T],
+    key: fn(T) -> &'static str,
+    text: fn(T) -> &'static str,
+    #[prop(optional)] placeholder: Option<&'static str>,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
     let props = SelectFieldProps::builder()
         .label(label)
         .name(name)
         .value(value)
-        .options(Signal::derive(options))
+        .options(Signal::derive(move || enum_options(all, key, text)))
         .problem(problem)
-        .required(true);
+        .required(required);
     match placeholder {
         Some(p) => SelectField(props.placeholder(p).build()).into_any(),
         None => SelectField(props.build()).into_any(),
@@ -36,9 +41,19 @@ pub fn FormOfWorkField(
     value: RwSignal<String>,
     problem: RwSignal<Option<Problem>>,
 ) -> impl IntoView {
-    let options = || enum_options(FormOfWork::ALL, FormOfWork::as_str, FormOfWork::label_ru);
-    let placeholder = Some("— выберите форму работы —");
-    required_select("Форма работы", "form", value, problem, options, placeholder)
+    view! {
+        <EnumField
+            label="Форма работы"
+            name="form"
+            value
+            problem
+            all=FormOfWork::ALL
+            key=FormOfWork::as_str
+            text=FormOfWork::label_ru
+            placeholder="— выберите форму работы —"
+            required=true
+        />
+    }
 }
 
 /// «Формат»: in person or remote.
@@ -47,13 +62,50 @@ pub fn WorkFormatField(
     value: RwSignal<String>,
     problem: RwSignal<Option<Problem>>,
 ) -> impl IntoView {
-    let options = || enum_options(WorkFormat::ALL, WorkFormat::as_str, WorkFormat::label_ru);
-    required_select("Формат", "format", value, problem, options, None)
+    view! {
+        <EnumField label="Формат" name="format" value problem all=WorkFormat::ALL key=WorkFormat::as_str text=WorkFormat::label_ru required=true />
+    }
 }
 
 /// «Аудитория».
 #[component]
 pub fn AudienceField(value: RwSignal<String>, problem: RwSignal<Option<Problem>>) -> impl IntoView {
-    let options = || enum_options(Audience::ALL, Audience::as_str, Audience::label_ru);
-    required_select("Аудитория", "audience", value, problem, options, None)
+    view! {
+        <EnumField label="Аудитория" name="audience" value problem all=Audience::ALL key=Audience::as_str text=Audience::label_ru required=true />
+    }
+}
+
+/// «Предмет», optional; `placeholder` names the empty choice.
+#[component]
+pub fn SubjectField(
+    value: RwSignal<String>,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    problem: RwSignal<Option<Problem>>,
+    placeholder: &'static str,
+) -> impl IntoView {
+    view! { <SelectField label="Предмет" name="subject_id" value options problem placeholder /> }
+}
+
+/// «Муниципалитет», required.
+#[component]
+pub fn MunicipalityField(
+    value: RwSignal<String>,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    problem: RwSignal<Option<Problem>>,
+    #[prop(into)] disabled: Signal<bool>,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    let props = SelectFieldProps::builder()
+        .label("Муниципалитет")
+        .name("municipality_id")
+        .value(value)
+        .options(options)
+        .problem(problem)
+        .placeholder("— выберите муниципалитет —")
+        .required(true)
+        .disabled(disabled);
+    match hint {
+        Some(h) => SelectField(props.hint(h).build()).into_any(),
+        None => SelectField(props.build()).into_any(),
+    }
 }

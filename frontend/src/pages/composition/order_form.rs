@@ -13,11 +13,11 @@ use tutornet_domain::{FieldError, Problem};
 
 use crate::api;
 use crate::routes::Route;
-use crate::ui::fields::enum_options;
+use crate::ui::choices::EnumField;
 use crate::ui::fields::field_error;
 use crate::ui::form::{send, valid, SaveBar};
 use crate::ui::time::today;
-use crate::ui::{ErrorBanner, SelectField, TextField};
+use crate::ui::{ErrorBanner, TextField};
 use crate::util::{non_empty, set_title};
 
 #[component]
@@ -134,12 +134,14 @@ pub fn OrderFormPage() -> impl IntoView {
             <h1>"Новый приказ"</h1>
             <ErrorBanner problem />
             <form class="card form" on:submit=submit data-testid="order-form" novalidate=true>
-                <SelectField
+                <EnumField
                     label="Вид приказа"
                     name="kind"
                     value=kind
-                    options=Signal::derive(|| enum_options(OrderKind::ALL, OrderKind::as_str, OrderKind::label_ru))
                     problem
+                    all=OrderKind::ALL
+                    key=OrderKind::as_str
+                    text=OrderKind::label_ru
                     required=true
                 />
                 <div class="grid-2">

@@ -11,9 +11,9 @@ use crate::api;
 use crate::auth::Auth;
 use crate::routes::Route;
 use crate::ui::card::Crumbs;
-use crate::ui::choices::{AudienceField, FormOfWorkField, WorkFormatField};
+use crate::ui::choices::{AudienceField, FormOfWorkField, SubjectField, WorkFormatField};
 use crate::ui::form::{send, valid, SaveBar};
-use crate::ui::{CheckboxField, ErrorBanner, SelectField, TextField};
+use crate::ui::{CheckboxField, ErrorBanner, TextField};
 use crate::util::{non_empty, set_title};
 
 fn parse_opt<T: std::str::FromStr>(s: &str) -> Result<Option<T>, ()> {
@@ -103,14 +103,7 @@ pub fn RequestFormPage() -> impl IntoView {
             <ErrorBanner problem />
             <form class="card form" on:submit=submit data-testid="request-form" novalidate=true>
                 <FormOfWorkField value=form problem />
-                <SelectField
-                    label="Предмет"
-                    name="subject_id"
-                    value=subject_id
-                    options=subject_options
-                    problem
-                    placeholder="— не относится к предмету —"
-                />
+                <SubjectField value=subject_id options=subject_options problem placeholder="— не относится к предмету —" />
                 <TextField label="Тема" name="topic" value=topic problem required=true hint="Например: подготовка к ОГЭ по математике, задания второй части" />
                 <TextField
                     label="Затруднение"

@@ -13,6 +13,7 @@ use crate::api;
 use crate::auth::Auth;
 use crate::routes::Route;
 use crate::ui::card::{Crumbs, Loaded};
+use crate::ui::choices::MunicipalityField;
 use crate::ui::form::{
     for_route_id, is_version_conflict, mark_conflict, send_or, valid, ReloadOffer, SaveBar,
 };
@@ -187,14 +188,10 @@ fn SchoolForm(id: Option<String>) -> impl IntoView {
             <ReloadOffer conflict />
             <Loaded problem loaded=ready>
                 <form class="card form" on:submit=submit.clone() data-testid="school-form" novalidate=true>
-                    <SelectField
-                        label="Муниципалитет"
-                        name="municipality_id"
+                    <MunicipalityField
                         value=municipality_id
                         options=municipality_options
                         problem
-                        placeholder="— выберите муниципалитет —"
-                        required=true
                         disabled=municipality_locked
                         hint=if editing { "Школа не переходит в другой муниципалитет." } else { "" }
                     />

@@ -7,6 +7,7 @@ use tutornet_domain::users::{PasswordReset, User, UserCreate, UserUpdate};
 use tutornet_domain::{Problem, Role};
 
 use crate::api;
+use crate::ui::choices::MunicipalityField;
 use crate::ui::form::{send, valid};
 use crate::ui::picker::SchoolPicker;
 use crate::ui::time::datetime_ru;
@@ -158,14 +159,10 @@ pub fn UserFields(
                 disabled=is_self
             />
             <Show when=needs_municipality>
-                <SelectField
-                    label="Муниципалитет"
-                    name="municipality_id"
+                <MunicipalityField
                     value=municipality_id
                     options=municipality_options
                     problem
-                    placeholder="— выберите муниципалитет —"
-                    required=true
                     disabled=municipality_locked
                 />
             </Show>

@@ -11,7 +11,7 @@ use tutornet_domain::{Problem, ProblemCode, Role};
 
 use crate::api;
 use crate::auth::Auth;
-use crate::ui::fields::enum_options;
+use crate::ui::choices::EnumField;
 use crate::ui::form::{send_or, valid, ReloadOffer, SaveBar};
 use crate::ui::{ErrorBanner, SelectField, TextField};
 use crate::util::non_empty;
@@ -294,12 +294,14 @@ pub fn MemberForm(
                 {move || subjects_error(problem).map(|m| view! { <p class="field-error" data-testid="error-subject_ids">{m}</p> })}
             </fieldset>
             <div class="grid-2">
-                <SelectField
+                <EnumField
                     label="Уровень тьютора"
                     name="level"
                     value=level
-                    options=Signal::derive(|| enum_options(TutorLevel::ALL, TutorLevel::as_str, TutorLevel::label_ru))
                     problem
+                    all=TutorLevel::ALL
+                    key=TutorLevel::as_str
+                    text=TutorLevel::label_ru
                     required=true
                 />
                 <TextField label="Должность" name="position" value=position problem hint="Например: учитель математики" />

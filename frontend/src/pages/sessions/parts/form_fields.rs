@@ -6,9 +6,11 @@ use tutornet_domain::Problem;
 
 use super::fields::SessionFields;
 use crate::routes::Route;
-use crate::ui::choices::{AudienceField, FormOfWorkField, WorkFormatField};
-use crate::ui::fields::{enum_options, field_error, CheckList, CheckOption};
-use crate::ui::{SelectField, TextField};
+use crate::ui::choices::{
+    AudienceField, EnumField, FormOfWorkField, SubjectField, WorkFormatField,
+};
+use crate::ui::fields::{field_error, CheckList, CheckOption};
+use crate::ui::TextField;
 
 /// Date, start and end with their shared error lines.
 #[component]
@@ -66,14 +68,7 @@ pub fn MainFields(
     } = fields;
     view! {
         <FormOfWorkField value=form problem />
-        <SelectField
-            label="Предмет"
-            name="subject_id"
-            value=subject_id
-            options=subject_options
-            problem
-            placeholder="— без предмета —"
-        />
+        <SubjectField value=subject_id options=subject_options problem placeholder="— без предмета —" />
         <TextField label="Тема занятия" name="title" value=title problem required=true />
         <WhenFields fields problem />
         <WorkFormatField value=format problem />
@@ -178,12 +173,14 @@ pub fn ChoiceFields(
         <fieldset class="fieldset">
             <legend>"Повтор"</legend>
             <div class="grid-2">
-                <SelectField
+                <EnumField
                     label="Повторять"
                     name="recurrence"
                     value=recurrence
-                    options=Signal::derive(|| enum_options(Recurrence::ALL, Recurrence::as_str, Recurrence::label_ru))
                     problem
+                    all=Recurrence::ALL
+                    key=Recurrence::as_str
+                    text=Recurrence::label_ru
                     placeholder="Не повторять"
                 />
                 <TextField label="До даты (включительно)" name="repeat_until" kind="date" value=repeat_until problem disabled=Signal::derive(move || recurrence.with(String::is_empty)) />
