@@ -17,6 +17,7 @@ use crate::routes::Route;
 use crate::ui::community::{LevelBadge, MemberStatusBadge};
 use crate::ui::fields::enum_options;
 use crate::ui::filters::{FilterField, MunicipalityFilter, SearchField};
+use crate::ui::layout::PrintButton;
 use crate::ui::table::{columns, PagedTable};
 use crate::ui::{Banner, ErrorBanner, Paged};
 use crate::util::{non_empty, plural, set_title};
@@ -167,7 +168,7 @@ pub fn CompositionPage() -> impl IntoView {
                     <button type="button" class="btn" data-testid="export-docx" disabled=move || exporting.get() on:click=move |_| export("docx")>
                         "Скачать DOCX"
                     </button>
-                    <button type="button" class="btn" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Печать"</button>
+                    <PrintButton />
                 </div>
             </div>
             <CompositionTabs />

@@ -15,6 +15,7 @@ use crate::auth::Auth;
 use crate::routes::Route;
 use crate::ui::files::{upload_file, FileRow, UploadButton};
 use crate::ui::form::for_route_id;
+use crate::ui::layout::PrintButton;
 use crate::ui::{Banner, ErrorBanner};
 use crate::util::{confirm, plural, set_title};
 
@@ -223,7 +224,7 @@ fn OrderCard(id: String) -> impl IntoView {
             <div class="page-head no-print">
                 <span></span>
                 <div class="actions">
-                    <button type="button" class="btn" data-testid="print" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Печать"</button>
+                    <PrintButton testid="print" />
                 </div>
             </div>
             <ErrorBanner problem />

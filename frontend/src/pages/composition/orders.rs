@@ -9,6 +9,7 @@ use crate::api;
 use crate::auth::Auth;
 use crate::pages::composition::CompositionTabs;
 use crate::routes::Route;
+use crate::ui::layout::{CreateLink, PageHead};
 use crate::ui::table::{columns, PagedTable};
 use crate::ui::Paged;
 use crate::util::{plural, set_title};
@@ -58,12 +59,14 @@ pub fn OrdersPage() -> impl IntoView {
 
     view! {
         <section class="page" data-testid="orders-page">
-            <div class="page-head">
-                <h1>"Приказы о составе"</h1>
-                <Show when=move || auth.can(Resource::Composition, Action::Create)>
-                    <a class="btn btn-primary" href=Route::OrderNew.path() data-testid="new-order">"Новый приказ"</a>
-                </Show>
-            </div>
+            <PageHead title="Приказы о составе">
+                <CreateLink
+                    allowed=Signal::derive(move || auth.can(Resource::Composition, Action::Create))
+                    href=Route::OrderNew.path()
+                    testid="new-order"
+                    label="Новый приказ"
+                />
+            </PageHead>
             <CompositionTabs />
             <PagedTable
                 list

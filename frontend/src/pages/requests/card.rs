@@ -16,6 +16,7 @@ use crate::routes::Route;
 use crate::ui::card::{CardBody, Crumbs};
 use crate::ui::fields::field_error;
 use crate::ui::form::for_route_id;
+use crate::ui::layout::PrintButton;
 use crate::ui::{Banner, ErrorBanner};
 use crate::util::set_title;
 
@@ -238,17 +239,7 @@ fn RequestCard(id: String) -> impl IntoView {
                     <h1 data-testid="request-topic">
                         {move || detail.with(|d| d.as_ref().map(|d| d.request.topic.clone()))}
                     </h1>
-                    <button
-                        type="button"
-                        class="btn no-print"
-                        on:click=|_| {
-                            if let Some(w) = web_sys::window() {
-                                let _ = w.print();
-                            }
-                        }
-                    >
-                        "Печать"
-                    </button>
+                    <PrintButton class="btn no-print" />
                 </div>
                 <div class="two-col">
                     <div>

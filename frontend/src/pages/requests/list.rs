@@ -14,6 +14,7 @@ use crate::auth::Auth;
 use crate::routes::Route;
 use crate::ui::community::RequestStatusBadge;
 use crate::ui::fields::enum_options;
+use crate::ui::layout::{CreateLink, PageHead};
 use crate::ui::table::{columns, PagedTable};
 use crate::ui::Paged;
 use crate::util::{non_empty, plural, set_title};
@@ -143,14 +144,14 @@ pub fn RequestsPage() -> impl IntoView {
 
     view! {
         <section class="page" data-testid="requests-page">
-            <div class="page-head">
-                <h1>"Заявки"</h1>
-                <Show when=move || auth.can(Resource::Request, Action::Create) && auth.role() != Role::Coordinator && auth.role() != Role::Admin>
-                    <a class="btn btn-primary" href=Route::RequestNew.path() data-testid="new-request">
-                        "Новая заявка"
-                    </a>
-                </Show>
-            </div>
+            <PageHead title="Заявки">
+                <CreateLink
+                    allowed=Signal::derive(move || auth.can(Resource::Request, Action::Create) && auth.role() != Role::Coordinator && auth.role() != Role::Admin)
+                    href=Route::RequestNew.path()
+                    testid="new-request"
+                    label="Новая заявка"
+                />
+            </PageHead>
             <p class="lead muted">{intro}</p>
             <form class="filters" role="search" on:submit=|ev| ev.prevent_default() data-testid="request-filters">
                 {select(

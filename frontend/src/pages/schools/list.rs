@@ -12,6 +12,7 @@ use crate::routes::Route;
 use crate::ui::filters::{
     address_filter, flag_value, Debounce, FilterField, MunicipalityFilter, SearchField,
 };
+use crate::ui::layout::{CreateLink, PageHead};
 use crate::ui::table::PagedTable;
 use crate::ui::Paged;
 use crate::util::{non_empty, plural, set_title};
@@ -166,14 +167,14 @@ pub fn SchoolsPage() -> impl IntoView {
 
     view! {
         <section class="page" data-testid="schools-page">
-            <div class="page-head">
-                <h1>"Школы"</h1>
-                <Show when=move || auth.can(Resource::School, Action::Create)>
-                    <a class="btn btn-primary" href=Route::SchoolNew.path() data-testid="add-school">
-                        "Добавить школу"
-                    </a>
-                </Show>
-            </div>
+            <PageHead title="Школы">
+                <CreateLink
+                    allowed=Signal::derive(move || auth.can(Resource::School, Action::Create))
+                    href=Route::SchoolNew.path()
+                    testid="add-school"
+                    label="Добавить школу"
+                />
+            </PageHead>
 
             <form class="filters" role="search" on:submit=on_search data-testid="school-filters">
                 <SearchField

@@ -18,6 +18,7 @@ use crate::api;
 use crate::routes::Route;
 use crate::ui::card::{CardBody, Crumbs};
 use crate::ui::form::for_route_id;
+use crate::ui::layout::PrintButton;
 use crate::ui::Banner;
 use crate::util::set_title;
 
@@ -53,7 +54,7 @@ fn SessionCard(id: String) -> impl IntoView {
                         {move || detail.with(|d| d.as_ref().filter(|d| d.can_manage && d.session.status == SessionStatus::Planned).map(|d| view! {
                             <a class="btn" href=Route::SessionEdit(d.session.id.to_string()).path() data-testid="edit-session">"Изменить"</a>
                         }))}
-                        <button type="button" class="btn" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Печать"</button>
+                        <PrintButton />
                     </div>
                 </div>
                 <Banner message />

@@ -16,6 +16,7 @@ use crate::routes::Route;
 use crate::ui::community::FeedButton;
 use crate::ui::fields::enum_options;
 use crate::ui::filters::address_filter;
+use crate::ui::layout::CreateLink;
 use crate::ui::table::{columns, PagedTable};
 use crate::ui::time::today;
 use crate::ui::Paged;
@@ -177,11 +178,12 @@ pub fn SessionsPage() -> impl IntoView {
                 <h1>"Расписание"</h1>
                 <div class="actions">
                     <FeedButton />
-                    <Show when=move || auth.can(Resource::Session, Action::Create)>
-                        <a class="btn btn-primary" href=Route::SessionNew.path() data-testid="new-session">
-                            "Новое занятие"
-                        </a>
-                    </Show>
+                    <CreateLink
+                        allowed=Signal::derive(move || auth.can(Resource::Session, Action::Create))
+                        href=Route::SessionNew.path()
+                        testid="new-session"
+                        label="Новое занятие"
+                    />
                 </div>
             </div>
             <form class="filters" role="search" on:submit=|ev| ev.prevent_default() data-testid="session-filters">

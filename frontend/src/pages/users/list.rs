@@ -13,6 +13,7 @@ use crate::api;
 use crate::auth::Auth;
 use crate::routes::Route;
 use crate::ui::filters::{FilterField, MunicipalityFilter, SearchField};
+use crate::ui::layout::{CreateLink, PageHead};
 use crate::ui::table::{columns, PagedTable};
 use crate::ui::time::datetime_ru;
 use crate::ui::Paged;
@@ -137,14 +138,14 @@ pub fn UsersPage() -> impl IntoView {
 
     view! {
         <section class="page" data-testid="users-page">
-            <div class="page-head">
-                <h1>"Пользователи"</h1>
-                <Show when=move || auth.can(Resource::User, Action::Create)>
-                    <a class="btn btn-primary" href=Route::UserNew.path() data-testid="add-user">
-                        "Добавить пользователя"
-                    </a>
-                </Show>
-            </div>
+            <PageHead title="Пользователи">
+                <CreateLink
+                    allowed=Signal::derive(move || auth.can(Resource::User, Action::Create))
+                    href=Route::UserNew.path()
+                    testid="add-user"
+                    label="Добавить пользователя"
+                />
+            </PageHead>
             <form class="filters" role="search" on:submit=move |ev| {
                 ev.prevent_default();
                 q_applied.set(q.get_untracked().trim().to_string());

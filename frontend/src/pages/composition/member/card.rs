@@ -16,6 +16,7 @@ use crate::auth::Auth;
 use crate::routes::Route;
 use crate::ui::card::Crumbs;
 use crate::ui::form::for_route_id;
+use crate::ui::layout::PrintButton;
 use crate::ui::{Banner, ErrorBanner};
 use crate::util::{confirm, set_title};
 
@@ -132,7 +133,7 @@ fn MemberCard(id: String) -> impl IntoView {
                             <button type="button" class="btn" data-testid="member-edit" on:click=move |_| { message.set(None); editing.set(true); }>"Изменить"</button>
                             <button type="button" class="btn btn-danger" data-testid="member-delete" disabled=move || busy.get() on:click=remove>"Удалить"</button>
                         </Show>
-                        <button type="button" class="btn" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Печать"</button>
+                        <PrintButton />
                     </div>
                 </div>
                 <Banner message />
