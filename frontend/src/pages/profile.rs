@@ -7,6 +7,7 @@ use tutornet_domain::{FieldError, Problem};
 
 use crate::api::account;
 use crate::auth::Auth;
+use crate::ui::fields::NewPasswordField;
 use crate::ui::form::{send, valid, SaveBar};
 use crate::ui::{Banner, ErrorBanner, TextField};
 use crate::util::set_title;
@@ -101,15 +102,7 @@ pub fn ProfilePage() -> impl IntoView {
                     problem
                     autocomplete="current-password"
                 />
-                <TextField
-                    label="Новый пароль"
-                    name="new_password"
-                    kind="password"
-                    value=new_password
-                    problem
-                    autocomplete="new-password"
-                    hint="Не короче 10 символов."
-                />
+                <NewPasswordField value=new_password problem />
                 <TextField
                     label="Новый пароль ещё раз"
                     name="new_password_repeat"

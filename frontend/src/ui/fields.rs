@@ -123,6 +123,25 @@ pub fn Check(
     }
 }
 
+/// «Новый пароль» with the rule it must meet.
+#[component]
+pub fn NewPasswordField(
+    value: RwSignal<String>,
+    problem: RwSignal<Option<Problem>>,
+) -> impl IntoView {
+    view! {
+        <TextField
+            label="Новый пароль"
+            name="new_password"
+            kind="password"
+            value
+            problem
+            autocomplete="new-password"
+            hint="Не короче 10 символов."
+        />
+    }
+}
+
 /// A checkbox with its label on the right.
 #[component]
 pub fn CheckboxField(
@@ -275,6 +294,38 @@ pub fn enum_options<T: Copy>(
         .collect()
 }
 
+/// One checkbox of a multiple choice: checked while `values` holds `value`, and
+/// adding or removing it; `children` is its label.
+#[component]
+pub fn ToggleCheck(
+    name: &'static str,
+    value: String,
+    values: RwSignal<Vec<String>>,
+    children: Children,
+) -> impl IntoView {
+    let (a, b) = (value.clone(), value.clone());
+    view! {
+        <label class="check block-check">
+            <input
+                type="checkbox"
+                name=name
+                value=value
+                prop:checked=move || values.with(|v| v.contains(&a))
+                on:change:target=move |ev| {
+                    let on = ev.target().checked();
+                    values.update(|v| {
+                        v.retain(|x| *x != b);
+                        if on {
+                            v.push(b.clone());
+                        }
+                    });
+                }
+            />
+            {children()}
+        </label>
+    }
+}
+
 /// One option of a [`CheckList`]: the value, its label and an optional muted note.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckOption {
@@ -293,14 +344,6 @@ pub fn CheckList(
     problem: RwSignal<Option<Problem>>,
     empty: &'static str,
 ) -> impl IntoView {
-    let toggle = move |value: String, on: bool| {
-        values.update(|v| {
-            v.retain(|x| *x != value);
-            if on {
-                v.push(value);
-            }
-        });
-    };
     view! {
         {move || {
             let opts = options.get();
@@ -309,21 +352,13 @@ pub fn CheckList(
             }
             opts.into_iter()
                 .map(|o| {
-                    let (a, b) = (o.value.clone(), o.value.clone());
                     view! {
-                        <label class="check block-check">
-                            <input
-                                type="checkbox"
-                                name=name
-                                value=o.value.clone()
-                                prop:checked=move || values.with(|v| v.contains(&a))
-                                on:change:target=move |ev| toggle(b.clone(), ev.target().checked())
-                            />
+                        <ToggleCheck name value=o.value values>
                             <span>
                                 {o.label}
                                 {o.note.map(|n| view! { <span class="muted small">{n}</span> })}
                             </span>
-                        </label>
+                        </ToggleCheck>
                     }
                 })
                 .collect_view()

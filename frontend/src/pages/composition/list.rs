@@ -13,6 +13,7 @@ use super::CompositionTabs;
 use crate::api;
 use crate::auth::Auth;
 use crate::pages::composition::member::form::MemberForm;
+use crate::pages::composition::subject_names;
 use crate::routes::Route;
 use crate::ui::community::{LevelBadge, MemberStatusBadge};
 use crate::ui::fields::enum_options;
@@ -97,12 +98,7 @@ pub fn CompositionPage() -> impl IntoView {
     let on_cancel = Callback::new(move |_| adding.set(false));
 
     let row = move |m: Member| {
-        let subjects = m
-            .subjects
-            .iter()
-            .map(|s| s.name.clone())
-            .collect::<Vec<_>>()
-            .join(", ");
+        let subjects = subject_names(&m);
         let place = match (&m.position, &m.school_name, &m.workplace) {
             (p, Some(s), _) => format!(
                 "{}{s}",

@@ -11,10 +11,11 @@ use tutornet_domain::composition::{
 };
 use tutornet_domain::{FieldError, Problem};
 
+use super::subject_names;
 use crate::api;
 use crate::routes::Route;
 use crate::ui::choices::EnumField;
-use crate::ui::fields::field_error;
+use crate::ui::fields::{field_error, ToggleCheck};
 use crate::ui::form::{send, valid, SaveBar};
 use crate::ui::time::today;
 use crate::ui::{ErrorBanner, TextField};
@@ -200,25 +201,13 @@ fn ApproveList(
                 <button type="button" class="btn btn-link" on:click=move |_| approve_ids.set(Vec::new())>"Снять отметки"</button>
             </p>
             {list.into_iter().map(|m| {
-                let (a, b) = (m.id.clone(), m.id.clone());
                 view! {
-                    <label class="check block-check">
-                        <input
-                            type="checkbox"
-                            name="approve_member_ids"
-                            value=m.id.clone()
-                            prop:checked=move || approve_ids.with(|v| v.contains(&a))
-                            on:change:target=move |ev| {
-                                let on = ev.target().checked();
-                                let id = b.clone();
-                                approve_ids.update(|v| { v.retain(|x| *x != id); if on { v.push(id); } });
-                            }
-                        />
+                    <ToggleCheck name="approve_member_ids" value=m.id.clone() values=approve_ids>
                         <span>
                             <span class="strong">{m.full_name.clone()}</span>
-                            <span class="muted small">{format!(" — {}; {}", m.subjects.iter().map(|s| s.name.clone()).collect::<Vec<_>>().join(", "), place(&m))}</span>
+                            <span class="muted small">{format!(" — {}; {}", subject_names(&m), place(&m))}</span>
                         </span>
-                    </label>
+                    </ToggleCheck>
                 }
             }).collect_view()}
         }

@@ -120,6 +120,7 @@ fn SchoolForm(id: Option<String>) -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let can_flags = move || auth.can(Resource::School, Action::Create);
+    let flags_locked = Signal::derive(move || !can_flags());
     let municipality_locked =
         Signal::derive(move || editing || !auth.many_municipalities(Resource::School));
 
@@ -218,30 +219,20 @@ fn SchoolForm(id: Option<String>) -> impl IntoView {
                         <Show when=move || !can_flags()>
                             <p class="hint">"Признаки меняет координатор сообщества."</p>
                         </Show>
-                        <CheckboxField
-                            label="ШНОР — школа с низкими образовательными результатами"
-                            name="is_low_results"
-                            checked=is_low_results
-                            disabled=Signal::derive(move || !can_flags())
-                        />
-                        <CheckboxField
-                            label="ШССУ — школа в сложных социальных условиях"
-                            name="is_difficult_conditions"
-                            checked=is_difficult_conditions
-                            disabled=Signal::derive(move || !can_flags())
-                        />
-                        <CheckboxField
-                            label="Участник проекта «500+»"
-                            name="is_500plus"
-                            checked=is_500plus
-                            disabled=Signal::derive(move || !can_flags())
-                        />
+                        {[
+                            ("ШНОР — школа с низкими образовательными результатами", "is_low_results", is_low_results),
+                            ("ШССУ — школа в сложных социальных условиях", "is_difficult_conditions", is_difficult_conditions),
+                            ("Участник проекта «500+»", "is_500plus", is_500plus),
+                        ]
+                            .into_iter()
+                            .map(|(label, name, checked)| view! { <CheckboxField label name checked disabled=flags_locked /> })
+                            .collect_view()}
                         <CheckboxField
                             label="Школа-наставник (сопровождает другие школы)"
                             name="is_mentor"
                             checked=is_mentor
                             problem
-                            disabled=Signal::derive(move || !can_flags())
+                            disabled=flags_locked
                         />
                         <SelectField
                             label="Школа-наставник этой школы"

@@ -8,6 +8,7 @@ use tutornet_domain::{Problem, Role};
 
 use crate::api;
 use crate::ui::choices::MunicipalityField;
+use crate::ui::fields::NewPasswordField;
 use crate::ui::form::{send, valid};
 use crate::ui::picker::SchoolPicker;
 use crate::ui::time::datetime_ru;
@@ -260,15 +261,7 @@ pub fn ResetPassword(id: String) -> impl IntoView {
             <h2>"Сбросить пароль"</h2>
             <Banner message />
             <ErrorBanner problem />
-            <TextField
-                label="Новый пароль"
-                name="new_password"
-                kind="password"
-                value=new_password
-                problem
-                autocomplete="new-password"
-                hint="Не короче 10 символов."
-            />
+            <NewPasswordField value=new_password problem />
             <div class="form-actions">
                 <button type="submit" class="btn" data-testid="reset-password" disabled=move || busy.get()>
                     "Сбросить пароль"
