@@ -295,17 +295,19 @@ pub fn enum_options<T: Copy>(
 }
 
 /// One checkbox of a multiple choice: checked while `values` holds `value`, and
-/// adding or removing it; `children` is its label.
+/// adding or removing it (then `on_change` runs); `children` is its label.
 #[component]
 pub fn ToggleCheck(
     name: &'static str,
     value: String,
     values: RwSignal<Vec<String>>,
+    #[prop(default = "check block-check")] class: &'static str,
+    #[prop(optional)] on_change: Option<Callback<()>>,
     children: Children,
 ) -> impl IntoView {
     let (a, b) = (value.clone(), value.clone());
     view! {
-        <label class="check block-check">
+        <label class=class>
             <input
                 type="checkbox"
                 name=name
@@ -319,6 +321,9 @@ pub fn ToggleCheck(
                             v.push(b.clone());
                         }
                     });
+                    if let Some(cb) = on_change {
+                        cb.run(());
+                    }
                 }
             />
             {children()}

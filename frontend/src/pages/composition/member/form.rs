@@ -12,6 +12,7 @@ use tutornet_domain::{Problem, ProblemCode, Role};
 use crate::api;
 use crate::auth::Auth;
 use crate::ui::choices::EnumField;
+use crate::ui::fields::ToggleCheck;
 use crate::ui::form::{send_or, valid, ReloadOffer, SaveBar};
 use crate::ui::{ErrorBanner, SelectField, TextField};
 use crate::util::non_empty;
@@ -68,6 +69,43 @@ fn subjects_error(problem: RwSignal<Option<Problem>>) -> Option<String> {
                 .map(|e| e.message.clone())
         })
     })
+}
+
+/// The subjects of a member, a grid of checkboxes; a change forgets their errors.
+#[component]
+fn SubjectChecks(
+    options: RwSignal<Vec<(String, String)>>,
+    values: RwSignal<Vec<String>>,
+    problem: RwSignal<Option<Problem>>,
+) -> impl IntoView {
+    let forget_errors = Callback::new(move |_| {
+        problem.update(|p| {
+            if let Some(p) = p {
+                p.errors.retain(|e| !e.field.starts_with("subject_ids"));
+            }
+        })
+    });
+    move || {
+        let opts = options.get();
+        if opts.is_empty() {
+            return view! { <p class="loading">"Загрузка предметов…"</p> }.into_any();
+        }
+        view! {
+            <div class="check-grid">
+                {opts
+                    .into_iter()
+                    .map(|(id, name)| {
+                        view! {
+                            <ToggleCheck name="subject_ids" value=id values class="check" on_change=forget_errors>
+                                <span>{name}</span>
+                            </ToggleCheck>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        }
+        .into_any()
+    }
 }
 
 /// The form of a member: a new one (`member` absent; the member is nominated in
@@ -222,50 +260,6 @@ pub fn MemberForm(
         );
     };
 
-    let subject_boxes = move || {
-        let opts = subject_options.get();
-        if opts.is_empty() {
-            return view! { <p class="loading">"Загрузка предметов…"</p> }.into_any();
-        }
-        view! {
-            <div class="check-grid">
-                {opts
-                    .into_iter()
-                    .map(|(id, name)| {
-                        let (a, b) = (id.clone(), id.clone());
-                        view! {
-                            <label class="check">
-                                <input
-                                    type="checkbox"
-                                    name="subject_ids"
-                                    value=id
-                                    prop:checked=move || subject_ids.with(|v| v.contains(&a))
-                                    on:change:target=move |ev| {
-                                        let on = ev.target().checked();
-                                        let id = b.clone();
-                                        subject_ids.update(|v| {
-                                            v.retain(|x| *x != id);
-                                            if on {
-                                                v.push(id);
-                                            }
-                                        });
-                                        problem.update(|p| {
-                                            if let Some(p) = p {
-                                                p.errors.retain(|e| !e.field.starts_with("subject_ids"));
-                                            }
-                                        });
-                                    }
-                                />
-                                <span>{name}</span>
-                            </label>
-                        }
-                    })
-                    .collect_view()}
-            </div>
-        }
-        .into_any()
-    };
-
     view! {
         <form class="card form" on:submit=submit data-testid="member-form" novalidate=true>
             <h2>{if editing { "Изменение участника" } else { "Новый участник" }}</h2>
@@ -290,7 +284,7 @@ pub fn MemberForm(
             <TextField label="ФИО полностью" name="full_name" value=full_name problem required=true autocomplete="off" />
             <fieldset class="fieldset" class:has-error=move || subjects_error(problem).is_some() data-testid="member-subjects">
                 <legend>"Предметы" <span class="req" title="обязательное поле">" *"</span></legend>
-                {subject_boxes}
+                <SubjectChecks options=subject_options values=subject_ids problem />
                 {move || subjects_error(problem).map(|m| view! { <p class="field-error" data-testid="error-subject_ids">{m}</p> })}
             </fieldset>
             <div class="grid-2">
