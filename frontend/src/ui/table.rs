@@ -71,6 +71,9 @@ pub fn Table(
     }
 }
 
+/// The total line above a list: its test id and its text for the total.
+pub type TotalLine = (&'static str, fn(i64) -> String);
+
 /// A paged list shown as a [`Table`]: the load error, the total line (`total`: its test id
 /// and text), then one `row` per item, keyed by `key`, with «Показать ещё» fetching the
 /// next page through `fetch`. With `dim`, the table is dimmed while the first page reloads.
@@ -78,7 +81,7 @@ pub fn Table(
 pub fn PagedTable<T, F, Fut, K, KF, R, V>(
     list: Paged<T>,
     fetch: F,
-    #[prop(optional)] total: Option<(&'static str, fn(i64) -> String)>,
+    #[prop(optional)] total: Option<TotalLine>,
     empty_title: &'static str,
     #[prop(optional, into)] empty_hint: Option<ViewFn>,
     testid: &'static str,

@@ -170,8 +170,6 @@ pub fn SessionsPage() -> impl IntoView {
             .collect::<Vec<_>>()
     });
 
-    let (go_prev, go_next, go_today) = (go.clone(), go.clone(), go);
-
     view! {
         <section class="page" data-testid="sessions-page">
             <div class="page-head">
@@ -206,18 +204,9 @@ pub fn SessionsPage() -> impl IntoView {
                 </div>
                 <Show when=move || filter.with(|f| f.view != "list")>
                     <div class="cal-nav">
-                        <button type="button" class="btn" data-testid="cal-prev" aria-label="Назад" on:click={
-                            let g = go_prev.clone();
-                            move |_| g(-1)
-                        }>"←"</button>
-                        <button type="button" class="btn" data-testid="cal-today-btn" on:click={
-                            let g = go_today.clone();
-                            move |_| g(0)
-                        }>"Сегодня"</button>
-                        <button type="button" class="btn" data-testid="cal-next" aria-label="Вперёд" on:click={
-                            let g = go_next.clone();
-                            move |_| g(1)
-                        }>"→"</button>
+                        <button type="button" class="btn" data-testid="cal-prev" aria-label="Назад" on:click=move |_| go(-1)>"←"</button>
+                        <button type="button" class="btn" data-testid="cal-today-btn" on:click=move |_| go(0)>"Сегодня"</button>
+                        <button type="button" class="btn" data-testid="cal-next" aria-label="Вперёд" on:click=move |_| go(1)>"→"</button>
                     </div>
                 </Show>
             </div>
