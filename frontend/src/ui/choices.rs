@@ -42,17 +42,7 @@ pub fn FormOfWorkField(
     problem: RwSignal<Option<Problem>>,
 ) -> impl IntoView {
     view! {
-        <EnumField
-            label="Форма работы"
-            name="form"
-            value
-            problem
-            all=FormOfWork::ALL
-            key=FormOfWork::as_str
-            text=FormOfWork::label_ru
-            placeholder="— выберите форму работы —"
-            required=true
-        />
+        <EnumField label="Форма работы" name="form" value problem all=FormOfWork::ALL key=FormOfWork::as_str text=FormOfWork::label_ru placeholder="— выберите форму работы —" required=true />
     }
 }
 

@@ -145,6 +145,25 @@ pub fn SaveBar(
     }
 }
 
+/// A button that starts a request: disabled while `busy`.
+#[component]
+pub fn BusyButton<F>(
+    busy: RwSignal<bool>,
+    #[prop(default = "btn")] class: &'static str,
+    #[prop(optional)] testid: Option<&'static str>,
+    on_click: F,
+    children: Children,
+) -> impl IntoView
+where
+    F: FnMut(leptos::ev::MouseEvent) + 'static,
+{
+    view! {
+        <button type="button" class=class data-testid=testid disabled=move || busy.get() on:click=on_click>
+            {children()}
+        </button>
+    }
+}
+
 /// A page that edits the record of the route's `:id` (or makes a new one without it):
 /// `form` is drawn afresh when the id changes.
 pub fn for_route_id<V: IntoView + 'static>(

@@ -38,9 +38,7 @@ pub fn CompositionImportPage() -> impl IntoView {
         if !municipality_id.get_untracked().is_empty() {
             return;
         }
-        let own = auth
-            .me
-            .with(|m| m.as_ref().and_then(|m| m.municipality_id.clone()));
+        let own = auth.own_municipality();
         let choices = auth.municipality_choices(Resource::Composition);
         if let Some(m) = own.or_else(|| choices.first().map(|m| m.id.clone())) {
             municipality_id.set(m);

@@ -135,16 +135,7 @@ pub fn OrderFormPage() -> impl IntoView {
             <h1>"Новый приказ"</h1>
             <ErrorBanner problem />
             <form class="card form" on:submit=submit data-testid="order-form" novalidate=true>
-                <EnumField
-                    label="Вид приказа"
-                    name="kind"
-                    value=kind
-                    problem
-                    all=OrderKind::ALL
-                    key=OrderKind::as_str
-                    text=OrderKind::label_ru
-                    required=true
-                />
+                <EnumField label="Вид приказа" name="kind" value=kind problem all=OrderKind::ALL key=OrderKind::as_str text=OrderKind::label_ru required=true />
                 <div class="grid-2">
                     <TextField label="Номер" name="number" value=number problem required=true hint="Например: 01-03/24" />
                     <TextField label="Дата" name="issued_on" kind="date" value=issued_on problem required=true />

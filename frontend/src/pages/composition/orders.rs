@@ -60,12 +60,7 @@ pub fn OrdersPage() -> impl IntoView {
     view! {
         <section class="page" data-testid="orders-page">
             <PageHead title="Приказы о составе">
-                <CreateLink
-                    allowed=Signal::derive(move || auth.can(Resource::Composition, Action::Create))
-                    href=Route::OrderNew.path()
-                    testid="new-order"
-                    label="Новый приказ"
-                />
+                <CreateLink allowed=Signal::derive(move || auth.can(Resource::Composition, Action::Create)) href=Route::OrderNew.path() testid="new-order" label="Новый приказ" />
             </PageHead>
             <CompositionTabs />
             <PagedTable

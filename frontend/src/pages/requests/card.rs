@@ -16,6 +16,7 @@ use crate::routes::Route;
 use crate::ui::card::{CardBody, Crumbs};
 use crate::ui::fields::field_error;
 use crate::ui::form::for_route_id;
+use crate::ui::form::BusyButton;
 use crate::ui::layout::PrintButton;
 use crate::ui::{Banner, ErrorBanner};
 use crate::util::set_title;
@@ -215,15 +216,9 @@ fn RequestCard(id: String) -> impl IntoView {
                         {move || field_error(action_problem, "comment").map(|m| view! { <p class="field-error" data-testid="error-comment">{m}</p> })}
                     </div>
                     <div class="form-actions">
-                        <button
-                            type="button"
-                            class="btn btn-primary"
-                            data-testid="transition-submit"
-                            disabled=move || busy.get()
-                            on:click=submit
-                        >
+                        <BusyButton busy class="btn btn-primary" testid="transition-submit" on_click=submit>
                             {move || if busy.get() { "Сохранение…" } else { "Подтвердить" }}
-                        </button>
+                        </BusyButton>
                         <button type="button" class="btn btn-link" on:click=move |_| chosen.set(None)>"Отмена"</button>
                     </div>
                 </div>

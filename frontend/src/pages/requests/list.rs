@@ -142,15 +142,17 @@ pub fn RequestsPage() -> impl IntoView {
         }
     };
 
+    // Coordinators answer requests; the schools file them.
+    let files_requests = move || {
+        auth.can(Resource::Request, Action::Create)
+            && auth.role() != Role::Coordinator
+            && auth.role() != Role::Admin
+    };
+
     view! {
         <section class="page" data-testid="requests-page">
             <PageHead title="Заявки">
-                <CreateLink
-                    allowed=Signal::derive(move || auth.can(Resource::Request, Action::Create) && auth.role() != Role::Coordinator && auth.role() != Role::Admin)
-                    href=Route::RequestNew.path()
-                    testid="new-request"
-                    label="Новая заявка"
-                />
+                <CreateLink allowed=Signal::derive(files_requests) href=Route::RequestNew.path() testid="new-request" label="Новая заявка" />
             </PageHead>
             <p class="lead muted">{intro}</p>
             <form class="filters" role="search" on:submit=|ev| ev.prevent_default() data-testid="request-filters">

@@ -10,6 +10,7 @@ use crate::api;
 use crate::auth::Auth;
 use crate::routes::Route;
 use crate::ui::form::for_route_id;
+use crate::ui::form::BusyButton;
 use crate::ui::time::datetime_ru;
 use crate::ui::{ArchivedBadge, Banner, ErrorBanner, FlagBadges};
 use crate::util::{confirm, set_title};
@@ -196,26 +197,14 @@ fn SchoolCard(id: String) -> impl IntoView {
                         </a>
                     </Show>
                     <Show when=move || can_archive() && !archived()>
-                        <button
-                            type="button"
-                            class="btn btn-danger"
-                            data-testid="archive-school"
-                            disabled=move || busy.get()
-                            on:click=archive
-                        >
+                        <BusyButton busy class="btn btn-danger" testid="archive-school" on_click=archive>
                             "В архив"
-                        </button>
+                        </BusyButton>
                     </Show>
                     <Show when=move || can_archive() && archived()>
-                        <button
-                            type="button"
-                            class="btn"
-                            data-testid="restore-school"
-                            disabled=move || busy.get()
-                            on:click=restore
-                        >
+                        <BusyButton busy testid="restore-school" on_click=restore>
                             "Восстановить"
-                        </button>
+                        </BusyButton>
                     </Show>
                     <Show when=move || auth.can(Resource::Audit, Action::Read)>
                         <a class="btn btn-link" href=move || audit_href.get_value()>"История изменений"</a>

@@ -82,9 +82,7 @@ fn SchoolForm(id: Option<String>) -> impl IntoView {
             if !municipality_id.get_untracked().is_empty() {
                 return;
             }
-            let own = auth
-                .me
-                .with(|m| m.as_ref().and_then(|m| m.municipality_id.clone()));
+            let own = auth.own_municipality();
             let choices = auth.municipality_choices(Resource::School);
             let only = (choices.len() == 1).then(|| choices[0].id.clone());
             if let Some(m) = own.or(only) {

@@ -168,12 +168,7 @@ pub fn SchoolsPage() -> impl IntoView {
     view! {
         <section class="page" data-testid="schools-page">
             <PageHead title="Школы">
-                <CreateLink
-                    allowed=Signal::derive(move || auth.can(Resource::School, Action::Create))
-                    href=Route::SchoolNew.path()
-                    testid="add-school"
-                    label="Добавить школу"
-                />
+                <CreateLink allowed=Signal::derive(move || auth.can(Resource::School, Action::Create)) href=Route::SchoolNew.path() testid="add-school" label="Добавить школу" />
             </PageHead>
 
             <form class="filters" role="search" on:submit=on_search data-testid="school-filters">

@@ -176,12 +176,7 @@ pub fn SessionsPage() -> impl IntoView {
                 <h1>"Расписание"</h1>
                 <div class="actions">
                     <FeedButton />
-                    <CreateLink
-                        allowed=Signal::derive(move || auth.can(Resource::Session, Action::Create))
-                        href=Route::SessionNew.path()
-                        testid="new-session"
-                        label="Новое занятие"
-                    />
+                    <CreateLink allowed=Signal::derive(move || auth.can(Resource::Session, Action::Create)) href=Route::SessionNew.path() testid="new-session" label="Новое занятие" />
                 </div>
             </div>
             <form class="filters" role="search" on:submit=|ev| ev.prevent_default() data-testid="session-filters">

@@ -139,12 +139,7 @@ pub fn UsersPage() -> impl IntoView {
     view! {
         <section class="page" data-testid="users-page">
             <PageHead title="Пользователи">
-                <CreateLink
-                    allowed=Signal::derive(move || auth.can(Resource::User, Action::Create))
-                    href=Route::UserNew.path()
-                    testid="add-user"
-                    label="Добавить пользователя"
-                />
+                <CreateLink allowed=Signal::derive(move || auth.can(Resource::User, Action::Create)) href=Route::UserNew.path() testid="add-user" label="Добавить пользователя" />
             </PageHead>
             <form class="filters" role="search" on:submit=move |ev| {
                 ev.prevent_default();

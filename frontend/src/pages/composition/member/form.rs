@@ -157,10 +157,7 @@ pub fn MemberForm(
         original
             .with_value(|o| o.as_ref().map(|m| m.municipality_id.clone()))
             .or_else(|| non_empty(municipality_id.get()))
-            .or_else(|| {
-                auth.me
-                    .with(|m| m.as_ref().and_then(|m| m.municipality_id.clone()))
-            })
+            .or_else(|| auth.own_municipality())
             .unwrap_or_default()
     });
     let seq = StoredValue::new(0u32);
@@ -288,16 +285,7 @@ pub fn MemberForm(
                 {move || subjects_error(problem).map(|m| view! { <p class="field-error" data-testid="error-subject_ids">{m}</p> })}
             </fieldset>
             <div class="grid-2">
-                <EnumField
-                    label="Уровень тьютора"
-                    name="level"
-                    value=level
-                    problem
-                    all=TutorLevel::ALL
-                    key=TutorLevel::as_str
-                    text=TutorLevel::label_ru
-                    required=true
-                />
+                <EnumField label="Уровень тьютора" name="level" value=level problem all=TutorLevel::ALL key=TutorLevel::as_str text=TutorLevel::label_ru required=true />
                 <TextField label="Должность" name="position" value=position problem hint="Например: учитель математики" />
             </div>
             <SelectField

@@ -173,16 +173,7 @@ pub fn ChoiceFields(
         <fieldset class="fieldset">
             <legend>"Повтор"</legend>
             <div class="grid-2">
-                <EnumField
-                    label="Повторять"
-                    name="recurrence"
-                    value=recurrence
-                    problem
-                    all=Recurrence::ALL
-                    key=Recurrence::as_str
-                    text=Recurrence::label_ru
-                    placeholder="Не повторять"
-                />
+                <EnumField label="Повторять" name="recurrence" value=recurrence problem all=Recurrence::ALL key=Recurrence::as_str text=Recurrence::label_ru placeholder="Не повторять" />
                 <TextField label="До даты (включительно)" name="repeat_until" kind="date" value=repeat_until problem disabled=Signal::derive(move || recurrence.with(String::is_empty)) />
             </div>
         </fieldset>

@@ -15,6 +15,7 @@ use crate::api;
 use crate::auth::Auth;
 use crate::pages::composition::member::form::people;
 use crate::routes::Route;
+use crate::ui::form::BusyButton;
 use crate::util::confirm;
 
 /// The attachments block of the card; loads the list once the member has arrived.
@@ -145,15 +146,9 @@ pub fn Attachments(
                                             {
                                                 let a3 = a2.clone();
                                                 view! {
-                                                    <button
-                                                        type="button"
-                                                        class="btn btn-link btn-danger no-print"
-                                                        data-testid="attachment-remove"
-                                                        disabled=move || busy.get()
-                                                        on:click=move |_| detach(a3.clone())
-                                                    >
+                                                    <BusyButton busy class="btn btn-link btn-danger no-print" testid="attachment-remove" on_click=move |_| detach(a3.clone())>
                                                         "Снять"
-                                                    </button>
+                                                    </BusyButton>
                                                 }
                                             }
                                         </Show>
