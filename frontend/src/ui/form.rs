@@ -10,6 +10,7 @@ use leptos_router::hooks::use_params_map;
 use tutornet_domain::{FieldError, Problem, ProblemCode};
 
 use crate::api::validation_problem;
+use crate::util::set_title;
 
 pub fn reload_page() {
     if let Some(w) = web_sys::window() {
@@ -162,6 +163,13 @@ where
             {children()}
         </button>
     }
+}
+
+/// Sets the title of a page that edits the record `id` names (`edit`) or makes a new
+/// one (`new`); whether it edits.
+pub fn form_title(id: &Option<String>, edit: &'static str, new: &'static str) -> bool {
+    set_title(if id.is_some() { edit } else { new });
+    id.is_some()
 }
 
 /// A page that edits the record of the route's `:id` (or makes a new one without it):

@@ -15,7 +15,8 @@ use crate::routes::Route;
 use crate::ui::card::{Crumbs, Loaded};
 use crate::ui::choices::MunicipalityField;
 use crate::ui::form::{
-    for_route_id, is_version_conflict, mark_conflict, send_or, valid, ReloadOffer, SaveBar,
+    for_route_id, form_title, is_version_conflict, mark_conflict, send_or, valid, ReloadOffer,
+    SaveBar,
 };
 use crate::ui::{CheckboxField, ErrorBanner, SelectField, TextField};
 use crate::util::{non_empty, set_title};
@@ -29,12 +30,7 @@ pub fn SchoolFormPage() -> impl IntoView {
 
 #[component]
 fn SchoolForm(id: Option<String>) -> impl IntoView {
-    let editing = id.is_some();
-    set_title(if editing {
-        "Изменение школы"
-    } else {
-        "Новая школа"
-    });
+    let editing = form_title(&id, "Изменение школы", "Новая школа");
     let auth = Auth::get();
     let navigate = use_navigate();
 

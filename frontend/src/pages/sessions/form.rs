@@ -17,7 +17,8 @@ use crate::api;
 use crate::auth::Auth;
 use crate::routes::Route;
 use crate::ui::form::{
-    for_route_id, is_version_conflict, load, mark_conflict, send_or, valid, ReloadOffer, SaveBar,
+    for_route_id, form_title, is_version_conflict, load, mark_conflict, send_or, valid,
+    ReloadOffer, SaveBar,
 };
 use crate::ui::ErrorBanner;
 use crate::util::set_title;
@@ -36,12 +37,7 @@ pub fn SessionFormPage() -> impl IntoView {
 
 #[component]
 fn SessionForm(id: Option<String>) -> impl IntoView {
-    let editing = id.is_some();
-    set_title(if editing {
-        "Изменение занятия"
-    } else {
-        "Новое занятие"
-    });
+    let editing = form_title(&id, "Изменение занятия", "Новое занятие");
     let auth = Auth::get();
     let navigate = use_navigate();
     let query = use_query_map();

@@ -14,8 +14,8 @@ use crate::auth::Auth;
 use crate::routes::Route;
 use crate::ui::card::{Crumbs, Loaded};
 use crate::ui::form::{
-    field_problem, for_route_id, is_version_conflict, mark_conflict, send, send_or, valid,
-    ReloadOffer, SaveBar,
+    field_problem, for_route_id, form_title, is_version_conflict, mark_conflict, send, send_or,
+    valid, ReloadOffer, SaveBar,
 };
 use crate::ui::{Banner, ErrorBanner};
 use crate::util::set_title;
@@ -29,12 +29,7 @@ pub fn UserFormPage() -> impl IntoView {
 
 #[component]
 fn UserForm(id: Option<String>) -> impl IntoView {
-    let editing = id.is_some();
-    set_title(if editing {
-        "Изменение пользователя"
-    } else {
-        "Новый пользователь"
-    });
+    let editing = form_title(&id, "Изменение пользователя", "Новый пользователь");
     let auth = Auth::get();
     let navigate = use_navigate();
     let query = use_query_map();

@@ -147,13 +147,7 @@ pub fn ChoiceFields(
         <Show when=move || chooses_tutors.get()>
             <fieldset class="fieldset" data-testid="tutor-choice">
                 <legend>"Тьюторы"</legend>
-                <CheckList
-                    name="tutor_ids"
-                    values=tutor_ids
-                    options=tutor_checks
-                    problem
-                    empty="В утверждённом составе нет тьюторов с учётной записью."
-                />
+                <CheckList name="tutor_ids" values=tutor_ids options=tutor_checks problem empty="В утверждённом составе нет тьюторов с учётной записью." />
             </fieldset>
         </Show>
         <Show
@@ -162,13 +156,7 @@ pub fn ChoiceFields(
         >
         <fieldset class="fieldset" data-testid="request-choice">
             <legend>"Заявки, на которые отвечает занятие"</legend>
-            <CheckList
-                name="request_ids"
-                values=request_ids
-                options=request_checks
-                problem
-                empty="Принятых заявок, ожидающих занятия, нет."
-            />
+            <CheckList name="request_ids" values=request_ids options=request_checks problem empty="Принятых заявок, ожидающих занятия, нет." />
         </fieldset>
         <fieldset class="fieldset">
             <legend>"Повтор"</legend>
