@@ -84,6 +84,18 @@ impl Auth {
         self.me.set(None);
     }
 
+    /// The user's id, empty when nobody is logged in (tracked).
+    pub fn me_id(&self) -> String {
+        self.me
+            .with(|m| m.as_ref().map(|m| m.id.clone()).unwrap_or_default())
+    }
+
+    /// The municipality the user belongs to, if any (tracked).
+    pub fn own_municipality(&self) -> Option<String> {
+        self.me
+            .with(|m| m.as_ref().and_then(|m| m.municipality_id.clone()))
+    }
+
     /// The user's role (tracked); observers' rights when nobody is logged in.
     pub fn role(&self) -> Role {
         self.me

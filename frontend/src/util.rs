@@ -66,8 +66,14 @@ pub fn notifications_changed() {
     }
 }
 
-/// Reads a chosen file as base64 (without the `data:…;base64,` prefix).
-pub fn read_file_base64(file: web_sys::File, done: impl FnOnce(Result<String, String>) + 'static) {
+/// Reads a chosen file with a `FileReader`: `start` begins the reading, `result` makes
+/// the value of what was read (`None`: unreadable).
+fn read_file<T: 'static>(
+    file: web_sys::File,
+    start: fn(&web_sys::FileReader, &web_sys::File) -> Result<(), JsValue>,
+    result: fn(JsValue) -> Option<T>,
+    done: impl FnOnce(Result<T, String>) + 'static,
+) {
     let Ok(reader) = web_sys::FileReader::new() else {
         done(Err("Браузер не умеет читать файлы".to_string()));
         return;
@@ -77,35 +83,39 @@ pub fn read_file_base64(file: web_sys::File, done: impl FnOnce(Result<String, St
         let res = r2
             .result()
             .ok()
-            .and_then(|v| v.as_string())
-            .and_then(|s| s.split_once(',').map(|(_, b)| b.to_string()))
+            .and_then(result)
             .ok_or_else(|| "Не удалось прочитать файл".to_string());
         done(res);
     });
     reader.set_onloadend(Some(cb.as_ref().unchecked_ref()));
     cb.forget();
-    let _ = reader.read_as_data_url(&file);
+    let _ = start(&reader, &file);
+}
+
+/// Reads a chosen file as base64 (without the `data:…;base64,` prefix).
+pub fn read_file_base64(file: web_sys::File, done: impl FnOnce(Result<String, String>) + 'static) {
+    read_file(
+        file,
+        |r, f| r.read_as_data_url(f),
+        |v| {
+            v.as_string()
+                .and_then(|s| s.split_once(',').map(|(_, b)| b.to_string()))
+        },
+        done,
+    );
 }
 
 /// Reads a chosen file's bytes (FileReader, as an ArrayBuffer).
 pub fn read_file_bytes(file: web_sys::File, done: impl FnOnce(Result<Vec<u8>, String>) + 'static) {
-    let Ok(reader) = web_sys::FileReader::new() else {
-        done(Err("Браузер не умеет читать файлы".to_string()));
-        return;
-    };
-    let r2 = reader.clone();
-    let cb = Closure::once(move |_: JsValue| {
-        let res = r2
-            .result()
-            .ok()
-            .filter(|v| v.is_instance_of::<js_sys::ArrayBuffer>())
-            .map(|v| js_sys::Uint8Array::new(&v).to_vec())
-            .ok_or_else(|| "Не удалось прочитать файл".to_string());
-        done(res);
-    });
-    reader.set_onloadend(Some(cb.as_ref().unchecked_ref()));
-    cb.forget();
-    let _ = reader.read_as_array_buffer(&file);
+    read_file(
+        file,
+        |r, f| r.read_as_array_buffer(f),
+        |v| {
+            v.is_instance_of::<js_sys::ArrayBuffer>()
+                .then(|| js_sys::Uint8Array::new(&v).to_vec())
+        },
+        done,
+    );
 }
 
 /// Copies text to the clipboard (best effort).

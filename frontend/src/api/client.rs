@@ -7,32 +7,29 @@
 //! The client knows nothing of the session context: [`on_session`] registers what to do
 //! when a refresh yields a user or fails, so `api` does not import `auth`.
 //!
-//! The access token lives in memory only (a thread-local of the wasm instance). Refreshes
-//! are shared: refresh tokens are single-use, so two calls that get a 401 at the same time
-//! must not both spend the cookie.
+//! The access token lives in memory only (a thread-local of the wasm instance); logging
+//! in and the shared refresh are in [`super::tokens`], the decoding of answers into
+//! problems in [`super::problems`].
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::{Method, RequestBuilder, Response};
 use serde::{de::DeserializeOwned, Serialize};
 use tutornet_domain::auth::Me;
-use tutornet_domain::auth::{LoginRequest, TokenResponse};
 use tutornet_domain::Problem;
 use tutornet_domain::ProblemCode;
 use web_sys::RequestCredentials;
 
-use crate::util::plural;
+pub use super::problems::validation_problem;
+use super::problems::{decode, network_problem, problem_of};
+pub use super::tokens::{login, logout, refresh};
 
 /// Every endpoint lives under this prefix, on the same origin as the SPA.
 pub const BASE: &str = "/api/v1";
 
-type RefreshFuture = Shared<LocalBoxFuture<'static, Result<TokenResponse, Problem>>>;
-
 thread_local! {
     static TOKEN: RefCell<Option<String>> = const { RefCell::new(None) };
-    static REFRESHING: RefCell<Option<RefreshFuture>> = const { RefCell::new(None) };
     static HOOKS: RefCell<Option<SessionHooks>> = const { RefCell::new(None) };
 }
 
@@ -70,7 +67,7 @@ fn session_expired() {
     }
 }
 
-fn token() -> Option<String> {
+pub(super) fn token() -> Option<String> {
     TOKEN.with(|t| t.borrow().clone())
 }
 
@@ -101,35 +98,14 @@ pub fn query_of<F: Serialize>(filter: &F) -> Query {
         .collect()
 }
 
-fn network_problem(err: impl std::fmt::Display) -> Problem {
-    Problem::new(
-        0,
-        "network_error",
-        "Нет связи с сервером",
-        format!("Нет связи с сервером. Проверьте подключение к сети и повторите попытку. ({err})"),
-    )
-}
-
-/// A validation problem raised in the browser before anything is sent.
-pub fn validation_problem(errors: Vec<tutornet_domain::FieldError>) -> Problem {
-    let mut p = Problem::new(
-        422,
-        "validation_failed",
-        "Ошибка в данных",
-        "Проверьте выделенные поля.",
-    );
-    p.errors = errors;
-    p
-}
-
 /// The body of a request: JSON text, or raw bytes with their own content type (uploads).
 #[derive(Clone)]
-enum Body {
+pub(super) enum Body {
     Json(String),
     Bytes { data: Vec<u8>, content_type: String },
 }
 
-async fn send(
+pub(super) async fn send(
     method: Method,
     path: &str,
     query: &Query,
@@ -166,142 +142,7 @@ async fn send(
     req.send().await.map_err(network_problem)
 }
 
-/// Turns a non-2xx response into a [`Problem`], whatever its body.
-async fn problem_of(resp: Response) -> Problem {
-    let status = resp.status();
-    let retry_after = resp.headers().get("retry-after");
-    let mut p = match resp.json::<Problem>().await {
-        Ok(p) => p,
-        Err(_) => Problem::new(
-            status,
-            "http_error",
-            "Ошибка сервера",
-            match status {
-                404 => "Не найдено.".to_string(),
-                500..=599 => format!("Ошибка на сервере (код {status}). Повторите попытку позже."),
-                _ => format!("Сервер не выполнил запрос (код {status})."),
-            },
-        ),
-    };
-    if status == 429 {
-        if let Some(secs) = retry_after.and_then(|s| s.trim().parse::<i64>().ok()) {
-            p.detail = with_wait(&p.detail, secs);
-        }
-    }
-    p
-}
-
-/// Rewrites «… Повторите через 899 с.» as «… Повторите попытку через 15 минут.».
-fn with_wait(detail: &str, secs: i64) -> String {
-    let base = detail.split("Повторите").next().unwrap_or("").trim_end();
-    let base = if base.is_empty() {
-        "Слишком много попыток."
-    } else {
-        base
-    };
-    let when = if secs < 60 {
-        format!("{secs} {}", plural(secs, "секунду", "секунды", "секунд"))
-    } else {
-        let m = (secs + 59) / 60;
-        format!("{m} {}", plural(m, "минуту", "минуты", "минут"))
-    };
-    format!("{base} Повторите попытку через {when}.")
-}
-
-async fn decode<T: DeserializeOwned>(resp: Response) -> Result<T, Problem> {
-    let status = resp.status();
-    resp.json::<T>().await.map_err(|e| {
-        Problem::new(
-            status,
-            "bad_response",
-            "Непонятный ответ сервера",
-            format!("Не удалось прочитать ответ сервера: {e}"),
-        )
-    })
-}
-
-/// Logs in with e-mail and password; the server also sets the refresh cookie.
-pub async fn login(req: &LoginRequest) -> Result<TokenResponse, Problem> {
-    let body = serde_json::to_string(req).unwrap_or_default();
-    let resp = send(
-        Method::POST,
-        "/auth/login",
-        &Vec::new(),
-        Some(&Body::Json(body)),
-        None,
-    )
-    .await?;
-    if resp.ok() {
-        let t: TokenResponse = decode(resp).await?;
-        set_token(Some(t.access_token.clone()));
-        Ok(t)
-    } else {
-        Err(problem_of(resp).await)
-    }
-}
-
-async fn refresh_once() -> Result<TokenResponse, Problem> {
-    let before = token();
-    let resp = send(
-        Method::POST,
-        "/auth/refresh",
-        &Vec::new(),
-        Some(&Body::Json("{}".to_string())),
-        None,
-    )
-    .await?;
-    if resp.ok() {
-        let t: TokenResponse = decode(resp).await?;
-        set_token(Some(t.access_token.clone()));
-        Ok(t)
-    } else {
-        // Keep a token that a login obtained meanwhile.
-        if token() == before {
-            set_token(None);
-        }
-        Err(problem_of(resp).await)
-    }
-}
-
-/// Exchanges the refresh cookie for a new access token. Concurrent callers share one
-/// request.
-pub async fn refresh() -> Result<TokenResponse, Problem> {
-    let fut = REFRESHING.with(|r| {
-        let mut r = r.borrow_mut();
-        match r.as_ref() {
-            Some(f) => f.clone(),
-            None => {
-                let f = refresh_once().boxed_local().shared();
-                *r = Some(f.clone());
-                f
-            }
-        }
-    });
-    let res = fut.clone().await;
-    REFRESHING.with(|r| {
-        let mut r = r.borrow_mut();
-        if r.as_ref().is_some_and(|f| f.ptr_eq(&fut)) {
-            *r = None;
-        }
-    });
-    res
-}
-
-/// Ends the session on the server (revokes the refresh token, clears the cookie).
-pub async fn logout() {
-    let bearer = token();
-    let _ = send(
-        Method::POST,
-        "/auth/logout",
-        &Vec::new(),
-        Some(&Body::Json("{}".to_string())),
-        bearer.as_deref(),
-    )
-    .await;
-    set_token(None);
-}
-
-const NO_QUERY: &Query = &Vec::new();
+pub(super) const NO_QUERY: &Query = &Vec::new();
 
 async fn call(
     method: Method,

@@ -11,10 +11,12 @@ pub mod dashboard;
 pub mod files;
 pub mod nominations;
 pub mod notifications;
+mod problems;
 pub mod reference;
 pub mod requests;
 pub mod schools;
 pub mod sessions;
+mod tokens;
 pub mod users;
 
 pub use client::validation_problem;

@@ -10,8 +10,9 @@ use tutornet_domain::audit::{
 
 use crate::api;
 use crate::routes::Route;
+use crate::ui::table::{columns, PagedTable};
 use crate::ui::time::datetime_ru;
-use crate::ui::{ErrorBanner, Paged, PagedList};
+use crate::ui::Paged;
 use crate::util::{non_empty, set_title, with_query};
 
 const ENTITIES: [&str; 6] = [
@@ -167,28 +168,16 @@ pub fn AuditPage() -> impl IntoView {
                     </p>
                 </Show>
             </form>
-            <ErrorBanner problem=list.error />
-            <PagedList
+            <PagedTable
                 list
-                on_more=Callback::new(move |_| list.more(fetch))
+                fetch
                 empty_title="Записей нет"
-            >
-                <table class="table" class:stale=move || list.reloading() data-testid="audit-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Дата и время"</th>
-                            <th scope="col">"Кто"</th>
-                            <th scope="col">"Действие"</th>
-                            <th scope="col">"Объект"</th>
-                            <th scope="col">"Запись (идентификатор)"</th>
-                            <th scope="col">"Изменено"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || list.items.get() key=|e| e.id.clone() children=row />
-                    </tbody>
-                </table>
-            </PagedList>
+                testid="audit-table"
+                dim=true
+                columns=columns(&["Дата и время", "Кто", "Действие", "Объект", "Запись (идентификатор)", "Изменено"])
+                key=|e: &AuditEntry| e.id.clone()
+                row=row
+            />
         </section>
     }
 }

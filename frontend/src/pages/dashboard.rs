@@ -8,6 +8,7 @@ use crate::api;
 use crate::routes::Route;
 use crate::ui::community::{FeedButton, RequestStatusBadge};
 use crate::ui::resource::{ProblemError, ProblemFallback};
+use crate::ui::table::{columns, Table};
 use crate::util::{plural, set_title};
 
 #[component]
@@ -51,17 +52,14 @@ pub fn DashboardPage() -> impl IntoView {
                         view! { <p class="muted" data-testid="no-sessions-month">"В этом месяце занятий нет."</p> }.into_any()
                     } else {
                         view! {
-                            <table class="table" data-testid="sessions-by-form">
-                                <thead><tr><th scope="col">"Форма работы"</th><th scope="col">"Занятий"</th></tr></thead>
-                                <tbody>
-                                    {d.sessions_this_month_by_form.iter().map(|c| view! {
-                                        <tr>
-                                            <td data-label="Форма работы"><a href=Route::Sessions.with(&[("view", "month".to_string()), ("form", c.key.clone())])>{c.label.clone()}</a></td>
-                                            <td data-label="Занятий">{c.count}</td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
+                            <Table testid="sessions-by-form" columns=columns(&["Форма работы", "Занятий"])>
+                                {d.sessions_this_month_by_form.iter().map(|c| view! {
+                                    <tr>
+                                        <td data-label="Форма работы"><a href=Route::Sessions.with(&[("view", "month".to_string()), ("form", c.key.clone())])>{c.label.clone()}</a></td>
+                                        <td data-label="Занятий">{c.count}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </Table>
                         }.into_any()
                     }}
                 </div>
@@ -88,29 +86,18 @@ pub fn DashboardPage() -> impl IntoView {
                 view! { <p class="banner banner-ok" data-testid="no-stale">"Зависших заявок нет."</p> }.into_any()
             } else {
                 view! {
-                    <table class="table" data-testid="stale-requests">
-                        <thead>
-                            <tr>
-                                <th scope="col">"Заявка"</th>
-                                <th scope="col">"Школа"</th>
-                                <th scope="col">"Статус"</th>
-                                <th scope="col">"Без движения"</th>
-                                <th scope="col">"Подана"</th>
+                    <Table testid="stale-requests" columns=columns(&["Заявка", "Школа", "Статус", "Без движения", "Подана"])>
+                        {d.stale_requests.iter().map(|r| view! {
+                            <tr data-testid="stale-row">
+                                <td data-label="Заявка"><a class="strong" href=Route::Request(r.id.to_string()).path()>{r.topic.clone()}</a>
+                                    <div class="muted small">{r.form.label_ru()}</div></td>
+                                <td data-label="Школа">{r.school_name.clone()}</td>
+                                <td data-label="Статус"><RequestStatusBadge status=r.status /></td>
+                                <td data-label="Без движения" class="nowrap"><span class="badge st-stale">{format!("{} {}", r.age_days, plural(r.age_days, "день", "дня", "дней"))}</span></td>
+                                <td data-label="Подана" class="nowrap">{format_date_ru(r.created_at.date_naive())}</td>
                             </tr>
-                        </thead>
-                        <tbody>
-                            {d.stale_requests.iter().map(|r| view! {
-                                <tr data-testid="stale-row">
-                                    <td data-label="Заявка"><a class="strong" href=Route::Request(r.id.to_string()).path()>{r.topic.clone()}</a>
-                                        <div class="muted small">{r.form.label_ru()}</div></td>
-                                    <td data-label="Школа">{r.school_name.clone()}</td>
-                                    <td data-label="Статус"><RequestStatusBadge status=r.status /></td>
-                                    <td data-label="Без движения" class="nowrap"><span class="badge st-stale">{format!("{} {}", r.age_days, plural(r.age_days, "день", "дня", "дней"))}</span></td>
-                                    <td data-label="Подана" class="nowrap">{format_date_ru(r.created_at.date_naive())}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
+                        }).collect_view()}
+                    </Table>
                 }.into_any()
             }}
 
@@ -119,26 +106,16 @@ pub fn DashboardPage() -> impl IntoView {
                 view! { <p class="muted">"В составе нет тьюторов с учётной записью."</p> }.into_any()
             } else {
                 view! {
-                    <table class="table" data-testid="tutor-load">
-                        <thead>
+                    <Table testid="tutor-load" columns=columns(&["Тьютор", "Открытые заявки", "Запланировано занятий", "Проведено в этом месяце"])>
+                        {d.tutor_load.iter().map(|t| view! {
                             <tr>
-                                <th scope="col">"Тьютор"</th>
-                                <th scope="col">"Открытые заявки"</th>
-                                <th scope="col">"Запланировано занятий"</th>
-                                <th scope="col">"Проведено в этом месяце"</th>
+                                <td data-label="Тьютор"><a class="strong" href=Route::Sessions.with(&[("view", "list".to_string()), ("tutor_id", t.user_id.clone())])>{t.full_name.clone()}</a></td>
+                                <td data-label="Открытые заявки"><a href=Route::Requests.with1("tutor_user_id", t.user_id.clone())>{t.open_requests}</a></td>
+                                <td data-label="Запланировано занятий">{t.planned_sessions}</td>
+                                <td data-label="Проведено в этом месяце">{t.held_this_month}</td>
                             </tr>
-                        </thead>
-                        <tbody>
-                            {d.tutor_load.iter().map(|t| view! {
-                                <tr>
-                                    <td data-label="Тьютор"><a class="strong" href=Route::Sessions.with(&[("view", "list".to_string()), ("tutor_id", t.user_id.clone())])>{t.full_name.clone()}</a></td>
-                                    <td data-label="Открытые заявки"><a href=Route::Requests.with1("tutor_user_id", t.user_id.clone())>{t.open_requests}</a></td>
-                                    <td data-label="Запланировано занятий">{t.planned_sessions}</td>
-                                    <td data-label="Проведено в этом месяце">{t.held_this_month}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
+                        }).collect_view()}
+                    </Table>
                 }.into_any()
             }}
         }

@@ -7,6 +7,7 @@ use tutornet_domain::community::{Notification, NotificationPage};
 use tutornet_domain::Problem;
 
 use crate::api;
+use crate::ui::fields::Check;
 use crate::ui::time::datetime_ru;
 use crate::ui::ErrorBanner;
 use crate::util::notifications_changed;
@@ -90,15 +91,7 @@ pub fn NotificationsPage() -> impl IntoView {
                 </Show>
             </div>
             <div class="filters">
-                <label class="check">
-                    <input
-                        type="checkbox"
-                        name="unread"
-                        prop:checked=move || only_unread.get()
-                        on:change:target=move |ev| only_unread.set(ev.target().checked())
-                    />
-                    <span>"Только непрочитанные"</span>
-                </label>
+                <Check label="Только непрочитанные" name="unread" checked=only_unread />
                 <span class="muted filter-note" data-testid="unread-total">
                     {move || {
                         let n = unread();

@@ -2,13 +2,13 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use tutornet_domain::users::PasswordChange;
 use tutornet_domain::{FieldError, Problem};
 
 use crate::api::account;
-use crate::api::validation_problem;
 use crate::auth::Auth;
+use crate::ui::fields::NewPasswordField;
+use crate::ui::form::{send, valid, SaveBar};
 use crate::ui::{Banner, ErrorBanner, TextField};
 use crate::util::set_title;
 
@@ -38,33 +38,27 @@ pub fn ProfilePage() -> impl IntoView {
                 "Пароли не совпадают",
             ));
         }
-        if !errors.is_empty() {
-            problem.set(Some(validation_problem(errors)));
+        if !valid(problem, errors) {
             return;
         }
-        busy.set(true);
-        problem.set(None);
-        spawn_local(async move {
-            match account::change_password(&body).await {
-                Ok(tokens) => {
-                    // The server ends the other sessions and renews this one.
-                    if let Some(t) = tokens {
-                        account::set_token(Some(t.access_token));
-                        auth.signed_in(t.user);
-                    }
-                    current_password.try_set(String::new());
-                    new_password.try_set(String::new());
-                    repeat.try_set(String::new());
-                    message.try_set(Some(
-                        "Пароль изменён. На других устройствах нужно войти заново.".to_string(),
-                    ));
+        send(
+            busy,
+            problem,
+            async move { account::change_password(&body).await },
+            move |tokens| {
+                // The server ends the other sessions and renews this one.
+                if let Some(t) = tokens {
+                    account::set_token(Some(t.access_token));
+                    auth.signed_in(t.user);
                 }
-                Err(p) => {
-                    problem.try_set(Some(p));
-                }
-            }
-            busy.try_set(false);
-        });
+                current_password.try_set(String::new());
+                new_password.try_set(String::new());
+                repeat.try_set(String::new());
+                message.try_set(Some(
+                    "Пароль изменён. На других устройствах нужно войти заново.".to_string(),
+                ));
+            },
+        );
     };
 
     let me = move || auth.me.get();
@@ -108,15 +102,7 @@ pub fn ProfilePage() -> impl IntoView {
                     problem
                     autocomplete="current-password"
                 />
-                <TextField
-                    label="Новый пароль"
-                    name="new_password"
-                    kind="password"
-                    value=new_password
-                    problem
-                    autocomplete="new-password"
-                    hint="Не короче 10 символов."
-                />
+                <NewPasswordField value=new_password problem />
                 <TextField
                     label="Новый пароль ещё раз"
                     name="new_password_repeat"
@@ -125,11 +111,7 @@ pub fn ProfilePage() -> impl IntoView {
                     problem
                     autocomplete="new-password"
                 />
-                <div class="form-actions">
-                    <button type="submit" class="btn btn-primary" data-testid="change-password" disabled=move || busy.get()>
-                        {move || if busy.get() { "Сохранение…" } else { "Сменить пароль" }}
-                    </button>
-                </div>
+                <SaveBar busy label="Сменить пароль" testid="change-password" />
             </form>
         </section>
     }

@@ -33,6 +33,18 @@ pub fn CardBody(
 ) -> impl IntoView {
     view! {
         <ErrorBanner problem />
+        <Loaded problem loaded children />
+    }
+}
+
+/// «Загрузка…» while `loaded` is false and there is no problem, then `children`.
+#[component]
+pub fn Loaded(
+    problem: RwSignal<Option<Problem>>,
+    #[prop(into)] loaded: Signal<bool>,
+    children: ChildrenFn,
+) -> impl IntoView {
+    view! {
         <Show
             when=move || loaded.get()
             fallback=move || view! {

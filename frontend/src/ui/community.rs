@@ -14,6 +14,7 @@ use tutornet_domain::Problem;
 use crate::api;
 use crate::auth::Auth;
 use crate::routes::Route;
+use crate::ui::form::BusyButton;
 use crate::ui::ErrorBanner;
 use crate::util::{copy_text, origin, NOTIFICATIONS_CHANGED};
 
@@ -201,15 +202,9 @@ pub fn FeedButton(#[prop(optional)] municipal: bool) -> impl IntoView {
                 when=move || feed.with(Option::is_some)
                 fallback=move || {
                     view! {
-                        <button
-                            type="button"
-                            class="btn"
-                            data-testid="feed-create"
-                            disabled=move || busy.get()
-                            on:click=create
-                        >
-                                                        {label}
-                        </button>
+                        <BusyButton busy testid="feed-create" on_click=create>
+                            {label}
+                        </BusyButton>
                     }
                 }
             >
@@ -246,14 +241,9 @@ pub fn FeedButton(#[prop(optional)] municipal: bool) -> impl IntoView {
                         "как «календарь по ссылке» (подписку). Адрес показывается один раз: "
                         "сохраните его. Никому его не передавайте."
                     </p>
-                    <button
-                        type="button"
-                        class="btn btn-link btn-danger"
-                        disabled=move || busy.get()
-                        on:click=revoke
-                    >
+                    <BusyButton busy class="btn btn-link btn-danger" on_click=revoke>
                         "Отозвать ссылку"
-                    </button>
+                    </BusyButton>
                 </div>
             </Show>
             <ErrorBanner problem />

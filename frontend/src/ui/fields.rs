@@ -53,6 +53,10 @@ pub fn TextField(
     let id = format!("f-{name}");
     let invalid = move || field_error(problem, name).is_some().then_some("true");
     let described = format!("err-{name}");
+    let on_input = move |v: String| {
+        value.set(v);
+        clear_field_error(problem, name);
+    };
     let control = if multiline {
         view! {
             <textarea
@@ -64,10 +68,7 @@ pub fn TextField(
                 aria-describedby=described.clone()
                 disabled=move || disabled.get()
                 prop:value=move || value.get()
-                on:input:target=move |ev| {
-                    value.set(ev.target().value());
-                    clear_field_error(problem, name);
-                }
+                on:input:target=move |ev| on_input(ev.target().value())
             ></textarea>
         }
         .into_any()
@@ -82,10 +83,7 @@ pub fn TextField(
                 aria-describedby=described.clone()
                 disabled=move || disabled.get()
                 prop:value=move || value.get()
-                on:input:target=move |ev| {
-                    value.set(ev.target().value());
-                    clear_field_error(problem, name);
-                }
+                on:input:target=move |ev| on_input(ev.target().value())
             />
         }
         .into_any()
@@ -100,6 +98,47 @@ pub fn TextField(
             {hint.filter(|h| !h.is_empty()).map(|h| view! { <p class="hint">{h}</p> })}
             <FieldMessage problem name />
         </div>
+    }
+}
+
+/// A bare checkbox with its label on the right, outside the field frame (filters,
+/// choices inside a block).
+#[component]
+pub fn Check(
+    label: &'static str,
+    name: &'static str,
+    checked: RwSignal<bool>,
+    #[prop(default = "check")] class: &'static str,
+) -> impl IntoView {
+    view! {
+        <label class=class>
+            <input
+                type="checkbox"
+                name=name
+                prop:checked=move || checked.get()
+                on:change:target=move |ev| checked.set(ev.target().checked())
+            />
+            <span>{label}</span>
+        </label>
+    }
+}
+
+/// «Новый пароль» with the rule it must meet.
+#[component]
+pub fn NewPasswordField(
+    value: RwSignal<String>,
+    problem: RwSignal<Option<Problem>>,
+) -> impl IntoView {
+    view! {
+        <TextField
+            label="Новый пароль"
+            name="new_password"
+            kind="password"
+            value
+            problem
+            autocomplete="new-password"
+            hint="Не короче 10 символов."
+        />
     }
 }
 
@@ -255,6 +294,43 @@ pub fn enum_options<T: Copy>(
         .collect()
 }
 
+/// One checkbox of a multiple choice: checked while `values` holds `value`, and
+/// adding or removing it (then `on_change` runs); `children` is its label.
+#[component]
+pub fn ToggleCheck(
+    name: &'static str,
+    value: String,
+    values: RwSignal<Vec<String>>,
+    #[prop(default = "check block-check")] class: &'static str,
+    #[prop(optional)] on_change: Option<Callback<()>>,
+    children: Children,
+) -> impl IntoView {
+    let (a, b) = (value.clone(), value.clone());
+    view! {
+        <label class=class>
+            <input
+                type="checkbox"
+                name=name
+                value=value
+                prop:checked=move || values.with(|v| v.contains(&a))
+                on:change:target=move |ev| {
+                    let on = ev.target().checked();
+                    values.update(|v| {
+                        v.retain(|x| *x != b);
+                        if on {
+                            v.push(b.clone());
+                        }
+                    });
+                    if let Some(cb) = on_change {
+                        cb.run(());
+                    }
+                }
+            />
+            {children()}
+        </label>
+    }
+}
+
 /// One option of a [`CheckList`]: the value, its label and an optional muted note.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckOption {
@@ -273,14 +349,6 @@ pub fn CheckList(
     problem: RwSignal<Option<Problem>>,
     empty: &'static str,
 ) -> impl IntoView {
-    let toggle = move |value: String, on: bool| {
-        values.update(|v| {
-            v.retain(|x| *x != value);
-            if on {
-                v.push(value);
-            }
-        });
-    };
     view! {
         {move || {
             let opts = options.get();
@@ -289,21 +357,13 @@ pub fn CheckList(
             }
             opts.into_iter()
                 .map(|o| {
-                    let (a, b) = (o.value.clone(), o.value.clone());
                     view! {
-                        <label class="check block-check">
-                            <input
-                                type="checkbox"
-                                name=name
-                                value=o.value.clone()
-                                prop:checked=move || values.with(|v| v.contains(&a))
-                                on:change:target=move |ev| toggle(b.clone(), ev.target().checked())
-                            />
+                        <ToggleCheck name value=o.value values>
                             <span>
                                 {o.label}
                                 {o.note.map(|n| view! { <span class="muted small">{n}</span> })}
                             </span>
-                        </label>
+                        </ToggleCheck>
                     }
                 })
                 .collect_view()

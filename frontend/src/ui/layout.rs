@@ -124,3 +124,52 @@ fn Shell() -> impl IntoView {
         </div>
     }
 }
+
+/// The head of a page: its title and, on the right, `children` (the page's actions).
+#[component]
+pub fn PageHead(
+    title: &'static str,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    view! {
+        <div class="page-head">
+            <h1>{title}</h1>
+            {children.map(|c| c())}
+        </div>
+    }
+}
+
+/// The primary «create» link of a list page, for those `allowed` to create.
+#[component]
+pub fn CreateLink(
+    #[prop(into)] allowed: Signal<bool>,
+    href: String,
+    testid: &'static str,
+    label: &'static str,
+) -> impl IntoView {
+    view! {
+        <Show when=move || allowed.get()>
+            <a class="btn btn-primary" href=href.clone() data-testid=testid>
+                {label}
+            </a>
+        </Show>
+    }
+}
+
+/// «Печать»: the browser's print dialog.
+#[component]
+pub fn PrintButton(
+    #[prop(default = "btn")] class: &'static str,
+    #[prop(optional)] testid: Option<&'static str>,
+) -> impl IntoView {
+    let print = |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    view! {
+        <button type="button" class=class data-testid=testid on:click=print>
+            "Печать"
+        </button>
+    }
+}

@@ -3,17 +3,20 @@
 
 pub mod badges;
 pub mod card;
+pub mod choices;
 pub mod community;
 pub mod fields;
 pub mod files;
+pub mod filters;
 pub mod form;
 pub mod layout;
 pub mod pager;
 pub mod picker;
 pub mod resource;
+pub mod table;
 pub mod time;
 
 pub use badges::{ArchivedBadge, FlagBadges};
 pub use fields::{Banner, CheckboxField, ErrorBanner, SelectField, TextField};
 pub use layout::Layout;
-pub use pager::{Paged, PagedList};
+pub use pager::Paged;

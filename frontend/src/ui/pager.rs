@@ -150,13 +150,13 @@ pub fn LoadMore(
 
 /// One paged list on a page: «Загрузка…» while the first page loads, the empty state
 /// when nothing matches, then the items (`children`, e.g. a table) with «Показано N из M»
-/// and «Показать ещё». The error banner and the total line stay with the page's filters.
-#[component]
-pub fn PagedList<T: Clone + Send + Sync + 'static>(
+/// and «Показать ещё». [`crate::ui::table::PagedTable`] adds the error banner and the
+/// total line.
+pub fn paged_list<T: Clone + Send + Sync + 'static>(
     list: Paged<T>,
     on_more: Callback<()>,
     empty_title: &'static str,
-    #[prop(optional, into)] empty_hint: Option<ViewFn>,
+    empty_hint: Option<ViewFn>,
     children: ChildrenFn,
 ) -> impl IntoView {
     let hint = empty_hint.map(|h| view! { <p class="muted">{move || h.run()}</p> });

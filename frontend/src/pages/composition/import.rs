@@ -2,7 +2,6 @@
 //! XLSX file), previews what it would create, then confirms.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use tutornet_domain::composition::{ImportFormat, ImportPreview, ImportRequest, ImportResult};
 use tutornet_domain::permissions::Resource;
 use tutornet_domain::{FieldError, Problem};
@@ -15,6 +14,7 @@ use crate::auth::Auth;
 use crate::pages::composition::CompositionTabs;
 use crate::routes::Route;
 use crate::ui::fields::field_error;
+use crate::ui::form::send;
 use crate::ui::{ErrorBanner, SelectField};
 use crate::util::read_file_base64;
 use crate::util::{plural, set_title};
@@ -38,9 +38,7 @@ pub fn CompositionImportPage() -> impl IntoView {
         if !municipality_id.get_untracked().is_empty() {
             return;
         }
-        let own = auth
-            .me
-            .with(|m| m.as_ref().and_then(|m| m.municipality_id.clone()));
+        let own = auth.own_municipality();
         let choices = auth.municipality_choices(Resource::Composition);
         if let Some(m) = own.or_else(|| choices.first().map(|m| m.id.clone())) {
             municipality_id.set(m);
@@ -93,53 +91,37 @@ pub fn CompositionImportPage() -> impl IntoView {
         })
     };
 
+    // The request the form describes, or its problem shown.
+    let checked_request = move || request().map_err(|p| problem.set(Some(p))).ok();
     let check = move |_| {
-        let req = match request() {
-            Ok(r) => r,
-            Err(p) => {
-                problem.set(Some(p));
-                return;
-            }
+        let Some(req) = checked_request() else {
+            return;
         };
-        busy.set(true);
-        problem.set(None);
         result.set(None);
-        spawn_local(async move {
-            match api::composition::import_preview(&req).await {
-                Ok(p) => {
-                    preview.try_set(Some(p));
-                }
-                Err(p) => {
-                    problem.try_set(Some(p));
-                }
-            }
-            busy.try_set(false);
-        });
+        send(
+            busy,
+            problem,
+            async move { api::composition::import_preview(&req).await },
+            move |p| {
+                preview.try_set(Some(p));
+            },
+        );
     };
 
     let confirm = move |_: ()| {
-        let req = match request() {
-            Ok(r) => r,
-            Err(p) => {
-                problem.set(Some(p));
-                return;
-            }
+        let Some(req) = checked_request() else {
+            return;
         };
-        busy.set(true);
-        problem.set(None);
-        spawn_local(async move {
-            match api::composition::import_confirm(&req).await {
-                Ok(r) => {
-                    result.try_set(Some(r));
-                    preview.try_set(None);
-                    content.try_set(String::new());
-                }
-                Err(p) => {
-                    problem.try_set(Some(p));
-                }
-            }
-            busy.try_set(false);
-        });
+        send(
+            busy,
+            problem,
+            async move { api::composition::import_confirm(&req).await },
+            move |r| {
+                result.try_set(Some(r));
+                preview.try_set(None);
+                content.try_set(String::new());
+            },
+        );
     };
 
     let on_file = move |ev: leptos::ev::Event| {

@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use tutornet_domain::composition::ImportPreview;
 
+use crate::ui::fields::Check;
+use crate::ui::table::{columns, Table};
 use crate::util::plural;
 
 /// The checked table; «Загрузить» stays disabled while any row has an error.
@@ -31,48 +33,37 @@ pub fn PreviewView(
                         }}
                     </p>
                     <div class="table-wrap">
-                        <table class="table" data-testid="preview-table">
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Строка"</th>
-                                    <th scope="col">"Предмет → найдено"</th>
-                                    <th scope="col">"ФИО"</th>
-                                    <th scope="col">"Должность"</th>
-                                    <th scope="col">"Школа"</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {p.rows.iter().map(|r| {
-                                    let bad = !r.errors.is_empty();
-                                    let matched = r.subjects.iter().map(|s| s.name.clone()).collect::<Vec<_>>().join(", ");
-                                    view! {
-                                        <tr data-testid="preview-row" class:row-error=bad>
-                                            <td data-label="Строка">{r.line}{r.number.clone().map(|n| view! { <div class="muted small">{format!("№ {n}")}</div> })}</td>
-                                            <td data-label="Предмет">
-                                                {r.subject_text.clone()}
-                                                <div class="small" data-testid="matched-subjects">
-                                                    {if matched.is_empty() {
-                                                        view! { <span class="text-danger">"не распознан"</span> }.into_any()
-                                                    } else {
-                                                        view! { <span class="text-ok">{format!("→ {matched}")}</span> }.into_any()
-                                                    }}
-                                                </div>
-                                            </td>
-                                            <td data-label="ФИО" class="strong">{r.full_name.clone()}</td>
-                                            <td data-label="Должность">{r.position.clone().unwrap_or_else(|| "—".to_string())}</td>
-                                            <td data-label="Школа">
-                                                {match (&r.school_name, &r.new_school) {
-                                                    (Some(s), _) => view! { <span>{s.clone()}</span> " " <span class="badge st-done">"найдена"</span> }.into_any(),
-                                                    (None, Some(s)) => view! { <span>{s.clone()}</span> " " <span class="badge st-warn">"новая"</span> }.into_any(),
-                                                    _ => view! { <span class="muted">{r.workplace.clone().unwrap_or_else(|| "—".to_string())}</span> }.into_any(),
+                        <Table testid="preview-table" columns=columns(&["Строка", "Предмет → найдено", "ФИО", "Должность", "Школа"])>
+                            {p.rows.iter().map(|r| {
+                                let bad = !r.errors.is_empty();
+                                let matched = r.subjects.iter().map(|s| s.name.clone()).collect::<Vec<_>>().join(", ");
+                                view! {
+                                    <tr data-testid="preview-row" class:row-error=bad>
+                                        <td data-label="Строка">{r.line}{r.number.clone().map(|n| view! { <div class="muted small">{format!("№ {n}")}</div> })}</td>
+                                        <td data-label="Предмет">
+                                            {r.subject_text.clone()}
+                                            <div class="small" data-testid="matched-subjects">
+                                                {if matched.is_empty() {
+                                                    view! { <span class="text-danger">"не распознан"</span> }.into_any()
+                                                } else {
+                                                    view! { <span class="text-ok">{format!("→ {matched}")}</span> }.into_any()
                                                 }}
-                                                {r.errors.iter().map(|e| view! { <p class="field-error" data-testid="row-error">{e.message.clone()}</p> }).collect_view()}
-                                            </td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
+                                            </div>
+                                        </td>
+                                        <td data-label="ФИО" class="strong">{r.full_name.clone()}</td>
+                                        <td data-label="Должность">{r.position.clone().unwrap_or_else(|| "—".to_string())}</td>
+                                        <td data-label="Школа">
+                                            {match (&r.school_name, &r.new_school) {
+                                                (Some(s), _) => view! { <span>{s.clone()}</span> " " <span class="badge st-done">"найдена"</span> }.into_any(),
+                                                (None, Some(s)) => view! { <span>{s.clone()}</span> " " <span class="badge st-warn">"новая"</span> }.into_any(),
+                                                _ => view! { <span class="muted">{r.workplace.clone().unwrap_or_else(|| "—".to_string())}</span> }.into_any(),
+                                            }}
+                                            {r.errors.iter().map(|e| view! { <p class="field-error" data-testid="row-error">{e.message.clone()}</p> }).collect_view()}
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </Table>
                     </div>
                     {(!new_schools.is_empty()).then(|| view! {
                         <h3>{format!("Школы, которых нет в реестре ({})", new_schools.len())}</h3>
@@ -81,15 +72,11 @@ pub fn PreviewView(
                                 <li><span class="strong">{s.short_name.clone()}</span><div class="muted small">{s.full_name.clone()}</div></li>
                             }).collect_view()}
                         </ul>
-                        <label class="check">
-                            <input
-                                type="checkbox"
-                                name="create_schools"
-                                prop:checked=move || create_schools.get()
-                                on:change:target=move |ev| create_schools.set(ev.target().checked())
-                            />
-                            <span>"Создать отсутствующие школы (иначе место работы сохранится текстом)"</span>
-                        </label>
+                        <Check
+                            label="Создать отсутствующие школы (иначе место работы сохранится текстом)"
+                            name="create_schools"
+                            checked=create_schools
+                        />
                     })}
                     <div class="form-actions">
                         <button

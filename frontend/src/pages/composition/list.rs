@@ -1,8 +1,6 @@
 //! `/composition`: members of the tutor community of the current academic year, with
 //! the export of the order's appendix (XLSX, DOCX).
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tutornet_domain::composition::{ExportQuery, Member, MemberFilter, MemberStatus};
@@ -15,10 +13,14 @@ use super::CompositionTabs;
 use crate::api;
 use crate::auth::Auth;
 use crate::pages::composition::member::form::MemberForm;
+use crate::pages::composition::subject_names;
 use crate::routes::Route;
 use crate::ui::community::{LevelBadge, MemberStatusBadge};
 use crate::ui::fields::enum_options;
-use crate::ui::{Banner, ErrorBanner, Paged, PagedList};
+use crate::ui::filters::{FilterField, MunicipalityFilter, SearchField};
+use crate::ui::layout::PrintButton;
+use crate::ui::table::{columns, PagedTable};
+use crate::ui::{Banner, ErrorBanner, Paged};
 use crate::util::{non_empty, plural, set_title};
 
 #[component]
@@ -62,20 +64,7 @@ pub fn CompositionPage() -> impl IntoView {
         municipality_id.track();
         list.load(None, fetch);
     });
-    let typing = StoredValue::new(0u32);
-    let on_q = move |v: String| {
-        q.set(v);
-        let my = typing.get_value().wrapping_add(1);
-        typing.set_value(my);
-        set_timeout(
-            move || {
-                if typing.try_get_value() == Some(my) {
-                    q_applied.set(q.get_untracked().trim().to_string());
-                }
-            },
-            Duration::from_millis(300),
-        );
-    };
+    let apply_q = Callback::new(move |_| q_applied.set(q.get_untracked().trim().to_string()));
 
     let export = move |ext: &'static str| {
         exporting.set(true);
@@ -93,8 +82,6 @@ pub fn CompositionPage() -> impl IntoView {
         });
     };
 
-    let many = move || auth.many_municipalities(Resource::Composition);
-
     // «Добавить участника» (coordinators): the inline form and what it reports.
     let adding = RwSignal::new(false);
     let added = RwSignal::new(None::<Member>);
@@ -111,12 +98,7 @@ pub fn CompositionPage() -> impl IntoView {
     let on_cancel = Callback::new(move |_| adding.set(false));
 
     let row = move |m: Member| {
-        let subjects = m
-            .subjects
-            .iter()
-            .map(|s| s.name.clone())
-            .collect::<Vec<_>>()
-            .join(", ");
+        let subjects = subject_names(&m);
         let place = match (&m.position, &m.school_name, &m.workplace) {
             (p, Some(s), _) => format!(
                 "{}{s}",
@@ -182,7 +164,7 @@ pub fn CompositionPage() -> impl IntoView {
                     <button type="button" class="btn" data-testid="export-docx" disabled=move || exporting.get() on:click=move |_| export("docx")>
                         "Скачать DOCX"
                     </button>
-                    <button type="button" class="btn" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Печать"</button>
+                    <PrintButton />
                 </div>
             </div>
             <CompositionTabs />
@@ -201,70 +183,48 @@ pub fn CompositionPage() -> impl IntoView {
                 </div>
             </Show>
             <form class="filters" role="search" on:submit=move |ev| { ev.prevent_default(); q_applied.set(q.get_untracked().trim().to_string()); }>
-                <label class="filter-field filter-q">
-                    <span class="filter-label">"Поиск"</span>
-                    <input type="search" name="q" placeholder="Фамилия, имя" autocomplete="off" prop:value=move || q.get() on:input:target=move |ev| on_q(ev.target().value()) />
-                </label>
-                <label class="filter-field">
-                    <span class="filter-label">"Статус"</span>
+                <SearchField value=q placeholder="Фамилия, имя" on_pause=apply_q />
+                <FilterField label="Статус">
                     <select name="status" on:change:target=move |ev| status.set(ev.target().value())>
                         <option value="">"Все"</option>
                         {enum_options(MemberStatus::ALL, MemberStatus::as_str, MemberStatus::label_ru).into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
                     </select>
-                </label>
-                <label class="filter-field">
-                    <span class="filter-label">"Предмет"</span>
+                </FilterField>
+                <FilterField label="Предмет">
                     <select name="subject_id" on:change:target=move |ev| subject_id.set(ev.target().value())>
                         <option value="">"Все предметы"</option>
                         {move || subject_options.get().into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
                     </select>
-                </label>
-                <label class="filter-field">
-                    <span class="filter-label">"На дату"</span>
+                </FilterField>
+                <FilterField label="На дату">
                     <input type="date" name="on_date" prop:value=move || on_date.get() on:change:target=move |ev| on_date.set(ev.target().value()) />
-                </label>
-                <Show when=many>
-                    <label class="filter-field">
-                        <span class="filter-label">"Муниципалитет"</span>
-                        <select name="municipality_id" on:change:target=move |ev| municipality_id.set(ev.target().value())>
-                            <option value="">"Свой"</option>
-                            {move || auth.municipality_choices(Resource::Composition).into_iter().map(|m| view! { <option value=m.id>{m.name}</option> }).collect_view()}
-                        </select>
-                    </label>
-                </Show>
+                </FilterField>
+                <MunicipalityFilter
+                    resource=Resource::Composition
+                    all="Свой"
+                    selected=municipality_id
+                    on_change=Callback::new(move |v| municipality_id.set(v))
+                />
             </form>
             <Show when=move || !on_date.with(String::is_empty)>
                 <p class="hint">"На дату показываются только тьюторы, утверждённые на этот день."</p>
             </Show>
-            <ErrorBanner problem=list.error />
-            <p class="total" data-testid="members-total">
-                {move || list.total.get().map(|t| format!("В списке: {t} {}", plural(t, "участник", "участника", "участников")))}
-            </p>
-            <PagedList
+            <PagedTable
                 list
-                on_more=Callback::new(move |_| list.more(fetch))
+                fetch
+                total=("members-total", |t| format!("В списке: {t} {}", plural(t, "участник", "участника", "участников")))
                 empty_title="Участников не найдено"
                 empty_hint=move || if matches!(auth.role(), Role::Coordinator | Role::Admin) {
                             "Загрузите таблицу состава («Импорт таблицы») или одобрите выдвижения школ."
                         } else {
                             "Измените условия отбора."
                         }
-            >
-                <table class="table" class:stale=move || list.reloading() data-testid="members-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">"ФИО"</th>
-                            <th scope="col">"Предмет"</th>
-                            <th scope="col">"Должность, место работы"</th>
-                            <th scope="col">"Уровень"</th>
-                            <th scope="col">"Статус"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || list.items.get() key=|m| (m.id.clone(), m.meta.version) children=row />
-                    </tbody>
-                </table>
-            </PagedList>
+                testid="members-table"
+                dim=true
+                columns=columns(&["ФИО", "Предмет", "Должность, место работы", "Уровень", "Статус"])
+                key=|m: &Member| (m.id.clone(), m.meta.version)
+                row=row
+            />
         </section>
     }
 }

@@ -11,3 +11,14 @@ pub mod orders;
 pub mod tabs;
 
 pub use tabs::CompositionTabs;
+
+use tutornet_domain::composition::Member;
+
+/// The member's subjects, «математика, физика».
+pub fn subject_names(m: &Member) -> String {
+    m.subjects
+        .iter()
+        .map(|s| s.name.clone())
+        .collect::<Vec<_>>()
+        .join(", ")
+}

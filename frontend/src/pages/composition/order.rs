@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_params_map;
 use tutornet_domain::composition::{CompositionOrder, OrderMember};
 use tutornet_domain::files::StoredFile;
 use tutornet_domain::permissions::{Action, Resource};
@@ -15,17 +14,14 @@ use crate::api::files::UploadTarget;
 use crate::auth::Auth;
 use crate::routes::Route;
 use crate::ui::files::{upload_file, FileRow, UploadButton};
+use crate::ui::form::for_route_id;
+use crate::ui::layout::PrintButton;
 use crate::ui::{Banner, ErrorBanner};
 use crate::util::{confirm, plural, set_title};
 
 #[component]
 pub fn OrderPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    move || {
-        let id = id.get();
-        view! { <OrderCard id /> }
-    }
+    for_route_id(|id| view! { <OrderCard id=id.unwrap_or_default() /> })
 }
 
 fn member_rows(list: Vec<OrderMember>, with_reason: bool) -> impl IntoView {
@@ -228,7 +224,7 @@ fn OrderCard(id: String) -> impl IntoView {
             <div class="page-head no-print">
                 <span></span>
                 <div class="actions">
-                    <button type="button" class="btn" data-testid="print" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Печать"</button>
+                    <PrintButton testid="print" />
                 </div>
             </div>
             <ErrorBanner problem />

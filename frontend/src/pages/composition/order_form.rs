@@ -11,13 +11,14 @@ use tutornet_domain::composition::{
 };
 use tutornet_domain::{FieldError, Problem};
 
+use super::subject_names;
 use crate::api;
-use crate::api::validation_problem;
 use crate::routes::Route;
-use crate::ui::fields::enum_options;
-use crate::ui::fields::field_error;
+use crate::ui::choices::EnumField;
+use crate::ui::fields::{field_error, ToggleCheck};
+use crate::ui::form::{send, valid, SaveBar};
 use crate::ui::time::today;
-use crate::ui::{ErrorBanner, SelectField, TextField};
+use crate::ui::{ErrorBanner, TextField};
 use crate::util::{non_empty, set_title};
 
 #[component]
@@ -110,22 +111,16 @@ pub fn OrderFormPage() -> impl IntoView {
         if let Err(v) = input.validate() {
             errs.extend(v);
         }
-        if !errs.is_empty() {
-            problem.set(Some(validation_problem(errs)));
+        if !valid(problem, errs) {
             return;
         }
-        saving.set(true);
-        problem.set(None);
         let navigate = navigate.clone();
-        spawn_local(async move {
-            match api::composition::create_order(&input).await {
-                Ok(_) => navigate(&Route::Orders.path(), Default::default()),
-                Err(p) => {
-                    problem.try_set(Some(p));
-                }
-            }
-            saving.try_set(false);
-        });
+        send(
+            saving,
+            problem,
+            async move { api::composition::create_order(&input).await },
+            move |_| navigate(&Route::Orders.path(), Default::default()),
+        );
     };
 
     view! {
@@ -140,14 +135,7 @@ pub fn OrderFormPage() -> impl IntoView {
             <h1>"Новый приказ"</h1>
             <ErrorBanner problem />
             <form class="card form" on:submit=submit data-testid="order-form" novalidate=true>
-                <SelectField
-                    label="Вид приказа"
-                    name="kind"
-                    value=kind
-                    options=Signal::derive(|| enum_options(OrderKind::ALL, OrderKind::as_str, OrderKind::label_ru))
-                    problem
-                    required=true
-                />
+                <EnumField label="Вид приказа" name="kind" value=kind problem all=OrderKind::ALL key=OrderKind::as_str text=OrderKind::label_ru required=true />
                 <div class="grid-2">
                     <TextField label="Номер" name="number" value=number problem required=true hint="Например: 01-03/24" />
                     <TextField label="Дата" name="issued_on" kind="date" value=issued_on problem required=true />
@@ -169,12 +157,7 @@ pub fn OrderFormPage() -> impl IntoView {
                         {move || field_error(problem, "exclude").map(|m| view! { <p class="field-error">{m}</p> })}
                     </fieldset>
                 </Show>
-                <div class="form-actions">
-                    <button type="submit" class="btn btn-primary" data-testid="save" disabled=move || saving.get()>
-                        {move || if saving.get() { "Сохранение…" } else { "Издать приказ" }}
-                    </button>
-                    <a class="btn btn-link" href=Route::Orders.path()>"Отмена"</a>
-                </div>
+                <SaveBar busy=saving label="Издать приказ" back=Route::Orders.path() />
             </form>
         </section>
     }
@@ -209,25 +192,13 @@ fn ApproveList(
                 <button type="button" class="btn btn-link" on:click=move |_| approve_ids.set(Vec::new())>"Снять отметки"</button>
             </p>
             {list.into_iter().map(|m| {
-                let (a, b) = (m.id.clone(), m.id.clone());
                 view! {
-                    <label class="check block-check">
-                        <input
-                            type="checkbox"
-                            name="approve_member_ids"
-                            value=m.id.clone()
-                            prop:checked=move || approve_ids.with(|v| v.contains(&a))
-                            on:change:target=move |ev| {
-                                let on = ev.target().checked();
-                                let id = b.clone();
-                                approve_ids.update(|v| { v.retain(|x| *x != id); if on { v.push(id); } });
-                            }
-                        />
+                    <ToggleCheck name="approve_member_ids" value=m.id.clone() values=approve_ids>
                         <span>
                             <span class="strong">{m.full_name.clone()}</span>
-                            <span class="muted small">{format!(" — {}; {}", m.subjects.iter().map(|s| s.name.clone()).collect::<Vec<_>>().join(", "), place(&m))}</span>
+                            <span class="muted small">{format!(" — {}; {}", subject_names(&m), place(&m))}</span>
                         </span>
-                    </label>
+                    </ToggleCheck>
                 }
             }).collect_view()}
         }

@@ -9,7 +9,9 @@ use crate::api;
 use crate::auth::Auth;
 use crate::pages::composition::CompositionTabs;
 use crate::routes::Route;
-use crate::ui::{ErrorBanner, Paged, PagedList};
+use crate::ui::layout::{CreateLink, PageHead};
+use crate::ui::table::{columns, PagedTable};
+use crate::ui::Paged;
 use crate::util::{plural, set_title};
 
 #[component]
@@ -57,34 +59,20 @@ pub fn OrdersPage() -> impl IntoView {
 
     view! {
         <section class="page" data-testid="orders-page">
-            <div class="page-head">
-                <h1>"Приказы о составе"</h1>
-                <Show when=move || auth.can(Resource::Composition, Action::Create)>
-                    <a class="btn btn-primary" href=Route::OrderNew.path() data-testid="new-order">"Новый приказ"</a>
-                </Show>
-            </div>
+            <PageHead title="Приказы о составе">
+                <CreateLink allowed=Signal::derive(move || auth.can(Resource::Composition, Action::Create)) href=Route::OrderNew.path() testid="new-order" label="Новый приказ" />
+            </PageHead>
             <CompositionTabs />
-            <ErrorBanner problem=list.error />
-            <PagedList
+            <PagedTable
                 list
-                on_more=Callback::new(move |_| list.more(fetch))
+                fetch
                 empty_title="Приказов нет"
                 empty_hint=|| "Состав утверждается приказом: нажмите «Новый приказ»."
-            >
-                <table class="table" data-testid="orders-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Приказ"</th>
-                            <th scope="col">"Название"</th>
-                            <th scope="col">"Утверждены"</th>
-                            <th scope="col">"Исключены"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || list.items.get() key=|o| o.id.clone() children=row />
-                    </tbody>
-                </table>
-            </PagedList>
+                testid="orders-table"
+                columns=columns(&["Приказ", "Название", "Утверждены", "Исключены"])
+                key=|o: &CompositionOrder| o.id.clone()
+                row=row
+            />
         </section>
     }
 }

@@ -8,8 +8,8 @@ use tutornet_domain::users::UserFilter;
 use tutornet_domain::{FieldError, Problem, Role};
 
 use crate::api;
-use crate::api::validation_problem;
 use crate::auth::Auth;
+use crate::ui::form::{send, valid, SaveBar};
 use crate::ui::{CheckboxField, ErrorBanner, SelectField, TextField};
 use crate::util::non_empty;
 
@@ -84,21 +84,15 @@ pub fn NominationForm(on_done: Callback<()>) -> impl IntoView {
         if let Err(v) = input.validate() {
             errs.extend(v);
         }
-        if !errs.is_empty() {
-            problem.set(Some(validation_problem(errs)));
+        if !valid(problem, errs) {
             return;
         }
-        saving.set(true);
-        problem.set(None);
-        spawn_local(async move {
-            match api::nominations::create(&input).await {
-                Ok(_) => on_done.run(()),
-                Err(p) => {
-                    problem.try_set(Some(p));
-                }
-            }
-            saving.try_set(false);
-        });
+        send(
+            saving,
+            problem,
+            async move { api::nominations::create(&input).await },
+            move |_| on_done.run(()),
+        );
     };
 
     view! {
@@ -129,11 +123,7 @@ pub fn NominationForm(on_done: Callback<()>) -> impl IntoView {
                 <TextField label="Достижения" name="achievements" value=achievements problem multiline=true hint="Результаты учеников, конкурсы, публикации." />
             </fieldset>
             <TextField label="Обоснование выдвижения" name="justification" value=justification problem required=true multiline=true />
-            <div class="form-actions">
-                <button type="submit" class="btn btn-primary" data-testid="save" disabled=move || saving.get()>
-                    {move || if saving.get() { "Отправка…" } else { "Выдвинуть" }}
-                </button>
-            </div>
+            <SaveBar busy=saving label="Выдвинуть" busy_label="Отправка…" />
         </form>
     }
 }

@@ -16,8 +16,9 @@ use crate::auth::Auth;
 use crate::pages::composition::CompositionTabs;
 use crate::ui::community::NominationStatusBadge;
 use crate::ui::fields::enum_options;
+use crate::ui::table::{Column, PagedTable};
 use crate::ui::time::datetime_ru;
-use crate::ui::{Banner, ErrorBanner, Paged, PagedList, SelectField, TextField};
+use crate::ui::{Banner, ErrorBanner, Paged, SelectField, TextField};
 use crate::util::{non_empty, plural, set_title};
 
 #[component]
@@ -110,29 +111,16 @@ pub fn NominationsPage() -> impl IntoView {
                     </select>
                 </label>
             </div>
-            <ErrorBanner problem=list.error />
-            <PagedList
+            <PagedTable
                 list
-                on_more=Callback::new(move |_| list.more(fetch))
+                fetch
                 empty_title="Выдвижений нет"
                 empty_hint=move || if can_nominate() { "Нажмите «Выдвинуть учителя», чтобы предложить кандидата." } else { "Школы ещё не выдвигали учителей." }
-            >
-                <table class="table" data-testid="nominations-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Учитель"</th>
-                            <th scope="col">"Критерии и обоснование"</th>
-                            <th scope="col">"Статус"</th>
-                            <Show when=decides>
-                                <th scope="col">"Решение"</th>
-                            </Show>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || list.items.get() key=|n| (n.id.clone(), n.meta.version) children=row />
-                    </tbody>
-                </table>
-            </PagedList>
+                testid="nominations-table"
+                columns=vec!["Учитель".into(), "Критерии и обоснование".into(), "Статус".into(), Column::when("Решение", Signal::derive(decides))]
+                key=|n: &Nomination| (n.id.clone(), n.meta.version)
+                row=row
+            />
         </section>
     }
 }

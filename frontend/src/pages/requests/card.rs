@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_params_map;
 use tutornet_domain::community::{
     RequestAction, RequestDetail, RequestTransition, TutorSuggestion,
 };
@@ -16,17 +15,15 @@ use crate::api::validation_problem;
 use crate::routes::Route;
 use crate::ui::card::{CardBody, Crumbs};
 use crate::ui::fields::field_error;
+use crate::ui::form::for_route_id;
+use crate::ui::form::BusyButton;
+use crate::ui::layout::PrintButton;
 use crate::ui::{Banner, ErrorBanner};
 use crate::util::set_title;
 
 #[component]
 pub fn RequestCardPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    move || {
-        let id = id.get();
-        view! { <RequestCard id /> }
-    }
+    for_route_id(|id| view! { <RequestCard id=id.unwrap_or_default() /> })
 }
 
 fn needs_comment(a: RequestAction) -> bool {
@@ -219,15 +216,9 @@ fn RequestCard(id: String) -> impl IntoView {
                         {move || field_error(action_problem, "comment").map(|m| view! { <p class="field-error" data-testid="error-comment">{m}</p> })}
                     </div>
                     <div class="form-actions">
-                        <button
-                            type="button"
-                            class="btn btn-primary"
-                            data-testid="transition-submit"
-                            disabled=move || busy.get()
-                            on:click=submit
-                        >
+                        <BusyButton busy class="btn btn-primary" testid="transition-submit" on_click=submit>
                             {move || if busy.get() { "Сохранение…" } else { "Подтвердить" }}
-                        </button>
+                        </BusyButton>
                         <button type="button" class="btn btn-link" on:click=move |_| chosen.set(None)>"Отмена"</button>
                     </div>
                 </div>
@@ -243,17 +234,7 @@ fn RequestCard(id: String) -> impl IntoView {
                     <h1 data-testid="request-topic">
                         {move || detail.with(|d| d.as_ref().map(|d| d.request.topic.clone()))}
                     </h1>
-                    <button
-                        type="button"
-                        class="btn no-print"
-                        on:click=|_| {
-                            if let Some(w) = web_sys::window() {
-                                let _ = w.print();
-                            }
-                        }
-                    >
-                        "Печать"
-                    </button>
+                    <PrintButton class="btn no-print" />
                 </div>
                 <div class="two-col">
                     <div>

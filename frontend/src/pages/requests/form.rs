@@ -8,12 +8,12 @@ use tutornet_domain::community::{Audience, FormOfWork, RequestInput, WorkFormat}
 use tutornet_domain::{Problem, Role};
 
 use crate::api;
-use crate::api::validation_problem;
 use crate::auth::Auth;
 use crate::routes::Route;
 use crate::ui::card::Crumbs;
-use crate::ui::fields::enum_options;
-use crate::ui::{CheckboxField, ErrorBanner, SelectField, TextField};
+use crate::ui::choices::{AudienceField, FormOfWorkField, SubjectField, WorkFormatField};
+use crate::ui::form::{send, valid, SaveBar};
+use crate::ui::{CheckboxField, ErrorBanner, TextField};
 use crate::util::{non_empty, set_title};
 
 fn parse_opt<T: std::str::FromStr>(s: &str) -> Result<Option<T>, ()> {
@@ -81,22 +81,16 @@ pub fn RequestFormPage() -> impl IntoView {
         if let Err(errs) = input.validate() {
             local_errors.extend(errs);
         }
-        if !local_errors.is_empty() {
-            problem.set(Some(validation_problem(local_errors)));
+        if !valid(problem, local_errors) {
             return;
         }
-        saving.set(true);
-        problem.set(None);
         let navigate = navigate.clone();
-        spawn_local(async move {
-            match api::requests::create(&input).await {
-                Ok(r) => navigate(&Route::Request(r.id.to_string()).path(), Default::default()),
-                Err(p) => {
-                    problem.try_set(Some(p));
-                }
-            }
-            saving.try_set(false);
-        });
+        send(
+            saving,
+            problem,
+            async move { api::requests::create(&input).await },
+            move |r| navigate(&Route::Request(r.id.to_string()).path(), Default::default()),
+        );
     };
 
     view! {
@@ -108,23 +102,8 @@ pub fn RequestFormPage() -> impl IntoView {
             </p>
             <ErrorBanner problem />
             <form class="card form" on:submit=submit data-testid="request-form" novalidate=true>
-                <SelectField
-                    label="Форма работы"
-                    name="form"
-                    value=form
-                    options=Signal::derive(|| enum_options(FormOfWork::ALL, FormOfWork::as_str, FormOfWork::label_ru))
-                    problem
-                    placeholder="— выберите форму работы —"
-                    required=true
-                />
-                <SelectField
-                    label="Предмет"
-                    name="subject_id"
-                    value=subject_id
-                    options=subject_options
-                    problem
-                    placeholder="— не относится к предмету —"
-                />
+                <FormOfWorkField value=form problem />
+                <SubjectField value=subject_id options=subject_options problem placeholder="— не относится к предмету —" />
                 <TextField label="Тема" name="topic" value=topic problem required=true hint="Например: подготовка к ОГЭ по математике, задания второй части" />
                 <TextField
                     label="Затруднение"
@@ -137,27 +116,13 @@ pub fn RequestFormPage() -> impl IntoView {
                 />
                 <fieldset class="fieldset">
                     <legend>"Для кого"</legend>
-                    <SelectField
-                        label="Аудитория"
-                        name="audience"
-                        value=audience
-                        options=Signal::derive(|| enum_options(Audience::ALL, Audience::as_str, Audience::label_ru))
-                        problem
-                        required=true
-                    />
+                    <AudienceField value=audience problem />
                     <div class="grid-2">
                         <TextField label="Количество участников" name="audience_count" kind="number" value=audience_count problem />
                         <TextField label="Класс (параллель)" name="audience_grade" value=audience_grade problem hint="Например: 9 «А» или 5–6 классы" />
                     </div>
                 </fieldset>
-                <SelectField
-                    label="Формат"
-                    name="format"
-                    value=format
-                    options=Signal::derive(|| enum_options(WorkFormat::ALL, WorkFormat::as_str, WorkFormat::label_ru))
-                    problem
-                    required=true
-                />
+                <WorkFormatField value=format problem />
                 <fieldset class="fieldset">
                     <legend>"Желаемый период"</legend>
                     <div class="grid-2">
@@ -172,12 +137,7 @@ pub fn RequestFormPage() -> impl IntoView {
                         checked=for_school
                     />
                 </Show>
-                <div class="form-actions">
-                    <button type="submit" class="btn btn-primary" data-testid="save" disabled=move || saving.get()>
-                        {move || if saving.get() { "Отправка…" } else { "Подать заявку" }}
-                    </button>
-                    <a class="btn btn-link" href=Route::Requests.path()>"Отмена"</a>
-                </div>
+                <SaveBar busy=saving label="Подать заявку" busy_label="Отправка…" back=Route::Requests.path() />
             </form>
         </section>
     }

@@ -14,7 +14,9 @@ use crate::auth::Auth;
 use crate::routes::Route;
 use crate::ui::community::RequestStatusBadge;
 use crate::ui::fields::enum_options;
-use crate::ui::{ErrorBanner, Paged, PagedList};
+use crate::ui::layout::{CreateLink, PageHead};
+use crate::ui::table::{columns, PagedTable};
+use crate::ui::Paged;
 use crate::util::{non_empty, plural, set_title};
 
 /// Days without a status change after which an open request is flagged.
@@ -140,16 +142,18 @@ pub fn RequestsPage() -> impl IntoView {
         }
     };
 
+    // Coordinators answer requests; the schools file them.
+    let files_requests = move || {
+        auth.can(Resource::Request, Action::Create)
+            && auth.role() != Role::Coordinator
+            && auth.role() != Role::Admin
+    };
+
     view! {
         <section class="page" data-testid="requests-page">
-            <div class="page-head">
-                <h1>"Заявки"</h1>
-                <Show when=move || auth.can(Resource::Request, Action::Create) && auth.role() != Role::Coordinator && auth.role() != Role::Admin>
-                    <a class="btn btn-primary" href=Route::RequestNew.path() data-testid="new-request">
-                        "Новая заявка"
-                    </a>
-                </Show>
-            </div>
+            <PageHead title="Заявки">
+                <CreateLink allowed=Signal::derive(files_requests) href=Route::RequestNew.path() testid="new-request" label="Новая заявка" />
+            </PageHead>
             <p class="lead muted">{intro}</p>
             <form class="filters" role="search" on:submit=|ev| ev.prevent_default() data-testid="request-filters">
                 {select(
@@ -189,17 +193,10 @@ pub fn RequestsPage() -> impl IntoView {
                     ],
                 )}
             </form>
-            <ErrorBanner problem=list.error />
-            <p class="total" data-testid="requests-total">
-                {move || {
-                    list.total
-                        .get()
-                        .map(|t| format!("Найдено: {t} {}", plural(t, "заявка", "заявки", "заявок")))
-                }}
-            </p>
-            <PagedList
+            <PagedTable
                 list
-                on_more=Callback::new(move |_| list.more(fetch))
+                fetch
+                total=("requests-total", |t| format!("Найдено: {t} {}", plural(t, "заявка", "заявки", "заявок")))
                 empty_title="Заявок нет"
                 empty_hint=move || {
                             if auth.can(Resource::Request, Action::Create)
@@ -210,22 +207,12 @@ pub fn RequestsPage() -> impl IntoView {
                                 "Измените условия отбора."
                             }
                         }
-            >
-                <table class="table" class:stale=move || list.reloading() data-testid="requests-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Тема"</th>
-                            <th scope="col">"Школа, заявитель"</th>
-                            <th scope="col">"Тьютор"</th>
-                            <th scope="col">"Статус"</th>
-                            <th scope="col">"Подана"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || list.items.get() key=|r| (r.id.clone(), r.version) children=row />
-                    </tbody>
-                </table>
-            </PagedList>
+                testid="requests-table"
+                dim=true
+                columns=columns(&["Тема", "Школа, заявитель", "Тьютор", "Статус", "Подана"])
+                key=|r: &Request| (r.id.clone(), r.version)
+                row=row
+            />
         </section>
     }
 }

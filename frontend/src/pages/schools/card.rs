@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_params_map;
 use tutornet_domain::org::School;
 use tutornet_domain::permissions::{scope, Action, Resource, Scope};
 use tutornet_domain::Problem;
@@ -10,18 +9,15 @@ use tutornet_domain::Problem;
 use crate::api;
 use crate::auth::Auth;
 use crate::routes::Route;
+use crate::ui::form::for_route_id;
+use crate::ui::form::BusyButton;
 use crate::ui::time::datetime_ru;
 use crate::ui::{ArchivedBadge, Banner, ErrorBanner, FlagBadges};
 use crate::util::{confirm, set_title};
 
 #[component]
 pub fn SchoolCardPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    move || {
-        let id = id.get();
-        view! { <SchoolCard id /> }
-    }
+    for_route_id(|id| view! { <SchoolCard id=id.unwrap_or_default() /> })
 }
 
 #[component]
@@ -201,26 +197,14 @@ fn SchoolCard(id: String) -> impl IntoView {
                         </a>
                     </Show>
                     <Show when=move || can_archive() && !archived()>
-                        <button
-                            type="button"
-                            class="btn btn-danger"
-                            data-testid="archive-school"
-                            disabled=move || busy.get()
-                            on:click=archive
-                        >
+                        <BusyButton busy class="btn btn-danger" testid="archive-school" on_click=archive>
                             "В архив"
-                        </button>
+                        </BusyButton>
                     </Show>
                     <Show when=move || can_archive() && archived()>
-                        <button
-                            type="button"
-                            class="btn"
-                            data-testid="restore-school"
-                            disabled=move || busy.get()
-                            on:click=restore
-                        >
+                        <BusyButton busy testid="restore-school" on_click=restore>
                             "Восстановить"
-                        </button>
+                        </BusyButton>
                     </Show>
                     <Show when=move || auth.can(Resource::Audit, Action::Read)>
                         <a class="btn btn-link" href=move || audit_href.get_value()>"История изменений"</a>

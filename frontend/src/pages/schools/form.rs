@@ -3,19 +3,21 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use tutornet_domain::org::{School, SchoolInput};
 use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::Problem;
 
 use super::parts::mentor_choices;
 use crate::api;
-use crate::api::validation_problem;
 use crate::auth::Auth;
 use crate::routes::Route;
-use crate::ui::card::Crumbs;
-use crate::ui::form::is_version_conflict;
-use crate::ui::form::ReloadOffer;
+use crate::ui::card::{Crumbs, Loaded};
+use crate::ui::choices::MunicipalityField;
+use crate::ui::form::{
+    for_route_id, form_title, is_version_conflict, mark_conflict, send_or, valid, ReloadOffer,
+    SaveBar,
+};
 use crate::ui::{CheckboxField, ErrorBanner, SelectField, TextField};
 use crate::util::{non_empty, set_title};
 
@@ -23,22 +25,12 @@ pub const CONFLICT_MESSAGE: &str = "Школу изменил другой по�
 
 #[component]
 pub fn SchoolFormPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id")));
-    move || {
-        let id = id.get();
-        view! { <SchoolForm id /> }
-    }
+    for_route_id(|id| view! { <SchoolForm id /> })
 }
 
 #[component]
 fn SchoolForm(id: Option<String>) -> impl IntoView {
-    let editing = id.is_some();
-    set_title(if editing {
-        "Изменение школы"
-    } else {
-        "Новая школа"
-    });
+    let editing = form_title(&id, "Изменение школы", "Новая школа");
     let auth = Auth::get();
     let navigate = use_navigate();
 
@@ -86,9 +78,7 @@ fn SchoolForm(id: Option<String>) -> impl IntoView {
             if !municipality_id.get_untracked().is_empty() {
                 return;
             }
-            let own = auth
-                .me
-                .with(|m| m.as_ref().and_then(|m| m.municipality_id.clone()));
+            let own = auth.own_municipality();
             let choices = auth.municipality_choices(Resource::School);
             let only = (choices.len() == 1).then(|| choices[0].id.clone());
             if let Some(m) = own.or(only) {
@@ -124,6 +114,7 @@ fn SchoolForm(id: Option<String>) -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let can_flags = move || auth.can(Resource::School, Action::Create);
+    let flags_locked = Signal::derive(move || !can_flags());
     let municipality_locked =
         Signal::derive(move || editing || !auth.many_municipalities(Resource::School));
 
@@ -146,33 +137,29 @@ fn SchoolForm(id: Option<String>) -> impl IntoView {
                 mentor_school_id: non_empty(mentor_school_id.get_untracked()),
                 version: original.with_untracked(|o| o.as_ref().map(|s| s.meta.version)),
             };
-            if let Err(errs) = input.validate() {
-                problem.set(Some(validation_problem(errs)));
+            if !valid(problem, input.validate().err().unwrap_or_default()) {
                 return;
             }
-            saving.set(true);
-            problem.set(None);
             conflict.set(false);
             let navigate = navigate.clone();
             let target = original.with_untracked(|o| o.as_ref().map(|s| s.id.clone()));
-            spawn_local(async move {
-                let res = match &target {
-                    Some(id) => api::schools::update(id, &input).await,
-                    None => api::schools::create(&input).await,
-                };
-                match res {
-                    Ok(s) => navigate(&Route::School(s.id.to_string()).path(), Default::default()),
-                    Err(mut p) => {
-                        if is_version_conflict(&p) || p.status == 409 && target.is_some() {
-                            p.title = "Конфликт изменений.".to_string();
-                            p.detail = CONFLICT_MESSAGE.to_string();
-                            conflict.try_set(true);
-                        }
-                        problem.try_set(Some(p));
+            let editing = target.is_some();
+            send_or(
+                saving,
+                problem,
+                async move {
+                    match &target {
+                        Some(id) => api::schools::update(id, &input).await,
+                        None => api::schools::create(&input).await,
                     }
-                }
-                saving.try_set(false);
-            });
+                },
+                move |s| navigate(&Route::School(s.id.to_string()).path(), Default::default()),
+                move |p| {
+                    if is_version_conflict(p) || p.status == 409 && editing {
+                        mark_conflict(p, CONFLICT_MESSAGE, conflict);
+                    }
+                },
+            );
         }
     };
 
@@ -194,25 +181,12 @@ fn SchoolForm(id: Option<String>) -> impl IntoView {
             <h1>{heading}</h1>
             <ErrorBanner problem />
             <ReloadOffer conflict />
-            <Show
-                when=move || ready.get()
-                fallback=move || {
-                    view! {
-                        <Show when=move || problem.with(Option::is_none)>
-                            <p class="loading" data-testid="loading">"Загрузка…"</p>
-                        </Show>
-                    }
-                }
-            >
+            <Loaded problem loaded=ready>
                 <form class="card form" on:submit=submit.clone() data-testid="school-form" novalidate=true>
-                    <SelectField
-                        label="Муниципалитет"
-                        name="municipality_id"
+                    <MunicipalityField
                         value=municipality_id
                         options=municipality_options
                         problem
-                        placeholder="— выберите муниципалитет —"
-                        required=true
                         disabled=municipality_locked
                         hint=if editing { "Школа не переходит в другой муниципалитет." } else { "" }
                     />
@@ -239,30 +213,20 @@ fn SchoolForm(id: Option<String>) -> impl IntoView {
                         <Show when=move || !can_flags()>
                             <p class="hint">"Признаки меняет координатор сообщества."</p>
                         </Show>
-                        <CheckboxField
-                            label="ШНОР — школа с низкими образовательными результатами"
-                            name="is_low_results"
-                            checked=is_low_results
-                            disabled=Signal::derive(move || !can_flags())
-                        />
-                        <CheckboxField
-                            label="ШССУ — школа в сложных социальных условиях"
-                            name="is_difficult_conditions"
-                            checked=is_difficult_conditions
-                            disabled=Signal::derive(move || !can_flags())
-                        />
-                        <CheckboxField
-                            label="Участник проекта «500+»"
-                            name="is_500plus"
-                            checked=is_500plus
-                            disabled=Signal::derive(move || !can_flags())
-                        />
+                        {[
+                            ("ШНОР — школа с низкими образовательными результатами", "is_low_results", is_low_results),
+                            ("ШССУ — школа в сложных социальных условиях", "is_difficult_conditions", is_difficult_conditions),
+                            ("Участник проекта «500+»", "is_500plus", is_500plus),
+                        ]
+                            .into_iter()
+                            .map(|(label, name, checked)| view! { <CheckboxField label name checked disabled=flags_locked /> })
+                            .collect_view()}
                         <CheckboxField
                             label="Школа-наставник (сопровождает другие школы)"
                             name="is_mentor"
                             checked=is_mentor
                             problem
-                            disabled=Signal::derive(move || !can_flags())
+                            disabled=flags_locked
                         />
                         <SelectField
                             label="Школа-наставник этой школы"
@@ -275,19 +239,9 @@ fn SchoolForm(id: Option<String>) -> impl IntoView {
                             hint="Выбираются школы-наставники того же муниципалитета."
                         />
                     </fieldset>
-                    <div class="form-actions">
-                        <button
-                            type="submit"
-                            class="btn btn-primary"
-                            data-testid="save"
-                            disabled=move || saving.get()
-                        >
-                            {move || if saving.get() { "Сохранение…" } else { "Сохранить" }}
-                        </button>
-                        <a class="btn btn-link" href=back.clone()>"Отмена"</a>
-                    </div>
+                    <SaveBar busy=saving back=back.clone() />
                 </form>
-            </Show>
+            </Loaded>
         </section>
     }
 }

@@ -1,20 +1,21 @@
 //! `/schools`: the registry of schools with filters kept in the address bar.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
-use leptos_router::NavigateOptions;
 use tutornet_domain::org::{School, SchoolFilter};
 use tutornet_domain::permissions::{Action, Resource};
 
-use super::parts::SchoolsTable;
+use super::parts::{school_columns, school_row};
 use crate::api;
 use crate::auth::Auth;
 use crate::routes::Route;
-use crate::ui::{ErrorBanner, Paged, PagedList};
-use crate::util::{non_empty, plural, set_title, with_query};
+use crate::ui::filters::{
+    address_filter, flag_value, Debounce, FilterField, MunicipalityFilter, SearchField,
+};
+use crate::ui::layout::{CreateLink, PageHead};
+use crate::ui::table::PagedTable;
+use crate::ui::Paged;
+use crate::util::{non_empty, plural, set_title};
 
 const PAGE_SIZE: i64 = 50;
 
@@ -34,14 +35,6 @@ struct Filter {
 
 fn flag(q: &ParamsMap, name: &str) -> bool {
     q.get(name).is_some_and(|v| v == "true" || v == "1")
-}
-
-fn yes(b: bool) -> String {
-    if b {
-        "true".to_string()
-    } else {
-        String::new()
-    }
 }
 
 impl Filter {
@@ -65,11 +58,14 @@ impl Filter {
         vec![
             ("q", self.q.trim().to_string()),
             ("municipality_id", self.municipality_id.clone()),
-            ("is_low_results", yes(self.is_low_results)),
-            ("is_difficult_conditions", yes(self.is_difficult_conditions)),
-            ("is_500plus", yes(self.is_500plus)),
-            ("is_mentor", yes(self.is_mentor)),
-            ("include_archived", yes(self.include_archived)),
+            ("is_low_results", flag_value(self.is_low_results)),
+            (
+                "is_difficult_conditions",
+                flag_value(self.is_difficult_conditions),
+            ),
+            ("is_500plus", flag_value(self.is_500plus)),
+            ("is_mentor", flag_value(self.is_mentor)),
+            ("include_archived", flag_value(self.include_archived)),
             ("sort", self.sort.clone()),
         ]
     }
@@ -99,19 +95,8 @@ impl Filter {
 pub fn SchoolsPage() -> impl IntoView {
     set_title("Школы");
     let auth = Auth::get();
-    let query = use_query_map();
-    let navigate = use_navigate();
-    let filter = Memo::new(move |_| query.with(Filter::from_query));
-    let set_filter = move |f: Filter| {
-        navigate(
-            &with_query(&Route::Schools.path(), &f.pairs()),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
-    };
+    let (filter, set_filter) =
+        address_filter(Route::Schools.path(), Filter::from_query, Filter::pairs);
 
     let list = Paged::<School>::new();
     let fetch = move |cursor: Option<String>| {
@@ -133,159 +118,80 @@ pub fn SchoolsPage() -> impl IntoView {
             q_input.set(fq);
         }
     });
-    let typing = StoredValue::new(0u32);
+    let typing = Debounce::new();
     // The filter as shown on screen: the address plus whatever is typed in the search box.
     let current = move || {
-        typing.update_value(|t| *t = t.wrapping_add(1));
+        typing.cancel();
         let mut f = filter.get_untracked();
         f.q = q_input.get_untracked().trim().to_string();
         f
     };
-    let apply_q = {
-        let set_filter = set_filter.clone();
-        move || {
-            let f = current();
-            if f != filter.get_untracked() {
-                set_filter(f);
-            }
+    let apply_q = move || {
+        let f = current();
+        if f != filter.get_untracked() {
+            set_filter.run(f);
         }
     };
-    let on_q_input = {
-        let apply_q = apply_q.clone();
-        move |v: String| {
-            q_input.set(v);
-            let my = typing.get_value().wrapping_add(1);
-            typing.set_value(my);
-            let apply_q = apply_q.clone();
-            set_timeout(
-                move || {
-                    // Not superseded by another key or by a filter change.
-                    if typing.try_get_value() == Some(my) {
-                        apply_q();
-                    }
-                },
-                Duration::from_millis(300),
-            );
-        }
+    let on_search = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        apply_q();
     };
-    let on_search = {
-        let apply_q = apply_q.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            apply_q();
-        }
+    let change = move |put: &dyn Fn(&mut Filter)| {
+        let mut f = current();
+        put(&mut f);
+        set_filter.run(f);
     };
 
-    let check = {
-        let set_filter = set_filter.clone();
-        move |label: &'static str,
-              name: &'static str,
-              title: &'static str,
-              get: fn(&Filter) -> bool,
-              put: fn(&mut Filter, bool)| {
-            let set_filter = set_filter.clone();
-            view! {
-                <label class="check" title=title>
-                    <input
-                        type="checkbox"
-                        name=name
-                        prop:checked=move || filter.with(get)
-                        on:change:target=move |ev| {
-                            let mut f = current();
-                            put(&mut f, ev.target().checked());
-                            set_filter(f);
-                        }
-                    />
-                    <span>{label}</span>
-                </label>
-            }
+    let check = move |label: &'static str,
+                      name: &'static str,
+                      title: &'static str,
+                      get: fn(&Filter) -> bool,
+                      put: fn(&mut Filter, bool)| {
+        view! {
+            <label class="check" title=title>
+                <input
+                    type="checkbox"
+                    name=name
+                    prop:checked=move || filter.with(get)
+                    on:change:target=move |ev| {
+                        let on = ev.target().checked();
+                        change(&|f| put(f, on));
+                    }
+                />
+                <span>{label}</span>
+            </label>
         }
     };
 
     let many_municipalities = move || auth.many_municipalities(Resource::School);
-    let municipality_select = {
-        let set_filter = set_filter.clone();
-        move || {
-            let set_filter = set_filter.clone();
-            many_municipalities().then(|| {
-                let options = auth.municipality_choices(Resource::School);
-                view! {
-                    <label class="filter-field">
-                        <span class="filter-label">"Муниципалитет"</span>
-                        <select
-                            name="municipality_id"
-                            on:change:target=move |ev| {
-                                let mut f = current();
-                                f.municipality_id = ev.target().value();
-                                set_filter(f);
-                            }
-                        >
-                            <option value="" prop:selected=move || filter.with(|f| f.municipality_id.is_empty())>
-                                "Все муниципалитеты"
-                            </option>
-                            {options
-                                .into_iter()
-                                .map(|m| {
-                                    let id = m.id.clone();
-                                    view! {
-                                        <option
-                                            value=m.id.clone()
-                                            prop:selected=move || filter.with(|f| f.municipality_id == id)
-                                        >
-                                            {m.name}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()}
-                        </select>
-                    </label>
-                }
-            })
-        }
-    };
-
-    let on_sort = {
-        let set_filter = set_filter.clone();
-        move |ev: leptos::ev::Targeted<leptos::ev::Event, web_sys::HtmlSelectElement>| {
-            let mut f = current();
-            f.sort = ev.target().value();
-            set_filter(f);
-        }
-    };
-
-    let total_line = move || {
-        list.total
-            .get()
-            .map(|t| format!("Найдено: {t} {}", plural(t, "школа", "школы", "школ")))
-    };
 
     view! {
         <section class="page" data-testid="schools-page">
-            <div class="page-head">
-                <h1>"Школы"</h1>
-                <Show when=move || auth.can(Resource::School, Action::Create)>
-                    <a class="btn btn-primary" href=Route::SchoolNew.path() data-testid="add-school">
-                        "Добавить школу"
-                    </a>
-                </Show>
-            </div>
+            <PageHead title="Школы">
+                <CreateLink allowed=Signal::derive(move || auth.can(Resource::School, Action::Create)) href=Route::SchoolNew.path() testid="add-school" label="Добавить школу" />
+            </PageHead>
 
             <form class="filters" role="search" on:submit=on_search data-testid="school-filters">
-                <label class="filter-field filter-q">
-                    <span class="filter-label">"Поиск"</span>
-                    <input
-                        type="search"
-                        name="q"
-                        placeholder="Название или адрес"
-                        autocomplete="off"
-                        prop:value=move || q_input.get()
-                        on:input:target=move |ev| on_q_input(ev.target().value())
-                    />
-                </label>
-                {municipality_select}
-                <label class="filter-field">
-                    <span class="filter-label">"Сортировка"</span>
-                    <select name="sort" on:change:target=on_sort>
+                <SearchField
+                    value=q_input
+                    placeholder="Название или адрес"
+                    debounce=typing
+                    on_pause=Callback::new(move |_| apply_q())
+                />
+                <MunicipalityFilter
+                    resource=Resource::School
+                    all="Все муниципалитеты"
+                    selected=Signal::derive(move || filter.with(|f| f.municipality_id.clone()))
+                    on_change=Callback::new(move |v: String| change(&|f| f.municipality_id = v.clone()))
+                />
+                <FilterField label="Сортировка">
+                    <select
+                        name="sort"
+                        on:change:target=move |ev| {
+                            let v = ev.target().value();
+                            change(&|f| f.sort = v.clone());
+                        }
+                    >
                         <option value="" prop:selected=move || filter.with(|f| f.sort.is_empty())>
                             "По названию, А → Я"
                         </option>
@@ -293,7 +199,7 @@ pub fn SchoolsPage() -> impl IntoView {
                             "По названию, Я → А"
                         </option>
                     </select>
-                </label>
+                </FilterField>
                 <div class="filter-checks">
                     {check(
                         "ШНОР",
@@ -339,16 +245,18 @@ pub fn SchoolsPage() -> impl IntoView {
 
             </form>
 
-            <ErrorBanner problem=list.error />
-            <p class="total" data-testid="schools-total">{total_line}</p>
-            <PagedList
+            <PagedTable
                 list
-                on_more=Callback::new(move |_| list.more(fetch))
+                fetch
+                total=("schools-total", |t| format!("Найдено: {t} {}", plural(t, "школа", "школы", "школ")))
                 empty_title="Школы не найдены"
                 empty_hint=|| "Измените условия поиска или сбросьте фильтры."
-            >
-                <SchoolsTable list many_municipalities=Signal::derive(many_municipalities) />
-            </PagedList>
+                testid="schools-table"
+                dim=true
+                columns=school_columns(Signal::derive(many_municipalities))
+                key=|s: &School| (s.id.clone(), s.meta.version)
+                row=school_row(Signal::derive(many_municipalities))
+            />
         </section>
     }
 }

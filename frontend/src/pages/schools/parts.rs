@@ -9,14 +9,26 @@ use tutornet_domain::text::sort_ru;
 use crate::api;
 use crate::auth::Auth;
 use crate::routes::Route;
-use crate::ui::{ArchivedBadge, FlagBadges, Paged};
+use crate::ui::table::Column;
+use crate::ui::{ArchivedBadge, FlagBadges};
 
-/// The table of the loaded schools; the municipality column only for those who work
+/// The columns of the schools table; the municipality column only for those who work
 /// with several municipalities.
-#[component]
-pub fn SchoolsTable(list: Paged<School>, many_municipalities: Signal<bool>) -> impl IntoView {
+pub fn school_columns(many_municipalities: Signal<bool>) -> Vec<Column> {
+    vec![
+        "Школа".into(),
+        Column::when("Муниципалитет", many_municipalities),
+        "Адрес".into(),
+        "Признаки".into(),
+    ]
+}
+
+/// One row of the schools table (see [`school_columns`]).
+pub fn school_row(
+    many_municipalities: Signal<bool>,
+) -> impl Fn(School) -> AnyView + Clone + Send + Sync {
     let auth = Auth::get();
-    let row = move |s: School| {
+    move |s: School| {
         let href = Route::School(s.id.clone()).path();
         let archived = s.meta.archived_at.is_some();
         let mun_id = s.municipality_id.clone();
@@ -44,27 +56,7 @@ pub fn SchoolsTable(list: Paged<School>, many_municipalities: Signal<bool>) -> i
                 </td>
             </tr>
         }
-    };
-    view! {
-    <table class="table" class:stale=move || list.reloading() data-testid="schools-table">
-        <thead>
-            <tr>
-                <th scope="col">"Школа"</th>
-                <Show when=move || many_municipalities.get()>
-                    <th scope="col">"Муниципалитет"</th>
-                </Show>
-                <th scope="col">"Адрес"</th>
-                <th scope="col">"Признаки"</th>
-            </tr>
-        </thead>
-        <tbody>
-            <For
-                each=move || list.items.get()
-                key=|s| (s.id.clone(), s.meta.version)
-                children=row
-            />
-        </tbody>
-    </table>
+        .into_any()
     }
 }
 

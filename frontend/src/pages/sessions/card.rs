@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_params_map;
 use tutornet_domain::community::SessionStatus;
 use tutornet_domain::Problem;
 
@@ -18,17 +17,14 @@ use super::parts::CardState;
 use crate::api;
 use crate::routes::Route;
 use crate::ui::card::{CardBody, Crumbs};
+use crate::ui::form::for_route_id;
+use crate::ui::layout::PrintButton;
 use crate::ui::Banner;
 use crate::util::set_title;
 
 #[component]
 pub fn SessionCardPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    move || {
-        let id = id.get();
-        view! { <SessionCard id /> }
-    }
+    for_route_id(|id| view! { <SessionCard id=id.unwrap_or_default() /> })
 }
 
 #[component]
@@ -58,7 +54,7 @@ fn SessionCard(id: String) -> impl IntoView {
                         {move || detail.with(|d| d.as_ref().filter(|d| d.can_manage && d.session.status == SessionStatus::Planned).map(|d| view! {
                             <a class="btn" href=Route::SessionEdit(d.session.id.to_string()).path() data-testid="edit-session">"Изменить"</a>
                         }))}
-                        <button type="button" class="btn" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Печать"</button>
+                        <PrintButton />
                     </div>
                 </div>
                 <Banner message />

@@ -4,44 +4,40 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 use tutornet_domain::community::{
     Request, RequestFilter, RequestStatus, SessionDetail, SessionStatus,
 };
 use tutornet_domain::{Problem, ProblemCode, Role};
 
 use super::parts::conflict::conflicting_session;
-use super::parts::fields::{ChoiceFields, MainFields, SessionFields};
+use super::parts::fields::SessionFields;
+use super::parts::form_fields::{ChoiceFields, MainFields};
 use crate::api;
-use crate::api::validation_problem;
 use crate::auth::Auth;
 use crate::routes::Route;
-use crate::ui::form::{is_version_conflict, ReloadOffer};
+use crate::ui::form::{
+    for_route_id, form_title, is_version_conflict, load, mark_conflict, send_or, valid,
+    ReloadOffer, SaveBar,
+};
 use crate::ui::ErrorBanner;
 use crate::util::set_title;
 
 /// The note shown when the edited session belongs to a series.
 pub const SERIES_NOTE: &str = "Изменение касается только этого занятия серии";
 
+const CONFLICT_MESSAGE: &str = "Занятие уже изменил другой пользователь. Обновите страницу, \
+                                чтобы увидеть его изменения, и внесите свои заново.";
+
 /// `/sessions/new` and `/sessions/:id/edit`.
 #[component]
 pub fn SessionFormPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id")));
-    move || {
-        let id = id.get();
-        view! { <SessionForm id /> }
-    }
+    for_route_id(|id| view! { <SessionForm id /> })
 }
 
 #[component]
 fn SessionForm(id: Option<String>) -> impl IntoView {
-    let editing = id.is_some();
-    set_title(if editing {
-        "Изменение занятия"
-    } else {
-        "Новое занятие"
-    });
+    let editing = form_title(&id, "Изменение занятия", "Новое занятие");
     let auth = Auth::get();
     let navigate = use_navigate();
     let query = use_query_map();
@@ -87,45 +83,39 @@ fn SessionForm(id: Option<String>) -> impl IntoView {
         }
     });
     if let Some(sid) = id.clone() {
-        spawn_local(async move {
-            match api::sessions::get(&sid).await {
-                Ok(d) => {
-                    let s = &d.session;
-                    fields.fill_from_session(s);
-                    tutor_options.try_update(|v| {
-                        for t in &s.tutors {
-                            if !v.iter().any(|x| x.0 == t.id) {
-                                v.push((t.id.clone(), t.full_name.clone()));
-                            }
+        load(
+            problem,
+            async move { api::sessions::get(&sid).await },
+            move |d| {
+                let s = &d.session;
+                fields.fill_from_session(s);
+                tutor_options.try_update(|v| {
+                    for t in &s.tutors {
+                        if !v.iter().any(|x| x.0 == t.id) {
+                            v.push((t.id.clone(), t.full_name.clone()));
                         }
-                    });
-                    set_title(&format!("Изменение: {}", s.title));
-                    original.try_set(Some(d));
-                    ready.try_set(true);
-                }
-                Err(p) => {
-                    problem.try_set(Some(p));
-                }
-            }
-        });
+                    }
+                });
+                set_title(&format!("Изменение: {}", s.title));
+                original.try_set(Some(d));
+                ready.try_set(true);
+            },
+        );
     } else if !preselected.is_empty() {
         let rid = preselected.clone();
-        spawn_local(async move {
-            match api::requests::get(&rid).await {
-                Ok(d) => {
-                    let r = d.request;
-                    fields.fill_from_request(&r);
-                    accepted.try_update(|v| {
-                        if !v.iter().any(|x| x.id == r.id) {
-                            v.insert(0, r);
-                        }
-                    });
-                }
-                Err(p) => {
-                    problem.try_set(Some(p));
-                }
-            }
-        });
+        load(
+            problem,
+            async move { api::requests::get(&rid).await },
+            move |d| {
+                let r = d.request;
+                fields.fill_from_request(&r);
+                accepted.try_update(|v| {
+                    if !v.iter().any(|x| x.id == r.id) {
+                        v.insert(0, r);
+                    }
+                });
+            },
+        );
     }
 
     let submit = move |ev: SubmitEvent| {
@@ -135,46 +125,38 @@ fn SessionForm(id: Option<String>) -> impl IntoView {
         }
         let version = original.with_untracked(|o| o.as_ref().map(|d| d.session.version));
         let (input, errs) = fields.input(editing, version);
-        if !errs.is_empty() {
-            problem.set(Some(validation_problem(errs)));
+        if !valid(problem, errs) {
             return;
         }
-        saving.set(true);
-        problem.set(None);
         conflict.set(false);
         conflict_with.set(None);
         let navigate = navigate.clone();
         let target = original.with_untracked(|o| o.as_ref().map(|d| d.session.id.clone()));
-        spawn_local(async move {
-            let res = match &target {
-                Some(sid) => api::sessions::update(sid, &input).await.map(|s| vec![s]),
-                None => api::sessions::create(&input).await,
-            };
-            match res {
-                Ok(list) => {
-                    let target = list
-                        .first()
-                        .map(|s| Route::Session(s.id.clone()).path())
-                        .unwrap_or_else(|| Route::Sessions.path());
-                    navigate(&target, Default::default());
+        send_or(
+            saving,
+            problem,
+            async move {
+                match &target {
+                    Some(sid) => api::sessions::update(sid, &input).await.map(|s| vec![s]),
+                    None => api::sessions::create(&input).await,
                 }
-                Err(mut p) => {
-                    if is_version_conflict(&p) {
-                        p.title = "Конфликт изменений.".to_string();
-                        p.detail = "Занятие уже изменил другой пользователь. Обновите страницу, \
-                                    чтобы увидеть его изменения, и внесите свои заново."
-                            .to_string();
-                        conflict.try_set(true);
-                    } else if p.is(ProblemCode::NotPlanned) {
-                        p.title = "Занятие уже не запланировано.".to_string();
-                    }
-                    let other = conflicting_session(&p);
-                    problem.try_set(Some(p));
-                    conflict_with.try_set(other);
+            },
+            move |list| {
+                let target = list
+                    .first()
+                    .map(|s| Route::Session(s.id.clone()).path())
+                    .unwrap_or_else(|| Route::Sessions.path());
+                navigate(&target, Default::default());
+            },
+            move |p| {
+                if is_version_conflict(p) {
+                    mark_conflict(p, CONFLICT_MESSAGE, conflict);
+                } else if p.is(ProblemCode::NotPlanned) {
+                    p.title = "Занятие уже не запланировано.".to_string();
                 }
-            }
-            saving.try_set(false);
-        });
+                conflict_with.try_set(conflicting_session(p));
+            },
+        );
     };
 
     let conflict_link = move || {
@@ -243,12 +225,11 @@ fn SessionForm(id: Option<String>) -> impl IntoView {
             <form class="card form" on:submit=submit.clone() data-testid="session-form" novalidate=true>
                 <MainFields fields problem subject_options />
                 <ChoiceFields fields problem editing chooses_tutors=Signal::derive(chooses_tutors) tutor_options accepted />
-                <div class="form-actions">
-                    <button type="submit" class="btn btn-primary" data-testid="save" disabled=move || saving.get()>
-                        {move || if saving.get() { "Сохранение…" } else if editing { "Сохранить изменения" } else { "Запланировать" }}
-                    </button>
-                    <a class="btn btn-link" href=back.clone()>"Отмена"</a>
-                </div>
+                <SaveBar
+                    busy=saving
+                    label=if editing { "Сохранить изменения" } else { "Запланировать" }
+                    back=back.clone()
+                />
             </form>
             </Show>
         </section>

@@ -4,8 +4,6 @@
 use chrono::{Datelike, Duration as Days, NaiveDate};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use tutornet_domain::community::{FormOfWork, Session, SessionStatus};
 use tutornet_domain::org::School;
 use tutornet_domain::permissions::{Action, Resource};
@@ -17,27 +15,19 @@ use crate::auth::Auth;
 use crate::routes::Route;
 use crate::ui::community::FeedButton;
 use crate::ui::fields::enum_options;
+use crate::ui::filters::address_filter;
+use crate::ui::layout::CreateLink;
+use crate::ui::table::{columns, PagedTable};
 use crate::ui::time::today;
-use crate::ui::{ErrorBanner, Paged, PagedList};
-use crate::util::{plural, set_title, with_query};
+use crate::ui::Paged;
+use crate::util::{plural, set_title};
 
 #[component]
 pub fn SessionsPage() -> impl IntoView {
     set_title("Расписание");
     let auth = Auth::get();
-    let query = use_query_map();
-    let navigate = use_navigate();
-    let filter = Memo::new(move |_| query.with(Filter::from_query));
-    let set_filter = move |f: Filter| {
-        navigate(
-            &with_query(&Route::Sessions.path(), &f.address()),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
-    };
+    let (filter, set_filter) =
+        address_filter(Route::Sessions.path(), Filter::from_query, Filter::address);
 
     let tutor_options = RwSignal::new(Vec::<(String, String)>::new());
     let subject_options = RwSignal::new(Vec::<(String, String)>::new());
@@ -61,7 +51,6 @@ pub fn SessionsPage() -> impl IntoView {
     });
 
     let go = {
-        let set_filter = set_filter.clone();
         move |step: i64| {
             let mut f = filter.get_untracked();
             let a = f.anchor();
@@ -80,14 +69,12 @@ pub fn SessionsPage() -> impl IntoView {
             } else {
                 next.format("%Y-%m-%d").to_string()
             };
-            set_filter(f);
+            set_filter.run(f);
         }
     };
 
     let tab = {
-        let set_filter = set_filter.clone();
         move |v: &'static str, label: &'static str| {
-            let set_filter = set_filter.clone();
             view! {
                 <button
                     type="button"
@@ -98,7 +85,7 @@ pub fn SessionsPage() -> impl IntoView {
                     on:click=move |_| {
                         let mut f = filter.get_untracked();
                         f.view = v.to_string();
-                        set_filter(f);
+                        set_filter.run(f);
                     }
                 >
                     {label}
@@ -108,14 +95,12 @@ pub fn SessionsPage() -> impl IntoView {
     };
 
     let select = {
-        let set_filter = set_filter.clone();
         move |label: &'static str,
               name: &'static str,
               all: &'static str,
               opts: Signal<Vec<(String, String)>>,
               get: fn(&Filter) -> String,
               put: fn(&mut Filter, String)| {
-            let set_filter = set_filter.clone();
             view! {
                 <label class="filter-field">
                     <span class="filter-label">{label}</span>
@@ -124,7 +109,7 @@ pub fn SessionsPage() -> impl IntoView {
                         on:change:target=move |ev| {
                             let mut f = filter.get_untracked();
                             put(&mut f, ev.target().value());
-                            set_filter(f);
+                            set_filter.run(f);
                         }
                     >
                         <option value="" prop:selected=move || filter.with(|f| get(f).is_empty())>{all}</option>
@@ -146,12 +131,10 @@ pub fn SessionsPage() -> impl IntoView {
     };
 
     let check = {
-        let set_filter = set_filter.clone();
         move |label: &'static str,
               name: &'static str,
               get: fn(&Filter) -> bool,
               put: fn(&mut Filter, bool)| {
-            let set_filter = set_filter.clone();
             view! {
                 <label class="check">
                     <input
@@ -161,7 +144,7 @@ pub fn SessionsPage() -> impl IntoView {
                         on:change:target=move |ev| {
                             let mut f = filter.get_untracked();
                             put(&mut f, ev.target().checked());
-                            set_filter(f);
+                            set_filter.run(f);
                         }
                     />
                     <span>{label}</span>
@@ -187,19 +170,13 @@ pub fn SessionsPage() -> impl IntoView {
             .collect::<Vec<_>>()
     });
 
-    let (go_prev, go_next, go_today) = (go.clone(), go.clone(), go);
-
     view! {
         <section class="page" data-testid="sessions-page">
             <div class="page-head">
                 <h1>"Расписание"</h1>
                 <div class="actions">
                     <FeedButton />
-                    <Show when=move || auth.can(Resource::Session, Action::Create)>
-                        <a class="btn btn-primary" href=Route::SessionNew.path() data-testid="new-session">
-                            "Новое занятие"
-                        </a>
-                    </Show>
+                    <CreateLink allowed=Signal::derive(move || auth.can(Resource::Session, Action::Create)) href=Route::SessionNew.path() testid="new-session" label="Новое занятие" />
                 </div>
             </div>
             <form class="filters" role="search" on:submit=|ev| ev.prevent_default() data-testid="session-filters">
@@ -222,18 +199,9 @@ pub fn SessionsPage() -> impl IntoView {
                 </div>
                 <Show when=move || filter.with(|f| f.view != "list")>
                     <div class="cal-nav">
-                        <button type="button" class="btn" data-testid="cal-prev" aria-label="Назад" on:click={
-                            let g = go_prev.clone();
-                            move |_| g(-1)
-                        }>"←"</button>
-                        <button type="button" class="btn" data-testid="cal-today-btn" on:click={
-                            let g = go_today.clone();
-                            move |_| g(0)
-                        }>"Сегодня"</button>
-                        <button type="button" class="btn" data-testid="cal-next" aria-label="Вперёд" on:click={
-                            let g = go_next.clone();
-                            move |_| g(1)
-                        }>"→"</button>
+                        <button type="button" class="btn" data-testid="cal-prev" aria-label="Назад" on:click=move |_| go(-1)>"←"</button>
+                        <button type="button" class="btn" data-testid="cal-today-btn" on:click=move |_| go(0)>"Сегодня"</button>
+                        <button type="button" class="btn" data-testid="cal-next" aria-label="Вперёд" on:click=move |_| go(1)>"→"</button>
                     </div>
                 </Show>
             </div>
@@ -241,35 +209,18 @@ pub fn SessionsPage() -> impl IntoView {
                 <Calendar filter />
             </Show>
             <Show when=move || filter.with(|f| f.view == "list")>
-                <ErrorBanner problem=list.error />
-                <p class="total" data-testid="sessions-total">
-                    {move || {
-                        list.total
-                            .get()
-                            .map(|t| format!("Найдено: {t} {} с начала учебного года", plural(t, "занятие", "занятия", "занятий")))
-                    }}
-                </p>
-                <PagedList
+                <PagedTable
                     list
-                    on_more=Callback::new(move |_| list.more(fetch))
+                    fetch
+                    total=("sessions-total", |t| format!("Найдено: {t} {} с начала учебного года", plural(t, "занятие", "занятия", "занятий")))
                     empty_title="Занятий не найдено"
                     empty_hint=|| "Измените условия отбора."
-                >
-                    <table class="table" class:stale=move || list.reloading() data-testid="sessions-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">"Когда"</th>
-                                <th scope="col">"Занятие"</th>
-                                <th scope="col">"Тьюторы"</th>
-                                <th scope="col">"Записано"</th>
-                                <th scope="col">"Статус"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            <For each=move || list.items.get() key=|s| (s.id.clone(), s.version) children=session_row />
-                        </tbody>
-                    </table>
-                </PagedList>
+                    testid="sessions-table"
+                    dim=true
+                    columns=columns(&["Когда", "Занятие", "Тьюторы", "Записано", "Статус"])
+                    key=|s: &Session| (s.id.clone(), s.version)
+                    row=session_row
+                />
             </Show>
         </section>
     }

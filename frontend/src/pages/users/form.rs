@@ -3,55 +3,39 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 use tutornet_domain::permissions::{scope, Action, Resource, Scope};
-use tutornet_domain::users::{User, UserCreate, UserUpdate};
+use tutornet_domain::users::User;
 use tutornet_domain::{FieldError, Problem, Role};
 
 use super::parts::{ResetPassword, UserFields, UserValues};
 use crate::api;
-use crate::api::validation_problem;
 use crate::auth::Auth;
 use crate::routes::Route;
-use crate::ui::card::Crumbs;
-use crate::ui::form::is_version_conflict;
-use crate::ui::form::ReloadOffer;
+use crate::ui::card::{Crumbs, Loaded};
+use crate::ui::form::{
+    field_problem, for_route_id, form_title, is_version_conflict, mark_conflict, send, send_or,
+    valid, ReloadOffer, SaveBar,
+};
 use crate::ui::{Banner, ErrorBanner};
-use crate::util::{non_empty, set_title};
+use crate::util::set_title;
+
+const CONFLICT_MESSAGE: &str = "Пользователя изменил кто-то другой — обновите страницу.";
 
 #[component]
 pub fn UserFormPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id")));
-    move || {
-        let id = id.get();
-        view! { <UserForm id /> }
-    }
+    for_route_id(|id| view! { <UserForm id /> })
 }
 
 #[component]
 fn UserForm(id: Option<String>) -> impl IntoView {
-    let editing = id.is_some();
-    set_title(if editing {
-        "Изменение пользователя"
-    } else {
-        "Новый пользователь"
-    });
+    let editing = form_title(&id, "Изменение пользователя", "Новый пользователь");
     let auth = Auth::get();
     let navigate = use_navigate();
     let query = use_query_map();
 
     let values = UserValues::new();
-    let UserValues {
-        email,
-        full_name,
-        role,
-        municipality_id,
-        school_id,
-        position,
-        password,
-        active,
-    } = values;
+    let municipality_id = values.municipality_id;
     let original = RwSignal::new(None::<User>);
     let problem = RwSignal::new(None::<Problem>);
     let message = RwSignal::new(
@@ -64,13 +48,7 @@ fn UserForm(id: Option<String>) -> impl IntoView {
     let ready = RwSignal::new(!editing);
 
     let fill = move |u: &User| {
-        email.set(u.email.clone());
-        full_name.set(u.full_name.clone());
-        role.set(u.role.as_str().to_string());
-        municipality_id.set(u.municipality_id.clone().unwrap_or_default());
-        school_id.set(u.school_id.clone().unwrap_or_default());
-        position.set(u.position.clone().unwrap_or_default());
-        active.set(u.active);
+        values.fill(u);
         set_title(&u.full_name);
     };
     if let Some(id) = id.clone() {
@@ -133,28 +111,13 @@ fn UserForm(id: Option<String>) -> impl IntoView {
             if saving.get_untracked() {
                 return;
             }
-            let r = Role::parse(&role.get_untracked());
-            let mun = r
-                .filter(|r| r.needs_municipality())
-                .and_then(|_| non_empty(municipality_id.get_untracked()));
-            let school = r
-                .filter(|r| r.needs_school())
-                .and_then(|_| non_empty(school_id.get_untracked()));
             let target =
                 original.with_untracked(|o| o.as_ref().map(|u| (u.id.clone(), u.meta.version)));
             message.set(None);
             let navigate = navigate.clone();
             match target {
                 None => {
-                    let input = UserCreate {
-                        email: email.get_untracked().trim().to_string(),
-                        full_name: full_name.get_untracked().trim().to_string(),
-                        role: r,
-                        municipality_id: mun,
-                        school_id: school,
-                        position: non_empty(position.get_untracked()),
-                        password: password.get_untracked(),
-                    };
+                    let input = values.create_input();
                     let mut errs = input.validate().err().unwrap_or_default();
                     // Without a role the domain check skips the name; ask for it anyway.
                     if input.role.is_none() && input.full_name.is_empty() {
@@ -163,71 +126,45 @@ fn UserForm(id: Option<String>) -> impl IntoView {
                             FieldError::new("full_name", "required", "Заполните это поле"),
                         );
                     }
-                    if !errs.is_empty() {
-                        problem.set(Some(validation_problem(errs)));
+                    if !valid(problem, errs) {
                         return;
                     }
-                    saving.set(true);
-                    problem.set(None);
-                    spawn_local(async move {
-                        match api::users::create(&input).await {
-                            Ok(u) => navigate(
+                    send(
+                        saving,
+                        problem,
+                        async move { api::users::create(&input).await },
+                        move |u| {
+                            navigate(
                                 &Route::UserEdit(u.id).with1("created", "1"),
                                 Default::default(),
-                            ),
-                            Err(p) => {
-                                problem.try_set(Some(p));
-                            }
-                        }
-                        saving.try_set(false);
-                    });
+                            )
+                        },
+                    );
                 }
                 Some((id, version)) => {
-                    let Some(r) = r else {
-                        problem.set(Some(validation_problem(vec![FieldError::new(
-                            "role",
-                            "required",
-                            "Выберите роль",
-                        )])));
+                    let Some(input) = values.update_input(version) else {
+                        field_problem(problem, "role", "required", "Выберите роль");
                         return;
                     };
-                    let input = UserUpdate {
-                        email: email.get_untracked().trim().to_string(),
-                        full_name: full_name.get_untracked().trim().to_string(),
-                        role: r,
-                        municipality_id: mun,
-                        school_id: school,
-                        position: non_empty(position.get_untracked()),
-                        active: active.get_untracked(),
-                        version,
-                    };
-                    if let Err(errs) = input.validate() {
-                        problem.set(Some(validation_problem(errs)));
+                    if !valid(problem, input.validate().err().unwrap_or_default()) {
                         return;
                     }
-                    saving.set(true);
-                    problem.set(None);
                     conflict.set(false);
-                    spawn_local(async move {
-                        match api::users::update(&id, &input).await {
-                            Ok(u) => {
-                                fill(&u);
-                                original.try_set(Some(u));
-                                message.try_set(Some("Изменения сохранены.".to_string()));
+                    send_or(
+                        saving,
+                        problem,
+                        async move { api::users::update(&id, &input).await },
+                        move |u| {
+                            fill(&u);
+                            original.try_set(Some(u));
+                            message.try_set(Some("Изменения сохранены.".to_string()));
+                        },
+                        move |p| {
+                            if is_version_conflict(p) {
+                                mark_conflict(p, CONFLICT_MESSAGE, conflict);
                             }
-                            Err(mut p) => {
-                                if is_version_conflict(&p) {
-                                    p.title = "Конфликт изменений.".to_string();
-                                    p.detail =
-                                        "Пользователя изменил кто-то другой — обновите страницу."
-                                            .to_string();
-                                    conflict.try_set(true);
-                                }
-                                problem.try_set(Some(p));
-                            }
-                        }
-                        saving.try_set(false);
-                    });
+                        },
+                    );
                 }
             }
         }
@@ -253,16 +190,7 @@ fn UserForm(id: Option<String>) -> impl IntoView {
             <Banner message />
             <ErrorBanner problem />
             <ReloadOffer conflict />
-            <Show
-                when=move || ready.get()
-                fallback=move || {
-                    view! {
-                        <Show when=move || problem.with(Option::is_none)>
-                            <p class="loading" data-testid="loading">"Загрузка…"</p>
-                        </Show>
-                    }
-                }
-            >
+            <Loaded problem loaded=ready>
                 <form class="card form" on:submit=submit.clone() data-testid="user-form" novalidate=true>
                     <UserFields
                         values
@@ -274,22 +202,12 @@ fn UserForm(id: Option<String>) -> impl IntoView {
                         municipality_locked=Signal::derive(move || own_municipality().is_some())
                         is_self=Signal::derive(is_self)
                     />
-                    <div class="form-actions">
-                        <button
-                            type="submit"
-                            class="btn btn-primary"
-                            data-testid="save"
-                            disabled=move || saving.get()
-                        >
-                            {move || if saving.get() { "Сохранение…" } else { "Сохранить" }}
-                        </button>
-                        <a class="btn btn-link" href=Route::Users.path()>"К списку"</a>
-                    </div>
+                    <SaveBar busy=saving back=Route::Users.path() back_label="К списку" />
                 </form>
                 <Show when=move || editing && !is_self()>
                     <ResetPassword id=user_id.get_value() />
                 </Show>
-            </Show>
+            </Loaded>
         </section>
     }
 }

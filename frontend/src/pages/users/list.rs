@@ -1,7 +1,6 @@
 //! `/users`: people of the user's scope.
 
 use std::collections::HashMap;
-use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -13,8 +12,11 @@ use tutornet_domain::Role;
 use crate::api;
 use crate::auth::Auth;
 use crate::routes::Route;
+use crate::ui::filters::{FilterField, MunicipalityFilter, SearchField};
+use crate::ui::layout::{CreateLink, PageHead};
+use crate::ui::table::{columns, PagedTable};
 use crate::ui::time::datetime_ru;
-use crate::ui::{ErrorBanner, Paged, PagedList};
+use crate::ui::Paged;
 use crate::util::{non_empty, plural, set_title};
 
 /// Short names of the schools the user can see, to name users' workplaces.
@@ -61,23 +63,12 @@ pub fn UsersPage() -> impl IntoView {
         municipality_id.track();
         list.load(None, fetch);
     });
-    let typing = StoredValue::new(0u32);
-    let on_q = move |v: String| {
-        q.set(v);
-        let my = typing.get_value().wrapping_add(1);
-        typing.set_value(my);
-        set_timeout(
-            move || {
-                if typing.try_get_value() == Some(my) {
-                    let v = q.get_untracked().trim().to_string();
-                    if v != q_applied.get_untracked() {
-                        q_applied.set(v);
-                    }
-                }
-            },
-            Duration::from_millis(300),
-        );
-    };
+    let apply_q = Callback::new(move |_| {
+        let v = q.get_untracked().trim().to_string();
+        if v != q_applied.get_untracked() {
+            q_applied.set(v);
+        }
+    });
 
     let many_municipalities = move || auth.many_municipalities(Resource::User);
     let can_edit = move || auth.can(Resource::User, Action::Update);
@@ -147,96 +138,46 @@ pub fn UsersPage() -> impl IntoView {
 
     view! {
         <section class="page" data-testid="users-page">
-            <div class="page-head">
-                <h1>"Пользователи"</h1>
-                <Show when=move || auth.can(Resource::User, Action::Create)>
-                    <a class="btn btn-primary" href=Route::UserNew.path() data-testid="add-user">
-                        "Добавить пользователя"
-                    </a>
-                </Show>
-            </div>
+            <PageHead title="Пользователи">
+                <CreateLink allowed=Signal::derive(move || auth.can(Resource::User, Action::Create)) href=Route::UserNew.path() testid="add-user" label="Добавить пользователя" />
+            </PageHead>
             <form class="filters" role="search" on:submit=move |ev| {
                 ev.prevent_default();
                 q_applied.set(q.get_untracked().trim().to_string());
             }>
-                <label class="filter-field filter-q">
-                    <span class="filter-label">"Поиск"</span>
-                    <input
-                        type="search"
-                        name="q"
-                        placeholder="ФИО или e-mail"
-                        autocomplete="off"
-                        prop:value=move || q.get()
-                        on:input:target=move |ev| on_q(ev.target().value())
-                    />
-                </label>
-                <label class="filter-field">
-                    <span class="filter-label">"Роль"</span>
+                <SearchField value=q placeholder="ФИО или e-mail" on_pause=apply_q />
+                <FilterField label="Роль">
                     <select name="role" on:change:target=move |ev| role.set(ev.target().value())>
                         <option value="" prop:selected=move || role.with(String::is_empty)>"Все роли"</option>
                         {role_options}
                     </select>
-                </label>
-                <label class="filter-field">
-                    <span class="filter-label">"Статус"</span>
+                </FilterField>
+                <FilterField label="Статус">
                     <select name="active" on:change:target=move |ev| active.set(ev.target().value())>
                         <option value="">"Все"</option>
                         <option value="true">"Активные"</option>
                         <option value="false">"Отключённые"</option>
                     </select>
-                </label>
-                <Show when=many_municipalities>
-                    <label class="filter-field">
-                        <span class="filter-label">"Муниципалитет"</span>
-                        <select
-                            name="municipality_id"
-                            on:change:target=move |ev| municipality_id.set(ev.target().value())
-                        >
-                            <option value="">"Все муниципалитеты"</option>
-                            {move || {
-                                auth.municipality_choices(Resource::User)
-                                    .into_iter()
-                                    .map(|m| view! { <option value=m.id>{m.name}</option> })
-                                    .collect_view()
-                            }}
-                        </select>
-                    </label>
-                </Show>
+                </FilterField>
+                <MunicipalityFilter
+                    resource=Resource::User
+                    all="Все муниципалитеты"
+                    selected=municipality_id
+                    on_change=Callback::new(move |v| municipality_id.set(v))
+                />
             </form>
-            <ErrorBanner problem=list.error />
-            <p class="total" data-testid="users-total">
-                {move || {
-                    list.total
-                        .get()
-                        .map(|t| format!("Найдено: {t} {}", plural(t, "пользователь", "пользователя", "пользователей")))
-                }}
-            </p>
-            <PagedList
+            <PagedTable
                 list
-                on_more=Callback::new(move |_| list.more(fetch))
+                fetch
+                total=("users-total", |t| format!("Найдено: {t} {}", plural(t, "пользователь", "пользователя", "пользователей")))
                 empty_title="Пользователи не найдены"
                 empty_hint=|| "Измените условия поиска."
-            >
-                <table class="table" class:stale=move || list.reloading() data-testid="users-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">"ФИО"</th>
-                            <th scope="col">"Роль"</th>
-                            <th scope="col">"Место работы"</th>
-                            <th scope="col">"E-mail"</th>
-                            <th scope="col">"Статус"</th>
-                            <th scope="col">"Последний вход"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For
-                            each=move || list.items.get()
-                            key=|u| (u.id.clone(), u.meta.version)
-                            children=row
-                        />
-                    </tbody>
-                </table>
-            </PagedList>
+                testid="users-table"
+                dim=true
+                columns=columns(&["ФИО", "Роль", "Место работы", "E-mail", "Статус", "Последний вход"])
+                key=|u: &User| (u.id.clone(), u.meta.version)
+                row
+            />
         </section>
     }
 }

@@ -3,15 +3,17 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use tutornet_domain::users::{PasswordReset, User};
+use tutornet_domain::users::{PasswordReset, User, UserCreate, UserUpdate};
 use tutornet_domain::{Problem, Role};
 
 use crate::api;
-use crate::api::validation_problem;
+use crate::ui::choices::MunicipalityField;
+use crate::ui::fields::NewPasswordField;
+use crate::ui::form::{send, valid};
 use crate::ui::picker::SchoolPicker;
 use crate::ui::time::datetime_ru;
 use crate::ui::{Banner, CheckboxField, ErrorBanner, SelectField, TextField};
+use crate::util::non_empty;
 
 /// Every value of the user form.
 #[derive(Clone, Copy)]
@@ -38,6 +40,61 @@ impl UserValues {
             password: RwSignal::new(String::new()),
             active: RwSignal::new(true),
         }
+    }
+}
+
+impl UserValues {
+    /// Shows a stored user.
+    pub fn fill(&self, u: &User) {
+        self.email.set(u.email.clone());
+        self.full_name.set(u.full_name.clone());
+        self.role.set(u.role.as_str().to_string());
+        self.municipality_id
+            .set(u.municipality_id.clone().unwrap_or_default());
+        self.school_id.set(u.school_id.clone().unwrap_or_default());
+        self.position.set(u.position.clone().unwrap_or_default());
+        self.active.set(u.active);
+    }
+
+    /// The chosen role, with the municipality and school it needs (others are dropped).
+    fn placement(&self) -> (Option<Role>, Option<String>, Option<String>) {
+        let r = Role::parse(&self.role.get_untracked());
+        let mun = r
+            .filter(|r| r.needs_municipality())
+            .and_then(|_| non_empty(self.municipality_id.get_untracked()));
+        let school = r
+            .filter(|r| r.needs_school())
+            .and_then(|_| non_empty(self.school_id.get_untracked()));
+        (r, mun, school)
+    }
+
+    /// A new user from the form.
+    pub fn create_input(&self) -> UserCreate {
+        let (role, municipality_id, school_id) = self.placement();
+        UserCreate {
+            email: self.email.get_untracked().trim().to_string(),
+            full_name: self.full_name.get_untracked().trim().to_string(),
+            role,
+            municipality_id,
+            school_id,
+            position: non_empty(self.position.get_untracked()),
+            password: self.password.get_untracked(),
+        }
+    }
+
+    /// The changes of a stored user, or `None` without a role.
+    pub fn update_input(&self, version: i32) -> Option<UserUpdate> {
+        let (role, municipality_id, school_id) = self.placement();
+        Some(UserUpdate {
+            email: self.email.get_untracked().trim().to_string(),
+            full_name: self.full_name.get_untracked().trim().to_string(),
+            role: role?,
+            municipality_id,
+            school_id,
+            position: non_empty(self.position.get_untracked()),
+            active: self.active.get_untracked(),
+            version,
+        })
     }
 }
 
@@ -103,14 +160,10 @@ pub fn UserFields(
                 disabled=is_self
             />
             <Show when=needs_municipality>
-                <SelectField
-                    label="Муниципалитет"
-                    name="municipality_id"
+                <MunicipalityField
                     value=municipality_id
                     options=municipality_options
                     problem
-                    placeholder="— выберите муниципалитет —"
-                    required=true
                     disabled=municipality_locked
                 />
             </Show>
@@ -187,42 +240,28 @@ pub fn ResetPassword(id: String) -> impl IntoView {
             new_password: new_password.get_untracked(),
         };
         message.set(None);
-        if let Err(errs) = body.validate() {
-            problem.set(Some(validation_problem(errs)));
+        if !valid(problem, body.validate().err().unwrap_or_default()) {
             return;
         }
-        busy.set(true);
-        problem.set(None);
         let id = id.clone();
-        spawn_local(async move {
-            match api::users::reset_password(&id, &body).await {
-                Ok(_) => {
-                    new_password.try_set(String::new());
-                    message.try_set(Some(
-                        "Новый пароль установлен. Сообщите его пользователю.".to_string(),
-                    ));
-                }
-                Err(p) => {
-                    problem.try_set(Some(p));
-                }
-            }
-            busy.try_set(false);
-        });
+        send(
+            busy,
+            problem,
+            async move { api::users::reset_password(&id, &body).await },
+            move |_| {
+                new_password.try_set(String::new());
+                message.try_set(Some(
+                    "Новый пароль установлен. Сообщите его пользователю.".to_string(),
+                ));
+            },
+        );
     };
     view! {
         <form class="card form" on:submit=submit data-testid="reset-password-form" novalidate=true>
             <h2>"Сбросить пароль"</h2>
             <Banner message />
             <ErrorBanner problem />
-            <TextField
-                label="Новый пароль"
-                name="new_password"
-                kind="password"
-                value=new_password
-                problem
-                autocomplete="new-password"
-                hint="Не короче 10 символов."
-            />
+            <NewPasswordField value=new_password problem />
             <div class="form-actions">
                 <button type="submit" class="btn" data-testid="reset-password" disabled=move || busy.get()>
                     "Сбросить пароль"

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use tutornet_domain::composition::{CompositionOrder, Member, MemberStatus};
 use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::Problem;
@@ -15,17 +15,14 @@ use crate::api;
 use crate::auth::Auth;
 use crate::routes::Route;
 use crate::ui::card::Crumbs;
+use crate::ui::form::for_route_id;
+use crate::ui::layout::PrintButton;
 use crate::ui::{Banner, ErrorBanner};
 use crate::util::{confirm, set_title};
 
 #[component]
 pub fn MemberCardPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    move || {
-        let id = id.get();
-        view! { <MemberCard id /> }
-    }
+    for_route_id(|id| view! { <MemberCard id=id.unwrap_or_default() /> })
 }
 
 /// «№ 01-03/24 от 01.09.2025».
@@ -136,7 +133,7 @@ fn MemberCard(id: String) -> impl IntoView {
                             <button type="button" class="btn" data-testid="member-edit" on:click=move |_| { message.set(None); editing.set(true); }>"Изменить"</button>
                             <button type="button" class="btn btn-danger" data-testid="member-delete" disabled=move || busy.get() on:click=remove>"Удалить"</button>
                         </Show>
-                        <button type="button" class="btn" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Печать"</button>
+                        <PrintButton />
                     </div>
                 </div>
                 <Banner message />

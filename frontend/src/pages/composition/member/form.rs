@@ -10,10 +10,10 @@ use tutornet_domain::users::{User, UserFilter};
 use tutornet_domain::{Problem, ProblemCode, Role};
 
 use crate::api;
-use crate::api::validation_problem;
 use crate::auth::Auth;
-use crate::ui::fields::enum_options;
-use crate::ui::form::ReloadOffer;
+use crate::ui::choices::EnumField;
+use crate::ui::fields::ToggleCheck;
+use crate::ui::form::{send_or, valid, ReloadOffer, SaveBar};
 use crate::ui::{ErrorBanner, SelectField, TextField};
 use crate::util::non_empty;
 
@@ -71,6 +71,43 @@ fn subjects_error(problem: RwSignal<Option<Problem>>) -> Option<String> {
     })
 }
 
+/// The subjects of a member, a grid of checkboxes; a change forgets their errors.
+#[component]
+fn SubjectChecks(
+    options: RwSignal<Vec<(String, String)>>,
+    values: RwSignal<Vec<String>>,
+    problem: RwSignal<Option<Problem>>,
+) -> impl IntoView {
+    let forget_errors = Callback::new(move |_| {
+        problem.update(|p| {
+            if let Some(p) = p {
+                p.errors.retain(|e| !e.field.starts_with("subject_ids"));
+            }
+        })
+    });
+    move || {
+        let opts = options.get();
+        if opts.is_empty() {
+            return view! { <p class="loading">"Загрузка предметов…"</p> }.into_any();
+        }
+        view! {
+            <div class="check-grid">
+                {opts
+                    .into_iter()
+                    .map(|(id, name)| {
+                        view! {
+                            <ToggleCheck name="subject_ids" value=id values class="check" on_change=forget_errors>
+                                <span>{name}</span>
+                            </ToggleCheck>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        }
+        .into_any()
+    }
+}
+
 /// The form of a member: a new one (`member` absent; the member is nominated in
 /// `municipality_id`) or a nominated one being changed.
 #[component]
@@ -120,10 +157,7 @@ pub fn MemberForm(
         original
             .with_value(|o| o.as_ref().map(|m| m.municipality_id.clone()))
             .or_else(|| non_empty(municipality_id.get()))
-            .or_else(|| {
-                auth.me
-                    .with(|m| m.as_ref().and_then(|m| m.municipality_id.clone()))
-            })
+            .or_else(|| auth.own_municipality())
             .unwrap_or_default()
     });
     let seq = StoredValue::new(0u32);
@@ -200,74 +234,27 @@ pub fn MemberForm(
             workplace: non_empty(workplace.get_untracked()),
             version: original.with_value(|o| o.as_ref().map(|m| m.meta.version)),
         };
-        if let Err(errs) = input.validate() {
-            problem.set(Some(validation_problem(errs)));
+        if !valid(problem, input.validate().err().unwrap_or_default()) {
             return;
         }
-        saving.set(true);
-        problem.set(None);
         conflict.set(false);
         let target = original.with_value(|o| o.as_ref().map(|m| m.id.clone()));
-        spawn_local(async move {
-            let res = match &target {
-                Some(id) => api::composition::update_member(id, &input).await,
-                None => api::composition::create_member(&input).await,
-            };
-            match res {
-                Ok(m) => on_saved.run(m),
-                Err(mut p) => {
-                    if explain_member_problem(&mut p) {
-                        conflict.try_set(true);
-                    }
-                    problem.try_set(Some(p));
+        send_or(
+            saving,
+            problem,
+            async move {
+                match &target {
+                    Some(id) => api::composition::update_member(id, &input).await,
+                    None => api::composition::create_member(&input).await,
                 }
-            }
-            saving.try_set(false);
-        });
-    };
-
-    let subject_boxes = move || {
-        let opts = subject_options.get();
-        if opts.is_empty() {
-            return view! { <p class="loading">"Загрузка предметов…"</p> }.into_any();
-        }
-        view! {
-            <div class="check-grid">
-                {opts
-                    .into_iter()
-                    .map(|(id, name)| {
-                        let (a, b) = (id.clone(), id.clone());
-                        view! {
-                            <label class="check">
-                                <input
-                                    type="checkbox"
-                                    name="subject_ids"
-                                    value=id
-                                    prop:checked=move || subject_ids.with(|v| v.contains(&a))
-                                    on:change:target=move |ev| {
-                                        let on = ev.target().checked();
-                                        let id = b.clone();
-                                        subject_ids.update(|v| {
-                                            v.retain(|x| *x != id);
-                                            if on {
-                                                v.push(id);
-                                            }
-                                        });
-                                        problem.update(|p| {
-                                            if let Some(p) = p {
-                                                p.errors.retain(|e| !e.field.starts_with("subject_ids"));
-                                            }
-                                        });
-                                    }
-                                />
-                                <span>{name}</span>
-                            </label>
-                        }
-                    })
-                    .collect_view()}
-            </div>
-        }
-        .into_any()
+            },
+            move |m| on_saved.run(m),
+            move |p| {
+                if explain_member_problem(p) {
+                    conflict.try_set(true);
+                }
+            },
+        );
     };
 
     view! {
@@ -294,18 +281,11 @@ pub fn MemberForm(
             <TextField label="ФИО полностью" name="full_name" value=full_name problem required=true autocomplete="off" />
             <fieldset class="fieldset" class:has-error=move || subjects_error(problem).is_some() data-testid="member-subjects">
                 <legend>"Предметы" <span class="req" title="обязательное поле">" *"</span></legend>
-                {subject_boxes}
+                <SubjectChecks options=subject_options values=subject_ids problem />
                 {move || subjects_error(problem).map(|m| view! { <p class="field-error" data-testid="error-subject_ids">{m}</p> })}
             </fieldset>
             <div class="grid-2">
-                <SelectField
-                    label="Уровень тьютора"
-                    name="level"
-                    value=level
-                    options=Signal::derive(|| enum_options(TutorLevel::ALL, TutorLevel::as_str, TutorLevel::label_ru))
-                    problem
-                    required=true
-                />
+                <EnumField label="Уровень тьютора" name="level" value=level problem all=TutorLevel::ALL key=TutorLevel::as_str text=TutorLevel::label_ru required=true />
                 <TextField label="Должность" name="position" value=position problem hint="Например: учитель математики" />
             </div>
             <SelectField
@@ -317,12 +297,12 @@ pub fn MemberForm(
                 placeholder="— не работает в школе —"
             />
             <TextField label="Место работы" name="workplace" value=workplace problem hint="Если это не школа или название отличается, например: МКУ ИМЦ" />
-            <div class="form-actions">
-                <button type="submit" class="btn btn-primary" data-testid="member-save" disabled=move || saving.get()>
-                    {move || if saving.get() { "Сохранение…" } else if editing { "Сохранить" } else { "Добавить участника" }}
-                </button>
-                <button type="button" class="btn btn-link" on:click=move |_| on_cancel.run(())>"Отмена"</button>
-            </div>
+            <SaveBar
+                busy=saving
+                label=if editing { "Сохранить" } else { "Добавить участника" }
+                testid="member-save"
+                on_cancel
+            />
         </form>
     }
 }

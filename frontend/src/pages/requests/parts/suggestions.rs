@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use tutornet_domain::community::TutorSuggestion;
 use tutornet_domain::Problem;
 
-use crate::ui::fields::field_error;
+use crate::ui::fields::{field_error, Check};
 
 /// The radio list of suggested tutors (or «none found»), shown once they have loaded.
 #[component]
@@ -73,15 +73,12 @@ pub fn Suggestions(
                     let t = tutor.get();
                     suggestions.with(|s| s.as_ref().and_then(|s| s.iter().find(|x| x.user_id == t)).is_some_and(|x| x.same_school))
                 }>
-                    <label class="check warn-check">
-                        <input
-                            type="checkbox"
-                            name="allow_same_school"
-                            prop:checked=move || allow_same.get()
-                            on:change:target=move |ev| allow_same.set(ev.target().checked())
-                        />
-                        <span>"Тьютор работает в той же школе, что и заявитель. Всё равно назначить."</span>
-                    </label>
+                    <Check
+                        label="Тьютор работает в той же школе, что и заявитель. Всё равно назначить."
+                        name="allow_same_school"
+                        checked=allow_same
+                        class="check warn-check"
+                    />
                     {move || field_error(action_problem, "allow_same_school").map(|m| view! { <p class="field-error" data-testid="error-allow_same_school">{m}</p> })}
                 </Show>
             }

@@ -16,14 +16,7 @@ use crate::ui::{ErrorBanner, SelectField, TextField};
 
 #[component]
 pub fn Amendments(state: CardState) -> impl IntoView {
-    let CardState {
-        detail,
-        files,
-        message,
-        busy,
-        id: sid,
-    } = state;
-    let _ = (detail, files, message, busy, sid);
+    let (detail, message, busy, sid) = (state.detail, state.message, state.busy, state.id);
     let apply = move |d: SessionDetail| state.apply(d);
     // Amendments.
     let am_field = RwSignal::new("outcome".to_string());

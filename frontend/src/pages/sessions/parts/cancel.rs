@@ -15,14 +15,7 @@ use crate::util::confirm;
 
 #[component]
 pub fn CancelBox(state: CardState) -> impl IntoView {
-    let CardState {
-        detail,
-        files,
-        message,
-        busy,
-        id: sid,
-    } = state;
-    let _ = (detail, files, message, busy, sid);
+    let (detail, message, busy, sid) = (state.detail, state.message, state.busy, state.id);
     let reload = move || state.reload();
     // Cancel.
     let cancel_open = RwSignal::new(false);

@@ -11,14 +11,7 @@ use crate::ui::time::{hhmm, local};
 
 #[component]
 pub fn Details(state: CardState) -> impl IntoView {
-    let CardState {
-        detail,
-        files,
-        message,
-        busy,
-        id: sid,
-    } = state;
-    let _ = (detail, files, message, busy, sid);
+    let detail = state.detail;
 
     let details = move |d: &SessionDetail| {
         let s = d.session.clone();

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Datelike, Duration as Days, NaiveDate, Utc};
 use tutornet_domain::community::{FormOfWork, SessionFilter, SessionStatus};
 
+use crate::ui::filters::flag_value;
 use crate::ui::time::today;
 use crate::util::non_empty;
 
@@ -18,14 +19,6 @@ pub struct Filter {
     pub low_results_only: bool,
     pub mine: bool,
     pub awaiting_log: bool,
-}
-
-fn yes(b: bool) -> String {
-    if b {
-        "true".to_string()
-    } else {
-        String::new()
-    }
 }
 
 impl Filter {
@@ -72,9 +65,9 @@ impl Filter {
             ("subject_id", self.subject_id.clone()),
             ("form", self.form.clone()),
             ("status", self.status.clone()),
-            ("low_results_only", yes(self.low_results_only)),
-            ("mine", yes(self.mine)),
-            ("awaiting_log", yes(self.awaiting_log)),
+            ("low_results_only", flag_value(self.low_results_only)),
+            ("mine", flag_value(self.mine)),
+            ("awaiting_log", flag_value(self.awaiting_log)),
         ]
     }
     /// The API's filter for `[from, to)` (the calendar) or one page of the list.

@@ -11,20 +11,14 @@ use super::para;
 use super::CardState;
 use crate::api;
 use crate::api::validation_problem;
+use crate::ui::fields::ToggleCheck;
 use crate::ui::time::datetime_ru;
 use crate::ui::{ErrorBanner, TextField};
 use crate::util::non_empty;
 
 #[component]
 pub fn LogForm(state: CardState) -> impl IntoView {
-    let CardState {
-        detail,
-        files,
-        message,
-        busy,
-        id: sid,
-    } = state;
-    let _ = (detail, files, message, busy, sid);
+    let (detail, message, busy, sid) = (state.detail, state.message, state.busy, state.id);
     let apply = move |d: SessionDetail| state.apply(d);
     // The log.
     let attended = RwSignal::new(Vec::<String>::new());
@@ -112,22 +106,10 @@ pub fn LogForm(state: CardState) -> impl IntoView {
                         view! { <p class="muted">"На занятие никто не записывался."</p> }.into_any()
                     } else {
                         regs.into_iter().map(|r| {
-                            let (a, b) = (r.user_id.clone(), r.user_id.clone());
                             view! {
-                                <label class="check block-check">
-                                    <input
-                                        type="checkbox"
-                                        name="attended_user_ids"
-                                        value=r.user_id.clone()
-                                        prop:checked=move || attended.with(|v| v.contains(&a))
-                                        on:change:target=move |ev| {
-                                            let on = ev.target().checked();
-                                            let id = b.clone();
-                                            attended.update(|v| { v.retain(|x| *x != id); if on { v.push(id); } });
-                                        }
-                                    />
+                                <ToggleCheck name="attended_user_ids" value=r.user_id.clone() values=attended>
                                     <span>{r.full_name.clone()}{r.school_name.clone().map(|s| format!(" ({s})"))}</span>
-                                </label>
+                                </ToggleCheck>
                             }
                         }).collect_view().into_any()
                     }}

@@ -15,14 +15,7 @@ use crate::util::confirm;
 
 #[component]
 pub fn Materials(state: CardState) -> impl IntoView {
-    let CardState {
-        detail,
-        files,
-        message,
-        busy,
-        id: sid,
-    } = state;
-    let _ = (detail, files, message, busy, sid);
+    let (detail, files, sid) = (state.detail, state.files, state.id);
 
     // Material files.
     let files_problem = RwSignal::new(None::<Problem>);

@@ -8,6 +8,7 @@ pub mod conflict;
 pub mod details;
 pub mod fields;
 pub mod filter;
+pub mod form_fields;
 pub mod log;
 pub mod materials;
 pub mod ratings;

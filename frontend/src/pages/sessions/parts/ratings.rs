@@ -18,19 +18,8 @@ use crate::util::{non_empty, plural};
 
 #[component]
 pub fn Ratings(state: CardState) -> impl IntoView {
-    let CardState {
-        detail,
-        files,
-        message,
-        busy,
-        id: sid,
-    } = state;
-    let _ = (detail, files, message, busy, sid);
+    let (detail, message, busy, sid) = (state.detail, state.message, state.busy, state.id);
     let auth = Auth::get();
-    let me_id = move || {
-        auth.me
-            .with(|m| m.as_ref().map(|m| m.id.clone()).unwrap_or_default())
-    };
     let apply = move |d: SessionDetail| state.apply(d);
     // Rating.
     let score = RwSignal::new(0i32);
@@ -71,7 +60,7 @@ pub fn Ratings(state: CardState) -> impl IntoView {
         if d.session.status != SessionStatus::Held {
             return None;
         }
-        let me = me_id();
+        let me = auth.me_id();
         let rated = d.ratings.iter().any(|r| r.user_id == me);
         let may_rate = !d.can_manage
             && !rated

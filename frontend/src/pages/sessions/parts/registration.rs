@@ -15,19 +15,8 @@ use crate::util::plural;
 
 #[component]
 pub fn Registration(state: CardState) -> impl IntoView {
-    let CardState {
-        detail,
-        files,
-        message,
-        busy,
-        id: sid,
-    } = state;
-    let _ = (detail, files, message, busy, sid);
+    let (detail, message, busy, sid) = (state.detail, state.message, state.busy, state.id);
     let auth = Auth::get();
-    let me_id = move || {
-        auth.me
-            .with(|m| m.as_ref().map(|m| m.id.clone()).unwrap_or_default())
-    };
     let apply = move |d: SessionDetail| state.apply(d);
     // Registration.
     let reg_problem = RwSignal::new(None::<Problem>);
@@ -65,7 +54,7 @@ pub fn Registration(state: CardState) -> impl IntoView {
         if !(open && may) && s.my_registration.is_none() {
             return None;
         }
-        let me = me_id();
+        let me = auth.me_id();
         let position = d
             .registrations
             .iter()

@@ -1,24 +1,22 @@
 //! Attachments (закрепление): the schools and teachers an approved tutor supports —
 //! the list, attaching and detaching.
 
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use tutornet_domain::composition::{Attachment, AttachmentInput, Member, MemberStatus};
+use tutornet_domain::composition::{Attachment, Member, MemberStatus};
 use tutornet_domain::org::School;
 use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::users::User;
-use tutornet_domain::{FieldError, Problem, ProblemCode, Role};
+use tutornet_domain::{Problem, Role};
 
+use super::attach_form::AttachForm;
 use super::sees_schools;
 use crate::api;
-use crate::api::validation_problem;
 use crate::auth::Auth;
 use crate::pages::composition::member::form::people;
 use crate::routes::Route;
-use crate::ui::fields::field_error;
-use crate::ui::{ErrorBanner, SelectField};
-use crate::util::{confirm, non_empty};
+use crate::ui::form::BusyButton;
+use crate::util::confirm;
 
 /// The attachments block of the card; loads the list once the member has arrived.
 #[component]
@@ -52,25 +50,19 @@ pub fn Attachments(
         }
         loaded
     });
-    // ---- Attachments ----
-    let attach_kind = RwSignal::new("school".to_string());
-    let attach_school = RwSignal::new(String::new());
-    let attach_teacher = RwSignal::new(String::new());
-    let school_choices = RwSignal::new(Vec::<School>::new());
-    let teacher_choices = RwSignal::new(Vec::<User>::new());
-    let choices_loaded = RwSignal::new(false);
     let st = AttachState {
-        kind: attach_kind,
-        school: attach_school,
-        teacher: attach_teacher,
-        school_choices,
-        teacher_choices,
+        kind: RwSignal::new("school".to_string()),
+        school: RwSignal::new(String::new()),
+        teacher: RwSignal::new(String::new()),
+        school_choices: RwSignal::new(Vec::new()),
+        teacher_choices: RwSignal::new(Vec::new()),
         attachments,
         problem: att_problem,
         busy,
         message,
         mid,
     };
+    let choices_loaded = RwSignal::new(false);
     Effect::new(move |_| {
         let Some(municipality) = member.with(|m| {
             m.as_ref()
@@ -89,26 +81,14 @@ pub fn Attachments(
                 .into_iter()
                 .filter(|s| s.meta.archived_at.is_none())
                 .collect();
-            // ШНОР first, then the other supported schools (ШССУ, 500+), then the rest.
-            list.sort_by_key(|s| {
-                if s.is_low_results {
-                    0
-                } else if s.is_difficult_conditions || s.is_500plus {
-                    1
-                } else {
-                    2
-                }
-            });
-            school_choices.try_set(list);
-            teacher_choices.try_set(people(&municipality, &[Role::Teacher]).await);
+            list.sort_by_key(support_rank);
+            st.school_choices.try_set(list);
+            st.teacher_choices
+                .try_set(people(&municipality, &[Role::Teacher]).await);
         });
     });
     let detach = move |a: Attachment| {
-        let name = a
-            .school_name
-            .clone()
-            .or(a.teacher_name.clone())
-            .unwrap_or_default();
+        let name = attachment_name(&a);
         if !confirm(&format!("Снять закрепление: {name}?")) {
             return;
         }
@@ -166,15 +146,9 @@ pub fn Attachments(
                                             {
                                                 let a3 = a2.clone();
                                                 view! {
-                                                    <button
-                                                        type="button"
-                                                        class="btn btn-link btn-danger no-print"
-                                                        data-testid="attachment-remove"
-                                                        disabled=move || busy.get()
-                                                        on:click=move |_| detach(a3.clone())
-                                                    >
+                                                    <BusyButton busy class="btn btn-link btn-danger no-print" testid="attachment-remove" on_click=move |_| detach(a3.clone())>
                                                         "Снять"
-                                                    </button>
+                                                    </BusyButton>
                                                 }
                                             }
                                         </Show>
@@ -197,7 +171,26 @@ pub fn Attachments(
     attachments_box
 }
 
-fn load(
+/// ШНОР first (0), then the other supported schools — ШССУ, 500+ (1), then the rest (2).
+pub(super) fn support_rank(s: &School) -> u8 {
+    if s.is_low_results {
+        0
+    } else if s.is_difficult_conditions || s.is_500plus {
+        1
+    } else {
+        2
+    }
+}
+
+/// The school or teacher an attachment is about.
+pub(super) fn attachment_name(a: &Attachment) -> String {
+    a.school_name
+        .clone()
+        .or(a.teacher_name.clone())
+        .unwrap_or_default()
+}
+
+pub(super) fn load(
     mid: StoredValue<String>,
     attachments: RwSignal<Option<Vec<Attachment>>>,
     problem: RwSignal<Option<Problem>>,
@@ -216,230 +209,15 @@ fn load(
 
 /// The attach form's state, kept by the block so that a reloaded list keeps the choices.
 #[derive(Clone, Copy)]
-struct AttachState {
-    kind: RwSignal<String>,
-    school: RwSignal<String>,
-    teacher: RwSignal<String>,
-    school_choices: RwSignal<Vec<School>>,
-    teacher_choices: RwSignal<Vec<User>>,
-    attachments: RwSignal<Option<Vec<Attachment>>>,
-    problem: RwSignal<Option<Problem>>,
-    busy: RwSignal<bool>,
-    message: RwSignal<Option<String>>,
-    mid: StoredValue<String>,
-}
-
-/// «Закрепить»: a school (ШНОР first) or a teacher of the municipality.
-#[component]
-fn AttachForm(st: AttachState) -> impl IntoView {
-    let AttachState {
-        kind: attach_kind,
-        school: attach_school,
-        teacher: attach_teacher,
-        school_choices,
-        teacher_choices,
-        attachments,
-        problem: att_problem,
-        busy,
-        message,
-        mid,
-    } = st;
-    let load_attachments = move || load(mid, attachments, att_problem);
-    let attached_schools = move || {
-        attachments.with(|a| {
-            a.as_ref()
-                .map(|v| {
-                    v.iter()
-                        .filter_map(|a| a.school_id.clone())
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    };
-    let attach = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        let by_school = attach_kind.get_untracked() == "school";
-        let input = AttachmentInput {
-            school_id: if by_school {
-                non_empty(attach_school.get_untracked())
-            } else {
-                None
-            },
-            teacher_user_id: if by_school {
-                None
-            } else {
-                non_empty(attach_teacher.get_untracked())
-            },
-        };
-        if input.school_id.is_none() && input.teacher_user_id.is_none() {
-            let (field, msg) = if by_school {
-                ("attach_school_id", "Выберите школу")
-            } else {
-                ("attach_teacher_id", "Выберите учителя")
-            };
-            att_problem.set(Some(validation_problem(vec![FieldError::new(
-                field, "required", msg,
-            )])));
-            return;
-        }
-        busy.set(true);
-        att_problem.set(None);
-        message.set(None);
-        spawn_local(async move {
-            match api::composition::add_attachment(&mid.get_value(), &input).await {
-                Ok(a) => {
-                    let name = a
-                        .school_name
-                        .clone()
-                        .or(a.teacher_name.clone())
-                        .unwrap_or_default();
-                    message.try_set(Some(format!("Тьютор закреплён: {name}.")));
-                    attach_school.try_set(String::new());
-                    attach_teacher.try_set(String::new());
-                    load_attachments();
-                }
-                Err(mut p) => {
-                    // Server field names → the fields of this form.
-                    for e in p.errors.iter_mut() {
-                        if e.field == "school_id" {
-                            e.field = if by_school {
-                                "attach_school_id"
-                            } else {
-                                "attach_teacher_id"
-                            }
-                            .to_string();
-                        } else if e.field == "teacher_user_id" {
-                            e.field = "attach_teacher_id".to_string();
-                        }
-                    }
-                    if p.is(ProblemCode::MemberNotApproved) {
-                        p.title = "Закрепление невозможно.".to_string();
-                    }
-                    att_problem.try_set(Some(p));
-                }
-            }
-            busy.try_set(false);
-        });
-    };
-    let school_select = move || {
-        let taken = attached_schools();
-        let list: Vec<School> = school_choices
-            .get()
-            .into_iter()
-            .filter(|s| !taken.contains(&s.id))
-            .collect();
-        let group = |rank: u8, label: &'static str, list: &[School]| {
-            let items: Vec<School> = list
-                .iter()
-                .filter(|s| {
-                    let r = if s.is_low_results {
-                        0
-                    } else if s.is_difficult_conditions || s.is_500plus {
-                        1
-                    } else {
-                        2
-                    };
-                    r == rank
-                })
-                .cloned()
-                .collect();
-            (!items.is_empty()).then(|| {
-                view! {
-                    <optgroup label=label>
-                        {items
-                            .into_iter()
-                            .map(|s| {
-                                let flags = s.flag_labels().join(", ");
-                                let text = if flags.is_empty() {
-                                    s.short_name.clone()
-                                } else {
-                                    format!("{} — {flags}", s.short_name)
-                                };
-                                let v = s.id.clone();
-                                view! {
-                                    <option value=s.id.clone() prop:selected=move || attach_school.with(|c| *c == v)>
-                                        {text}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </optgroup>
-                }
-            })
-        };
-        view! {
-            <div class="field" class:has-error=move || field_error(att_problem, "attach_school_id").is_some()>
-                <label for="f-attach_school_id">"Школа" <span class="req">" *"</span></label>
-                <select
-                    id="f-attach_school_id"
-                    name="attach_school_id"
-                    aria-describedby="err-attach_school_id"
-                    on:change:target=move |ev| {
-                        attach_school.set(ev.target().value());
-                        att_problem.set(None);
-                    }
-                >
-                    <option value="" prop:selected=move || attach_school.with(String::is_empty)>"— выберите школу —"</option>
-                    {group(0, "ШНОР", &list)}
-                    {group(1, "ШССУ и «500+»", &list)}
-                    {group(2, "Другие школы", &list)}
-                </select>
-                <p class="hint">"Сначала — школы с низкими образовательными результатами (ШНОР)."</p>
-                {move || field_error(att_problem, "attach_school_id").map(|m| view! { <p class="field-error" id="err-attach_school_id" data-testid="error-attach_school_id">{m}</p> })}
-            </div>
-        }
-    };
-    let teacher_options = Signal::derive(move || {
-        teacher_choices.with(|v| {
-            v.iter()
-                .map(|u| {
-                    (
-                        u.id.clone(),
-                        match &u.position {
-                            Some(p) => format!("{} — {p}", u.full_name),
-                            None => u.full_name.clone(),
-                        },
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
-    });
-
-    view! {
-                    <form class="form attach-form no-print" on:submit=attach data-testid="attach-form" novalidate=true>
-                        <h3>"Закрепить"</h3>
-                        <ErrorBanner problem=att_problem />
-                        <div class="radio-row" role="radiogroup" aria-label="За кем закрепить">
-                            <label class="check">
-                                <input type="radio" name="attach_kind" value="school" prop:checked=move || attach_kind.get() == "school" on:change=move |_| { attach_kind.set("school".to_string()); att_problem.set(None); } />
-                                <span>"за школой"</span>
-                            </label>
-                            <label class="check">
-                                <input type="radio" name="attach_kind" value="teacher" prop:checked=move || attach_kind.get() == "teacher" on:change=move |_| { attach_kind.set("teacher".to_string()); att_problem.set(None); } />
-                                <span>"за учителем"</span>
-                            </label>
-                        </div>
-                        <Show
-                            when=move || attach_kind.get() == "school"
-                            fallback=move || view! {
-                                <SelectField
-                                    label="Учитель"
-                                    name="attach_teacher_id"
-                                    value=attach_teacher
-                                    options=teacher_options
-                                    problem=att_problem
-                                    placeholder="— выберите учителя —"
-                                    required=true
-                                />
-                            }
-                        >
-                            {school_select}
-                        </Show>
-                        <div class="form-actions">
-                            <button type="submit" class="btn btn-primary" data-testid="attach-submit" disabled=move || busy.get()>
-                                "Закрепить"
-                            </button>
-                        </div>
-                    </form>
-    }
+pub(super) struct AttachState {
+    pub kind: RwSignal<String>,
+    pub school: RwSignal<String>,
+    pub teacher: RwSignal<String>,
+    pub school_choices: RwSignal<Vec<School>>,
+    pub teacher_choices: RwSignal<Vec<User>>,
+    pub attachments: RwSignal<Option<Vec<Attachment>>>,
+    pub problem: RwSignal<Option<Problem>>,
+    pub busy: RwSignal<bool>,
+    pub message: RwSignal<Option<String>>,
+    pub mid: StoredValue<String>,
 }

@@ -1,5 +1,6 @@
 //! The pieces of the member card: its properties, the orders, the attachments.
 
+mod attach_form;
 pub mod attachments;
 pub mod summary;
 

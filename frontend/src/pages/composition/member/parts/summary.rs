@@ -7,6 +7,7 @@ use tutornet_domain::text::format_date_ru;
 
 use super::{order_label, sees_schools};
 use crate::auth::Auth;
+use crate::pages::composition::subject_names;
 use crate::routes::Route;
 use crate::ui::community::{LevelBadge, MemberStatusBadge};
 use crate::ui::time::datetime_ru;
@@ -17,12 +18,7 @@ pub fn MemberProps(m: Member) -> impl IntoView {
     let auth = Auth::get();
     let sees_schools = move || sees_schools(auth);
     let props = move |m: Member| {
-        let subjects = m
-            .subjects
-            .iter()
-            .map(|s| s.name.clone())
-            .collect::<Vec<_>>()
-            .join(", ");
+        let subjects = subject_names(&m);
         let sees_users = auth.sees_others(Resource::User);
         view! {
             <dl class="props" data-testid="member-props">
