@@ -61,6 +61,7 @@ impl Auth {
                 self.municipalities.set(None);
             }
             self.notice.set(None);
+            crate::ui::time::set_zone(&me.time_zone);
             self.me.set(Some(me));
             if !same_user {
                 self.load_municipalities();

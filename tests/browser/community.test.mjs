@@ -121,7 +121,9 @@ async function browser(who) {
     headless: !process.env.HEADFUL,
     viewport: { width: 1280, height: 800 },
     locale: 'ru-RU',
-    timezoneId: 'Europe/Moscow',
+    // Not the demo region's zone (Moscow) and not the server's (UTC): the SPA must show and
+    // read every time in the zone of the user's place, whatever the browser's.
+    timezoneId: 'Asia/Vladivostok',
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -339,6 +341,10 @@ async function main() {
   await visible(tutor, '[data-testid="session-card"] [data-testid="session-props"]', 'session card after scheduling');
   const sessionId = tutor.url().split('/sessions/')[1].split(/[?#]/)[0];
   log(`session ${sessionId} scheduled ${to.date} ${from.time}–${to.time}`);
+  const props = await textOf(tutor, '[data-testid="session-card"] [data-testid="session-props"]');
+  if (!props.includes(`${from.time}–${to.time}`)) {
+    fail(`the card shows «${props}», not the Moscow time ${from.time}–${to.time} entered`);
+  }
 
   step = 'an overlapping session shows the conflict';
   await open(tutor, `/sessions/new`, '[data-testid="session-form"]');

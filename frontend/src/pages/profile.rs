@@ -84,6 +84,7 @@ pub fn ProfilePage() -> impl IntoView {
                                 {row("Регион", Some(m.region_name.clone()))}
                                 {row("Муниципалитет", m.municipality_name.clone())}
                                 {row("Школа", m.school_name.clone())}
+                                {row("Часовой пояс", crate::ui::time::zone_label())}
                             </dl>
                         }
                     })

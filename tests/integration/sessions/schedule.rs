@@ -28,7 +28,10 @@ async fn schedule_conflicts_year_bounds_series_and_cancel() {
     assert_eq!(r.body["conflict_id"], fid.as_str());
     let detail = r.body["detail"].as_str().unwrap();
     assert!(!detail.contains(&fid), "{detail}");
-    assert!(detail.contains("«Мастер-класс: текстовые задачи»"), "{detail}");
+    assert!(
+        detail.contains("«Мастер-класс: текстовые задачи»"),
+        "{detail}"
+    );
     // Outside the academic year.
     let mut far = with(24, 26);
     far["starts_at"] = json!("2030-01-10T10:00:00Z");
