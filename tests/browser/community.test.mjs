@@ -172,6 +172,15 @@ async function apiTry(method, url, token, body) {
   return { status, body: parsed };
 }
 
+/// The start page's agenda section `key` lists an item whose title contains `text`.
+async function agendaHas(page, key, text) {
+  await open(page, '/', `[data-testid="agenda-${key}"]`);
+  const titles = await page.locator(`[data-testid="agenda-${key}"] .agenda-title`).allInnerTexts();
+  if (!titles.some((t) => t.includes(text))) {
+    fail(`«${key}» on the start page lists ${JSON.stringify(titles)}, not «${text}»`);
+  }
+}
+
 async function requestStatus(page, status, what) {
   await visible(
     page,
@@ -294,6 +303,10 @@ async function main() {
   if (assigned !== chosenName) fail(`the card names tutor «${assigned}», expected «${chosenName}»`);
   log(`tutor assigned: ${assigned}`);
 
+  step = 'the tutor\'s start page lists the request to schedule';
+  await agendaHas(tutor, 'to_schedule', topic);
+  await shots(tutor, 'c05b-home-tutor');
+
   // ---- 5. The tutor schedules a group session that ran 2 h – 1 h ago ----
   step = 'tutor schedules the session from the request';
   await open(tutor, `/requests/${requestId}`, '[data-testid="request-actions"]');
@@ -376,6 +389,9 @@ async function main() {
   if (!/записаны/.test(reg)) fail(`registration state says «${reg}»`);
   const seats = await textOf(teacherB, '[data-testid="session-seats"]');
   if (!/записано 1 из 8/.test(seats)) fail(`seats line says «${seats}»`);
+
+  step = 'the tutor\'s start page asks to log the session';
+  await agendaHas(tutor, 'to_log', title);
 
   // ---- 7. The tutor logs it as held with that teacher's attendance ----
   step = 'tutor logs the session';

@@ -1,12 +1,14 @@
 //! `/dashboard`: the coordinator's view of the consultation point.
 
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
 use tutornet_domain::community::Dashboard;
-use tutornet_domain::text::format_date_ru;
+use tutornet_domain::permissions::Resource;
 
 use crate::api;
 use crate::routes::Route;
 use crate::ui::community::{FeedButton, RequestStatusBadge};
+use crate::ui::filters::MunicipalityFilter;
 use crate::ui::resource::{ProblemError, ProblemFallback};
 use crate::ui::table::{columns, Table};
 use crate::util::{plural, set_title};
@@ -15,10 +17,23 @@ use crate::util::{plural, set_title};
 pub fn DashboardPage() -> impl IntoView {
     set_title("Пульт координатора");
     let stale_days = RwSignal::new("3".to_string());
-    // Reloads when the threshold changes; the old figures stay until the new ones arrive.
+    // A regional admin chooses the municipality (kept in the address: `?municipality_id=`).
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let municipality =
+        Memo::new(move |_| query.with(|q| q.get("municipality_id").unwrap_or_default()));
+    let choose = Callback::new(move |m: String| {
+        navigate(
+            &Route::Dashboard.with1("municipality_id", m),
+            Default::default(),
+        );
+    });
+    // Reloads when the threshold or the municipality changes; the old figures stay until
+    // the new ones arrive.
     let data = LocalResource::new(move || {
         let days = stale_days.get();
-        async move { api::dashboard::get(&days).await.map_err(ProblemError) }
+        let m = municipality.get();
+        async move { api::dashboard::get(&days, &m).await.map_err(ProblemError) }
     });
 
     let body = move |d: Dashboard| {
@@ -94,7 +109,7 @@ pub fn DashboardPage() -> impl IntoView {
                                 <td data-label="Школа">{r.school_name.clone()}</td>
                                 <td data-label="Статус"><RequestStatusBadge status=r.status /></td>
                                 <td data-label="Без движения" class="nowrap"><span class="badge st-stale">{format!("{} {}", r.age_days, plural(r.age_days, "день", "дня", "дней"))}</span></td>
-                                <td data-label="Подана" class="nowrap">{format_date_ru(r.created_at.date_naive())}</td>
+                                <td data-label="Подана" class="nowrap">{crate::ui::time::date_ru(r.created_at)}</td>
                             </tr>
                         }).collect_view()}
                     </Table>
@@ -134,6 +149,12 @@ pub fn DashboardPage() -> impl IntoView {
                             }).collect_view()}
                         </select>
                     </label>
+                    <MunicipalityFilter
+                        resource=Resource::Request
+                        all="— выберите муниципалитет —"
+                        selected=municipality
+                        on_change=choose
+                    />
                     <FeedButton municipal=true />
                 </div>
             </div>

@@ -1,14 +1,16 @@
-//! `/`: counts for the user's scope.
+//! `/`: the start page — «Мои дела» for the caller's role, and for those who run the
+//! registry (admin, coordinator, observer) its counts in their scope.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use tutornet_domain::permissions::{scope, Action, Resource, Scope};
+use tutornet_domain::permissions::{scope, Action, Resource, Role, Scope};
 use tutornet_domain::stats::Stats;
 use tutornet_domain::text::polite_name;
 use tutornet_domain::Problem;
 
 use crate::api;
 use crate::auth::Auth;
+use crate::pages::agenda::AgendaPanel;
 use crate::routes::Route;
 use crate::ui::ErrorBanner;
 use crate::util::{plural, set_title};
@@ -80,6 +82,13 @@ pub fn HomePage() -> impl IntoView {
         })
     };
     let sees_users = move || auth.sees_others(Resource::User);
+    // Registry counts mean something to those who see more than their own school.
+    let sees_registry = move || {
+        auth.me.with(|m| {
+            m.as_ref()
+                .is_some_and(|m| matches!(m.role, Role::Admin | Role::Coordinator | Role::Observer))
+        })
+    };
 
     let cards = move || {
         stats.get().map(|s| {
@@ -172,6 +181,9 @@ pub fn HomePage() -> impl IntoView {
         <section class="page" data-testid="home">
             <h1>{greeting}</h1>
             <p class="muted lead">{scope_line}</p>
+            <AgendaPanel />
+            <Show when=sees_registry>
+            <h2>"Реестр"</h2>
             <ErrorBanner problem />
             <Show
                 when=move || stats.with(Option::is_some)
@@ -184,6 +196,7 @@ pub fn HomePage() -> impl IntoView {
                 }
             >
                 <div class="stats" data-testid="stats">{cards}</div>
+            </Show>
             </Show>
             <Show when=move || {
                 auth.can(Resource::School, Action::Create) || auth.can(Resource::User, Action::Create)

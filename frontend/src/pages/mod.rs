@@ -1,6 +1,7 @@
 //! One folder per noun (`list.rs`, `card.rs`, `form.rs`, `parts/`), one file for the
 //! single-page ones.
 
+pub mod agenda;
 pub mod audit;
 pub mod composition;
 pub mod dashboard;

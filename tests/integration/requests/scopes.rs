@@ -19,7 +19,7 @@ async fn request_and_session_scopes() {
     let far_coord = app.login("far-coord@x.ru").await;
     //                 who                          GET request  list total  dashboard
     let cases: Vec<(&str, String, u16, i64, u16)> = vec![
-        ("admin", admin.clone(), 200, 1, 403),
+        ("admin (no municipality chosen)", admin.clone(), 200, 1, 422),
         ("coordinator", app.login(COORDINATOR).await, 200, 1, 200),
         ("tutor (not assigned)", app.login(TUTOR).await, 404, 0, 403),
         ("teacher (requester)", teacher.clone(), 200, 1, 403),

@@ -3,6 +3,7 @@
 //! (`endpoints![..]`); the list below is the one readable route table.
 
 pub mod academic_years;
+pub mod agenda;
 pub mod audit;
 pub mod auth;
 pub mod calendar;
@@ -40,6 +41,7 @@ pub const NOUNS: &[fn(&mut Api)] = &[
     sessions::endpoints,
     notifications::endpoints,
     dashboard::endpoints,
+    agenda::endpoints,
     files::endpoints,
     calendar::endpoints,
 ];

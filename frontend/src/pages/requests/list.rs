@@ -6,7 +6,6 @@ use leptos_router::hooks::use_query_map;
 use tutornet_domain::community::{FormOfWork, Request, RequestFilter, RequestStatus};
 use tutornet_domain::org::School;
 use tutornet_domain::permissions::{Action, Resource};
-use tutornet_domain::text::format_date_ru;
 use tutornet_domain::Role;
 
 use crate::api;
@@ -113,7 +112,7 @@ pub fn RequestsPage() -> impl IntoView {
                         <StaleFlag status=r.status age_days=r.age_days />
                     </span>
                 </td>
-                <td data-label="Подана" class="nowrap">{format_date_ru(r.created_at.date_naive())}</td>
+                <td data-label="Подана" class="nowrap">{crate::ui::time::date_ru(r.created_at)}</td>
             </tr>
         }
     };

@@ -22,14 +22,36 @@ fn add_months(d: NaiveDate, n: u32) -> NaiveDate {
     d.checked_add_months(chrono::Months::new(n)).unwrap_or(d)
 }
 
-pub fn dashboard(conn: &mut DbConn, user: &AuthUser, stale_days: i64) -> AppResult<Dashboard> {
-    // The dashboard is a coordinator's tool: one municipality.
-    let m = match user.reach(Resource::Request, Action::Update)? {
-        Reach::Municipality(m) => m,
-        Reach::Region(_) => user
-            .municipality_id
-            .clone()
-            .ok_or_else(|| AppError::Forbidden("Сводка строится по муниципалитету".into()))?,
+pub fn dashboard(
+    conn: &mut DbConn,
+    user: &AuthUser,
+    stale_days: i64,
+    municipality: Option<&str>,
+) -> AppResult<Dashboard> {
+    // The dashboard is a coordinator's tool: one municipality — the coordinator's own, or
+    // the one a regional admin chooses.
+    let m = match (user.reach(Resource::Request, Action::Update)?, municipality) {
+        (Reach::Municipality(own), None) => own,
+        (Reach::Municipality(own), Some(m)) if m == own => own,
+        (Reach::Municipality(_), Some(_)) => {
+            return Err(AppError::NotFound("Муниципалитет не найден".into()))
+        }
+        (Reach::Region(r), Some(m)) => {
+            if crate::access::places::region_of(conn, m)?.as_deref() != Some(r.as_str()) {
+                return Err(AppError::NotFound("Муниципалитет не найден".into()));
+            }
+            m.to_string()
+        }
+        (Reach::Region(_), None) => match user.municipality_id.clone() {
+            Some(own) => own,
+            None => {
+                return Err(AppError::field(
+                    "municipality_id",
+                    "required",
+                    "Выберите муниципалитет: сводка строится по одному муниципалитету",
+                ))
+            }
+        },
         _ => return Err(AppError::forbidden()),
     };
     let statuses: Vec<String> = requests::table

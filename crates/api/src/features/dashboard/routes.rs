@@ -11,6 +11,8 @@ use tutornet_domain::community::Dashboard;
 pub struct DashboardParams {
     /// Open requests without a status change for this many days are flagged (default 3).
     pub stale_days: Option<i64>,
+    /// The municipality (required for a regional admin; a coordinator sees their own).
+    pub municipality_id: Option<String>,
 }
 
 /// The coordinator's dashboard of the consultation point for their municipality.
@@ -23,7 +25,9 @@ pub async fn dashboard(
 ) -> AppResult<web::Json<Dashboard>> {
     let days = q.stale_days.unwrap_or(3).clamp(0, 365);
     state
-        .db_json(move |c| crate::features::dashboard::ops::dashboard(c, &user, days))
+        .db_json(move |c| {
+            crate::features::dashboard::ops::dashboard(c, &user, days, q.municipality_id.as_deref())
+        })
         .await
 }
 

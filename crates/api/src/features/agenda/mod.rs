@@ -1,0 +1,6 @@
+//! «Мои дела»: each role's start page, assembled from the nouns' own lists.
+
+pub mod routes;
+mod rules;
+
+pub use routes::endpoints;
