@@ -345,6 +345,26 @@ pub fn academic_start_year(d: NaiveDate) -> i32 {
     }
 }
 
+/// A tutor attached (закреплён) to a school, or to one of its teachers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AttachedTutor {
+    /// The composition member.
+    pub member_id: String,
+    pub full_name: String,
+    /// The teacher of the school the tutor is attached to (none: the whole school).
+    pub teacher_name: Option<String>,
+}
+
+/// Who supports a school and whom it supports: the tutors attached to it or its teachers
+/// (current composition), and, for a mentor school, the schools it accompanies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SchoolSupport {
+    pub tutors: Vec<AttachedTutor>,
+    pub mentored_schools: Vec<crate::community::SchoolRef>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

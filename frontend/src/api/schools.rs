@@ -23,6 +23,11 @@ pub async fn list_all(filter: &SchoolFilter) -> Result<Vec<School>, Problem> {
     .await
 }
 
+/// Tutors attached to the school or its teachers; the schools it accompanies as a mentor.
+pub async fn support(id: &str) -> Result<tutornet_domain::org::SchoolSupport, Problem> {
+    client::get(&format!("/schools/{id}/support"), &Vec::new()).await
+}
+
 pub async fn get(id: &str) -> Result<School, Problem> {
     client::get(&format!("/schools/{id}"), &Vec::new()).await
 }

@@ -2,4 +2,5 @@
 
 pub mod access;
 mod list;
+mod support;
 mod write;

@@ -7,14 +7,7 @@ use crate::store::DbConn;
 use diesel::prelude::*;
 
 /// The region a municipality belongs to (for scope checks and audit entries).
-pub fn region_of(conn: &mut DbConn, municipality_id: &str) -> AppResult<Option<String>> {
-    use schema::municipalities;
-    Ok(municipalities::table
-        .find(municipality_id)
-        .select(municipalities::region_id)
-        .first(conn)
-        .optional()?)
-}
+pub use crate::store::names::region_of;
 
 /// Ids of a region's municipalities, as a subquery for `municipality_id.eq_any(…)`.
 pub fn region_municipalities(region_id: &str) -> RegionMunicipalities {

@@ -128,7 +128,7 @@ pub fn record_in_municipality<T: Serialize, A: Actor + ?Sized>(
     before: Option<&T>,
     after: Option<&T>,
 ) -> AppResult<()> {
-    let region = crate::access::places::region_of(conn, municipality_id)?;
+    let region = crate::store::names::region_of(conn, municipality_id)?;
     let scope = Scope {
         region_id: region.as_deref(),
         municipality_id: Some(municipality_id),

@@ -68,3 +68,13 @@ pub fn check_subject(conn: &mut DbConn, subject_id: Option<&str>) -> AppResult<(
         _ => Ok(()),
     }
 }
+
+/// The region of a municipality (none when there is no such municipality).
+pub fn region_of(conn: &mut DbConn, municipality_id: &str) -> AppResult<Option<String>> {
+    use crate::store::schema::municipalities;
+    Ok(municipalities::table
+        .find(municipality_id)
+        .select(municipalities::region_id)
+        .first(conn)
+        .optional()?)
+}

@@ -6,6 +6,7 @@ use tutornet_domain::org::School;
 use tutornet_domain::permissions::{scope, Action, Resource, Scope};
 use tutornet_domain::Problem;
 
+use super::activity::SchoolActivity;
 use crate::api;
 use crate::auth::Auth;
 use crate::routes::Route;
@@ -212,6 +213,7 @@ fn SchoolCard(id: String) -> impl IntoView {
                     <a class="btn btn-link" href=Route::Schools.path()>"К списку школ"</a>
                 </div>
             </Show>
+            <SchoolActivity id=sid.get_value() />
         </section>
     }
 }

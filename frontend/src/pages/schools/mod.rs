@@ -1,5 +1,6 @@
 //! Schools: the registry, one school's card, the form.
 
+mod activity;
 pub mod card;
 pub mod form;
 pub mod list;

@@ -24,7 +24,16 @@ const STALE_DAYS: i64 = 3;
 
 pub fn agenda(conn: &mut DbConn, user: &AuthUser) -> AppResult<Agenda> {
     let sections = match user.role {
-        Role::Teacher => vec![my_requests(conn, user)?, my_sessions(conn, user)?],
+        Role::Teacher => vec![
+            filed(
+                conn,
+                user,
+                "my_requests",
+                "Мои заявки",
+                "Открытых заявок нет. Нужна помощь тьютора — подайте заявку.",
+            )?,
+            my_sessions(conn, user)?,
+        ],
         Role::Tutor => vec![
             to_schedule(conn, user)?,
             to_log(conn, user, true)?,
@@ -36,7 +45,13 @@ pub fn agenda(conn: &mut DbConn, user: &AuthUser) -> AppResult<Agenda> {
             to_log(conn, user, false)?,
         ],
         Role::SchoolAdmin => vec![
-            school_requests(conn, user)?,
+            filed(
+                conn,
+                user,
+                "school_requests",
+                "Заявки школы",
+                "Открытых заявок школы нет.",
+            )?,
             upcoming(conn, user, "Ближайшие занятия учителей школы")?,
         ],
         Role::Admin | Role::Observer => vec![by_municipality(conn, user)?],
@@ -114,24 +129,26 @@ fn open(r: &Request) -> bool {
     )
 }
 
-/// The teacher's open requests, the ones waiting for them first.
-fn my_requests(conn: &mut DbConn, user: &AuthUser) -> AppResult<AgendaSection> {
+/// Open requests the caller files (teacher: their own; school: all of it), the ones
+/// waiting for the requester first.
+fn filed(
+    conn: &mut DbConn,
+    user: &AuthUser,
+    key: &str,
+    title: &str,
+    empty: &str,
+) -> AppResult<AgendaSection> {
+    let own_only = user.role == Role::Teacher;
     let mut rs: Vec<Request> = requests_where(conn, user, RequestFilter::default())?
         .into_iter()
-        .filter(|r| open(r) && r.requester_id == user.id)
+        .filter(|r| open(r) && (!own_only || r.requester_id == user.id))
         .collect();
     rs.sort_by_key(|r| !requester_step(r.status).1);
     let items = rs
         .iter()
         .map(|r| request_item(r, requester_step(r.status)))
         .collect();
-    Ok(section(
-        "my_requests",
-        "Мои заявки",
-        "Открытых заявок нет. Нужна помощь тьютора — подайте заявку.",
-        items,
-        "/requests",
-    ))
+    Ok(section(key, title, empty, items, "/requests"))
 }
 
 /// Sessions the teacher is registered for, from now on.
@@ -256,25 +273,6 @@ fn stalled(conn: &mut DbConn, user: &AuthUser) -> AppResult<AgendaSection> {
         "Все заявки в работе движутся.",
         items,
         "/dashboard",
-    ))
-}
-
-fn school_requests(conn: &mut DbConn, user: &AuthUser) -> AppResult<AgendaSection> {
-    let mut rs: Vec<Request> = requests_where(conn, user, RequestFilter::default())?
-        .into_iter()
-        .filter(open)
-        .collect();
-    rs.sort_by_key(|r| !requester_step(r.status).1);
-    let items = rs
-        .iter()
-        .map(|r| request_item(r, requester_step(r.status)))
-        .collect();
-    Ok(section(
-        "school_requests",
-        "Заявки школы",
-        "Открытых заявок школы нет.",
-        items,
-        "/requests",
     ))
 }
 

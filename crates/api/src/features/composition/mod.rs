@@ -19,6 +19,7 @@ pub use routes::endpoints;
 
 /// The operations of the composition (`db::composition`).
 pub mod ops {
+    pub(crate) use super::attachments::repo::tutors_of_school;
     pub use super::attachments::rules::{archive_attachment, create_attachment, list_attachments};
     pub use super::demo::load_demo;
     pub use super::members::rules::{

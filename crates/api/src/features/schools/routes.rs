@@ -4,7 +4,7 @@ use crate::http::created;
 use crate::openapi::{ReadErrors, WriteErrors};
 use crate::AppState;
 use actix_web::{web, HttpResponse};
-use tutornet_domain::org::{School, SchoolFilter, SchoolInput};
+use tutornet_domain::org::{School, SchoolFilter, SchoolInput, SchoolSupport};
 use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::Page;
 
@@ -91,4 +91,18 @@ pub async fn restore(
         .await
 }
 
-crate::http::endpoints![list, create, get, update, archive, restore];
+/// Who supports the school and whom it supports: tutors attached to it or its teachers,
+/// and the schools a mentor school accompanies.
+#[utoipa::path(get, path = "/api/v1/schools/{id}/support", tag = "schools", params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = SchoolSupport), ReadErrors))]
+pub async fn support(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+) -> AppResult<web::Json<SchoolSupport>> {
+    state
+        .db_json(move |c| crate::features::schools::rules::support(c, &user, &id))
+        .await
+}
+
+crate::http::endpoints![list, create, get, update, archive, restore, support];

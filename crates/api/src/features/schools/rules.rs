@@ -13,7 +13,8 @@ use crate::store::{update_audited, Audit};
 use crate::{archive_versioned, set_versioned};
 use diesel::prelude::*;
 use tutornet_domain::audit::AuditEntity;
-use tutornet_domain::org::{School, SchoolInput};
+use tutornet_domain::community::SchoolRef;
+use tutornet_domain::org::{School, SchoolInput, SchoolSupport};
 use tutornet_domain::permissions::{Action, Resource, Role};
 
 /// Checks `action` on the school for the caller.
@@ -167,4 +168,23 @@ fn audit<'a>(user: &'a AuthUser, id: &'a str, region: &'a str, s: &'a School) ->
         id,
         Scope::municipality(region, &s.municipality_id),
     )
+}
+
+/// Who supports the school (its attached tutors) and whom it supports (as a mentor).
+pub fn support(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<SchoolSupport> {
+    let school = get(conn, user, id)?;
+    let tutors = crate::features::composition::ops::tutors_of_school(conn, &school.id)?;
+    let mut mentored: Vec<SchoolRef> = schools::table
+        .filter(schools::mentor_school_id.eq(&school.id))
+        .filter(schools::archived_at.is_null())
+        .select((schools::id, schools::short_name))
+        .load::<(String, String)>(conn)?
+        .into_iter()
+        .map(|(id, short_name)| SchoolRef { id, short_name })
+        .collect();
+    tutornet_domain::text::sort_ru(&mut mentored, |s| s.short_name.as_str());
+    Ok(SchoolSupport {
+        tutors,
+        mentored_schools: mentored,
+    })
 }

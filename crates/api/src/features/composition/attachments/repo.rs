@@ -10,6 +10,47 @@ use crate::store::schema::attachments;
 use diesel::prelude::*;
 use tutornet_domain::composition::Attachment;
 
+/// Tutors with an active attachment to the school or to one of its teachers, in the
+/// school's municipality: (member, name, the teacher's name when attached to a teacher).
+pub(crate) fn tutors_of_school(
+    conn: &mut DbConn,
+    school_id: &str,
+) -> AppResult<Vec<tutornet_domain::org::AttachedTutor>> {
+    use crate::store::schema::{members, users};
+    let teachers: Vec<String> = users::table
+        .filter(users::school_id.eq(school_id))
+        .select(users::id)
+        .load(conn)?;
+    let rows: Vec<(String, String, Option<String>)> = attachments::table
+        .inner_join(members::table)
+        .filter(attachments::archived_at.is_null())
+        .filter(members::archived_at.is_null())
+        .filter(
+            attachments::school_id
+                .eq(school_id)
+                .or(attachments::teacher_user_id.eq_any(teachers)),
+        )
+        .select((
+            members::id,
+            members::full_name,
+            attachments::teacher_user_id,
+        ))
+        .load(conn)?;
+    let names = user_names(conn, rows.iter().filter_map(|r| r.2.clone()).collect())?;
+    let mut out: Vec<tutornet_domain::org::AttachedTutor> = rows
+        .into_iter()
+        .map(
+            |(member_id, full_name, teacher)| tutornet_domain::org::AttachedTutor {
+                member_id,
+                full_name,
+                teacher_name: teacher.and_then(|t| names.get(&t).cloned()),
+            },
+        )
+        .collect();
+    tutornet_domain::text::sort_ru(&mut out, |t| t.full_name.as_str());
+    Ok(out)
+}
+
 /// Active attachments of the members, oldest first.
 pub(crate) fn of_members(conn: &mut DbConn, member_ids: Vec<String>) -> AppResult<Vec<Attachment>> {
     if member_ids.is_empty() {
