@@ -38,7 +38,7 @@ export async function openSection(page, label) {
     await toggle.click();
   }
   if (!(await link.isVisible())) {
-    await nav.locator('.nav-group', { has: link }).locator('.nav-group-button').click();
+    await nav.locator('.nav-group', { has: page.locator('a', { hasText: label }) }).locator('.nav-group-button').click();
   }
   await link.click();
 }

@@ -307,8 +307,16 @@ async function main() {
       fail(`after login the deep link ${deep} became ${page.url()}`);
     });
     await visible('[data-testid="sessions-page"]', 'the sessions page of the deep link');
+    await settled();
 
     step = 'the session is lost on a later page; re-login returns there';
+    await page.click('[data-testid="cal-next"]');
+    await page.waitForURL((u) => u.search.includes('view=month') && !u.search.includes('2026-12-01'), { timeout: TIMEOUT });
+    await settled();
+    const later = new URL(page.url());
+    const before = `${later.pathname}${later.search}`;
+    // Every call now answers 401 and the refresh fails too: the session is gone. The
+    // unread counter asks the server when told, which makes the next call.
     await page.route('**/api/v1/**', (route) =>
       route.fulfill({
         status: 401,
@@ -316,13 +324,11 @@ async function main() {
         body: JSON.stringify({ type: 'about:blank', title: 'Требуется вход', status: 401, code: 'invalid_token', detail: 'Сеанс истёк' }),
       }),
     );
-    await page.click('[data-testid="cal-next"]');
+    await page.evaluate(() => window.dispatchEvent(new CustomEvent('tutornet:notifications')));
     await visible('[data-testid="login-form"]', 'login form after the session was lost');
     await page.unroute('**/api/v1/**');
     const next = new URL(page.url()).searchParams.get('next') || '';
-    if (!/^\/sessions\?/.test(next) || !next.includes('view=month') || next.includes('2026-12-01')) {
-      fail(`the login page would return to «${next}», not the next month's calendar`);
-    }
+    if (next !== before) fail(`the login page would return to «${next}», not «${before}»`);
     await signIn(PASSWORD);
     await page.waitForURL(`${BASE}${next}`, { timeout: TIMEOUT }).catch(() => {
       fail(`after re-login the page is ${page.url()}, not ${next}`);
