@@ -27,3 +27,18 @@ export async function request(method, url, token, body) {
   const text = await res.text();
   return { status: res.status, ok: res.ok, text, body: text ? JSON.parse(text) : null };
 }
+
+/// Opens the section `label` of the main menu the way a user does: on a narrow screen
+/// «Меню» first, on a wide one the group holding it; then follows the link.
+export async function openSection(page, label) {
+  const nav = page.locator('[data-testid="nav"]');
+  const link = nav.locator('a', { hasText: label }).first();
+  const toggle = page.locator('[data-testid="menu-toggle"]');
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') {
+    await toggle.click();
+  }
+  if (!(await link.isVisible())) {
+    await nav.locator('.nav-group', { has: page.locator('a', { hasText: label }) }).locator('.nav-group-button').click();
+  }
+  await link.click();
+}

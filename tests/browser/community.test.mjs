@@ -3,7 +3,8 @@
 // in their own browser:
 //   teacher files a request → coordinator asks for details → teacher answers →
 //   coordinator assigns the suggested tutor → tutor schedules a group session for it
-//   (started 2 h ago, ended 1 h ago) → a second teacher registers → tutor logs it as
+//   (tomorrow) → a second teacher registers → it takes place (moved to 2 h – 1 h ago: a
+//   started session takes no registrations) → tutor logs it as
 //   held with that teacher's attendance → the requester rates it → the coordinator's
 //   dashboard shows it held and the request «Выполнена».
 // Then the composition import preview (3 pasted rows, not confirmed); the tutor edits one
@@ -21,7 +22,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BASE, FIXTURES, SHOTS, TIMEOUT, chromium, request } from './common.mjs';
+import { BASE, FIXTURES, SHOTS, TIMEOUT, chromium, openSection, request } from './common.mjs';
 
 const PASSWORD = process.env.TUTORNET_PASSWORD || 'demo-password-1';
 const RUN = Date.now().toString(36);
@@ -189,6 +190,11 @@ async function requestStatus(page, status, what) {
   );
 }
 
+/// The day after `date` (YYYY-MM-DD).
+function nextDay(date) {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86400_000).toISOString().slice(0, 10);
+}
+
 /// Moscow wall-clock (UTC+3, no DST) parts of a moment.
 function moscow(ms) {
   const d = new Date(ms + 3 * 3600_000);
@@ -231,9 +237,14 @@ async function main() {
   await login(tutor, USERS.tutor, 'tutor');
   await login(teacherB, email2, 'second teacher', password2);
 
+  step = 'the teacher\'s «Моя школа» opens the school card';
+  await openSection(teacher, 'Моя школа');
+  await visible(teacher, '[data-testid="school-card"]', 'the teacher\'s school card');
+  if (!teacher.url().includes(`/schools/${teacherMe.school_id}`)) fail(`«Моя школа» led to ${teacher.url()}`);
+
   // ---- 1. The teacher files a request ----
   step = 'teacher opens «Заявки» and the new request form';
-  await teacher.locator('[data-testid="nav"] a', { hasText: 'Заявки' }).click();
+  await openSection(teacher, 'Заявки');
   await visible(teacher, '[data-testid="requests-page"]', 'requests page');
   await settled(teacher);
   await shots(teacher, 'c01-requests-teacher');
@@ -320,8 +331,9 @@ async function main() {
   );
   const title = await tutor.inputValue('input[name="title"]');
   if (!title.includes(RUN)) fail(`the session title was not taken from the request: «${title}»`);
-  // 2 h – 1 h ago. On a database where an earlier run already holds that hour, the
-  // tutor is busy (409): step back an hour at a time, staying today.
+  // Tomorrow at the hours of 2 h – 1 h ago (it is moved back a day once the second
+  // teacher has registered). On a database where an earlier run already holds that hour,
+  // the tutor is busy (409): step back an hour at a time, staying within the day.
   const now = Date.now();
   let from;
   let to;
@@ -333,7 +345,7 @@ async function main() {
     }
     if (from.date !== to.date) from = { date: to.date, time: '00:00' };
     await tutor.selectOption('select[name="form"]', 'group_consultation');
-    await tutor.fill('input[name="date"]', to.date);
+    await tutor.fill('input[name="date"]', nextDay(to.date));
     await tutor.fill('input[name="start_time"]', from.time);
     await tutor.fill('input[name="end_time"]', to.time);
     await tutor.selectOption('select[name="format"]', 'in_person');
@@ -363,7 +375,7 @@ async function main() {
   await open(tutor, `/sessions/new`, '[data-testid="session-form"]');
   await tutor.selectOption('select[name="form"]', 'group_consultation');
   await tutor.fill('input[name="title"]', `Пересекающееся занятие ${RUN}`);
-  await tutor.fill('input[name="date"]', to.date);
+  await tutor.fill('input[name="date"]', nextDay(to.date));
   await tutor.fill('input[name="start_time"]', from.time);
   await tutor.fill('input[name="end_time"]', to.time);
   await tutor.fill('input[name="place"]', `Другой кабинет ${RUN}`);
@@ -389,6 +401,28 @@ async function main() {
   if (!/записаны/.test(reg)) fail(`registration state says «${reg}»`);
   const seats = await textOf(teacherB, '[data-testid="session-seats"]');
   if (!/записано 1 из 8/.test(seats)) fail(`seats line says «${seats}»`);
+
+  step = 'the session takes place: moved back a day, to 2 h – 1 h ago';
+  const tutorApi = (await api('POST', '/auth/login', null, { email: USERS.tutor, password: PASSWORD })).access_token;
+  const ahead = await api('GET', `/sessions/${sessionId}`, tutorApi);
+  const dayBack = (iso) => new Date(Date.parse(iso) - 86400_000).toISOString();
+  const moved = await apiTry('PUT', `/sessions/${sessionId}`, tutorApi, {
+    form: ahead.form,
+    subject_id: ahead.subject_id,
+    title: ahead.title,
+    starts_at: dayBack(ahead.starts_at),
+    ends_at: dayBack(ahead.ends_at),
+    place: ahead.place,
+    format: ahead.format,
+    audience: ahead.audience,
+    seats: ahead.seats,
+    tutor_ids: ahead.tutors.map((t) => t.id),
+    version: ahead.version,
+  });
+  if (moved.status !== 200) fail(`moving the session to today → ${moved.status} ${JSON.stringify(moved.body)} (use a fresh database)`);
+  step = 'a started session takes no registrations';
+  const late = await apiTry('POST', `/sessions/${sessionId}/registration`, (await api('POST', '/auth/login', null, { email: USERS.teacher, password: PASSWORD })).access_token, {});
+  if (late.status !== 409 || late.body.code !== 'session_started') fail(`a late registration → ${late.status} ${JSON.stringify(late.body)}`);
 
   step = 'the tutor\'s start page asks to log the session';
   await agendaHas(tutor, 'to_log', title);
@@ -445,7 +479,7 @@ async function main() {
 
   // ---- 9. The coordinator's dashboard ----
   step = 'dashboard shows the held session and the done request';
-  await coord.locator('[data-testid="nav"] a', { hasText: 'Пульт координатора' }).click();
+  await openSection(coord, 'Пульт координатора');
   await visible(coord, '[data-testid="dashboard-page"] [data-testid="held-this-month"]', 'dashboard');
   const held = Number(await textOf(coord, '[data-testid="held-this-month"] .stat-value'));
   if (!(held >= 1)) fail(`the dashboard shows ${held} held this month`);
@@ -460,7 +494,7 @@ async function main() {
 
   // ---- 10. Notifications ----
   step = 'teacher\'s notifications';
-  await teacher.locator('[data-testid="nav"] a', { hasText: 'Уведомления' }).click();
+  await openSection(teacher, 'Уведомления');
   await visible(teacher, '[data-testid="notifications-page"]', 'notifications page');
   await settled(teacher);
   await shots(teacher, 'c14-notifications');

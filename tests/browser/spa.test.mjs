@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BASE, SHOTS, TIMEOUT, chromium } from './common.mjs';
+import { BASE, SHOTS, TIMEOUT, chromium, openSection } from './common.mjs';
 
 const EMAIL = process.env.TUTORNET_COORD_EMAIL || 'coordinator@tutornet.local';
 const PASSWORD = process.env.TUTORNET_COORD_PASSWORD || 'demo-password-1';
@@ -55,9 +55,19 @@ async function settled() {
 
 async function nav(label, readySelector) {
   step = `open «${label}»`;
-  await page.locator('[data-testid="nav"] a', { hasText: label }).first().click();
+  await openSection(page, label);
   await visible(readySelector, `page «${label}»`);
   await settled();
+}
+
+/// Fills the login form and submits it; with `expectError`, returns the error banner's text.
+async function signIn(password, expectError = false) {
+  await page.fill('input[name="email"]', EMAIL);
+  await page.fill('input[name="password"]', password);
+  await page.click('[data-testid="login-submit"]');
+  if (!expectError) return '';
+  await visible('[data-testid="error-banner"]', 'wrong-password banner');
+  return (await page.locator('[data-testid="login-form"]').innerText()).trim();
 }
 
 async function main() {
@@ -230,6 +240,12 @@ async function main() {
     await shot('08-schools-empty');
 
     // ---- Other pages ----
+    step = 'a menu group unfolds and folds with Escape';
+    const group = page.locator('[data-testid="nav-group-directory"] .nav-group-button');
+    await group.click();
+    if ((await group.getAttribute('aria-expanded')) !== 'true') fail('«Справочники» does not say it is expanded');
+    await page.keyboard.press('Escape');
+    if ((await group.getAttribute('aria-expanded')) !== 'false') fail('Escape does not fold «Справочники»');
     await nav('Пользователи', '[data-testid="users-page"]');
     await visible('[data-testid="users-table"], [data-testid="empty"]', 'users list');
     await shot('09-users');
@@ -260,10 +276,65 @@ async function main() {
     await visible('[data-testid="stats"]', 'home on a phone');
     await shot('14-home-phone');
 
+    step = 'the phone menu is a panel behind «Меню» and folds on a move';
+    const toggle = page.locator('[data-testid="menu-toggle"]');
+    if (await page.locator('[data-testid="nav"]').isVisible()) fail('the menu is unfolded on a phone before «Меню»');
+    await toggle.click();
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') fail('«Меню» does not say it is expanded');
+    await visible('[data-testid="nav"] a:has-text("Журнал изменений")', 'the audit log in the phone menu');
+    await shot('15-menu-phone');
+    await page.locator('[data-testid="nav"] a', { hasText: 'Пользователи' }).click();
+    await visible('[data-testid="users-page"]', 'users page from the phone menu');
+    if (await page.locator('[data-testid="nav"]').isVisible()) fail('the phone menu stays open after a move');
+
     step = 'log out';
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.click('[data-testid="logout"]');
     await visible('[data-testid="login-form"]', 'login form after logout');
+
+    // ---- A deep link survives the login, and a lost session ----
+    step = 'a deep link opened while signed out';
+    const deep = '/sessions?view=month&date=2026-12-01';
+    await page.goto(`${BASE}${deep}`);
+    await visible('[data-testid="login-form"]', 'login form for a deep link');
+    await visible('[data-testid="forgot-password"][href="/password/reset"]', '«Забыли пароль?» link');
+    const wrong = await signIn(PASSWORD + '-wrong', true);
+    if (wrong.split('Неверный адрес').length !== 2 || /учётные данные/.test(wrong)) {
+      fail(`the wrong-password message is not said exactly once: «${wrong}»`);
+    }
+    await signIn(PASSWORD);
+    await page.waitForURL(`${BASE}${deep}`, { timeout: TIMEOUT }).catch(() => {
+      fail(`after login the deep link ${deep} became ${page.url()}`);
+    });
+    await visible('[data-testid="sessions-page"]', 'the sessions page of the deep link');
+    await settled();
+
+    step = 'the session is lost on a later page; re-login returns there';
+    await page.click('[data-testid="cal-next"]');
+    await page.waitForURL((u) => u.search.includes('view=month') && !u.search.includes('2026-12-01'), { timeout: TIMEOUT });
+    await settled();
+    const later = new URL(page.url());
+    const before = `${later.pathname}${later.search}`;
+    // Every call now answers 401 and the refresh fails too: the session is gone. The
+    // unread counter asks the server when told, which makes the next call.
+    await page.route('**/api/v1/**', (route) =>
+      route.fulfill({
+        status: 401,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ type: 'about:blank', title: 'Требуется вход', status: 401, code: 'invalid_token', detail: 'Сеанс истёк' }),
+      }),
+    );
+    await page.evaluate(() => window.dispatchEvent(new CustomEvent('tutornet:notifications')));
+    await visible('[data-testid="login-form"]', 'login form after the session was lost');
+    await page.unroute('**/api/v1/**');
+    const next = new URL(page.url()).searchParams.get('next') || '';
+    if (next !== before) fail(`the login page would return to «${next}», not «${before}»`);
+    await signIn(PASSWORD);
+    await page.waitForURL(`${BASE}${next}`, { timeout: TIMEOUT }).catch(() => {
+      fail(`after re-login the page is ${page.url()}, not ${next}`);
+    });
+    await visible('[data-testid="sessions-page"]', 'the sessions page after re-login');
+    log(`deep link ${deep} and ${next} survived the login`);
 
     if (pageErrors.length) fail(`uncaught errors in the page: ${pageErrors.join(' | ')}`);
     log('OK');

@@ -184,7 +184,7 @@ async fn fuzzer_findings_are_field_errors() {
         .await;
     assert_eq!(r.field_errors(), vec!["stale_days"]);
     let backwards = json!({"form": "tutorial", "title": "т", "starts_at": "2026-12-10T10:00:00Z", "ends_at": "2026-12-10T11:00:00Z",
-                           "format": "remote", "online_link": "x", "audience": "teachers", "recurrence": "weekly", "repeat_until": "2026-12-01"});
+                           "format": "remote", "online_link": "https://meet.example/x", "audience": "teachers", "recurrence": "weekly", "repeat_until": "2026-12-01"});
     let tutor = app.login(TUTOR).await;
     assert_eq!(
         app.post("/api/v1/sessions", &tutor, backwards)

@@ -167,6 +167,7 @@ problem_codes! {
     NotHeld => "not_held", "Занятие ещё не проведено";
     AlreadyHeld => "already_held", "Занятие уже проведено";
     NotOpenForRegistration => "not_open_for_registration", "Запись на занятие закрыта";
+    SessionStarted => "session_started", "Занятие уже началось";
     AlreadyRegistered => "already_registered", "Вы уже записаны";
     AlreadyRated => "already_rated", "Оценка уже поставлена";
     AlreadyDecided => "already_decided", "Решение уже принято";

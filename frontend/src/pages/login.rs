@@ -8,7 +8,7 @@ use leptos_router::NavigateOptions;
 use tutornet_domain::auth::LoginRequest;
 use tutornet_domain::problem::Errors;
 use tutornet_domain::users::validate_email;
-use tutornet_domain::Problem;
+use tutornet_domain::{Problem, ProblemCode};
 
 use crate::api::account;
 use crate::api::validation_problem;
@@ -78,7 +78,7 @@ pub fn LoginPage() -> impl IntoView {
             match account::login(&req).await {
                 Ok(t) => auth.signed_in(t.user),
                 Err(p) => {
-                    problem.try_set(Some(p));
+                    problem.try_set(Some(once(p)));
                 }
             }
             busy.try_set(false);
@@ -117,10 +117,20 @@ pub fn LoginPage() -> impl IntoView {
                 >
                     {move || if busy.get() { "Вход…" } else { "Войти" }}
                 </button>
-                <p class="hint login-hint">
-                    "Забыли пароль? Обратитесь к координатору сообщества: он задаст новый."
+                <p class="login-links">
+                    <a href="/password/reset" data-testid="forgot-password">"Забыли пароль?"</a>
                 </p>
             </form>
         </div>
     }
+}
+
+/// Wrong credentials are said once, in the banner: not its title before the same words,
+/// nor again under the password (the mistake may as well be in the address).
+fn once(mut p: Problem) -> Problem {
+    if p.is(ProblemCode::InvalidCredentials) {
+        p.title.clear();
+        p.errors.clear();
+    }
+    p
 }

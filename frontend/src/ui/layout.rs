@@ -5,10 +5,10 @@ use leptos::task::spawn_local;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
-use tutornet_domain::permissions::{Action, Resource};
 
 use crate::auth::Auth;
 use crate::routes::Route;
+use crate::ui::nav::{menu, within, MenuGroups};
 use crate::util::with_query;
 
 /// Sends visitors without a session to `/login?next=…`; shows the shell otherwise.
@@ -19,11 +19,15 @@ pub fn Layout() -> impl IntoView {
     let location = use_location();
     Effect::new(move |_| {
         if !auth.restoring.get() && auth.me.with(Option::is_none) {
-            let next = format!(
-                "{}{}",
-                location.pathname.get_untracked(),
-                location.search.get_untracked()
-            );
+            // The router's `search` comes without its «?».
+            let path = location.pathname.get_untracked();
+            let search = location.search.get_untracked();
+            let search = search.trim_start_matches('?');
+            let next = if search.is_empty() {
+                path
+            } else {
+                format!("{path}?{search}")
+            };
             let target = if next == Route::Home.path() {
                 Route::Login.path()
             } else {
@@ -52,6 +56,7 @@ pub fn Layout() -> impl IntoView {
 fn Shell() -> impl IntoView {
     let auth = Auth::get();
     let navigate = use_navigate();
+    let location = use_location();
     let name = move || auth.me.with(|m| m.as_ref().map(|m| m.full_name.clone()));
     let role = move || auth.role().label_ru();
     let place = move || {
@@ -64,6 +69,32 @@ fn Shell() -> impl IntoView {
             })
         })
     };
+    // The panel of narrow screens and the unfolded group; both fold on every move.
+    let panel = RwSignal::new(false);
+    let group = RwSignal::new(None::<&'static str>);
+    Effect::new(move |_| {
+        location.pathname.track();
+        location.search.track();
+        panel.set(false);
+        group.set(None);
+    });
+    let escape = window_event_listener(leptos::ev::keydown, move |e| {
+        if e.key() == "Escape" && panel.get_untracked() {
+            panel.set(false);
+        }
+    });
+    on_cleanup(move || escape.remove());
+    let outside = window_event_listener(leptos::ev::click, move |e| {
+        if panel.get_untracked() && !within(&e, ".topbar") {
+            panel.set(false);
+        }
+    });
+    on_cleanup(move || outside.remove());
+    let groups = move || {
+        auth.me
+            .with(|m| m.as_ref().map(menu))
+            .map(|groups| view! { <MenuGroups groups open=group /> })
+    };
     let logout = move |_| {
         let navigate = navigate.clone();
         spawn_local(async move {
@@ -73,7 +104,7 @@ fn Shell() -> impl IntoView {
     };
     view! {
         <div class="app">
-            <header class="topbar">
+            <header class="topbar" class:menu-open=move || panel.get()>
                 <div class="topbar-inner">
                     <A href=Route::Home.path() attr:class="brand">
                         <span class="brand-mark">"tutornet"</span>
@@ -85,28 +116,26 @@ fn Shell() -> impl IntoView {
                         <span class="whoami-role" data-testid="user-role">{role}</span>
                         <span class="whoami-place">{place}</span>
                     </div>
+                    <button
+                        type="button"
+                        class="menu-toggle"
+                        data-testid="menu-toggle"
+                        aria-controls="main-nav"
+                        aria-expanded=move || panel.get().to_string()
+                        on:click=move |_| panel.update(|p| *p = !*p)
+                    >
+                        <span class="menu-icon" aria-hidden="true">
+                            {move || if panel.get() { "✕" } else { "☰" }}
+                        </span>
+                        "Меню"
+                    </button>
                 </div>
-                <nav class="nav" data-testid="nav" aria-label="Разделы">
+                <nav class="nav" id="main-nav" data-testid="nav" aria-label="Разделы">
                     <div class="nav-inner">
                         <A href=Route::Home.path() exact=true>"Главная"</A>
-                        <A href=Route::Schools.path()>"Школы"</A>
-                        <Show when=move || auth.can(Resource::Request, Action::Read)>
-                            <A href=Route::Requests.path()>"Заявки"</A>
-                        </Show>
-                        <A href=Route::Sessions.path()>"Расписание"</A>
-                        <A href=Route::Composition.path()>"Состав сообщества"</A>
-                        <Show when=move || {
-                            matches!(auth.role(), tutornet_domain::Role::Coordinator | tutornet_domain::Role::Admin)
-                        }>
-                            <A href=Route::Dashboard.path()>"Пульт координатора"</A>
-                        </Show>
+                        {groups}
                         <crate::ui::community::NotificationsNavLink />
-                        <Show when=move || auth.sees_others(Resource::User)>
-                            <A href=Route::Users.path()>"Пользователи"</A>
-                        </Show>
-                        <Show when=move || auth.can(Resource::Audit, Action::Read)>
-                            <A href=Route::Audit.path()>"Журнал изменений"</A>
-                        </Show>
+                        <span class="nav-spacer"></span>
                         <A href=Route::Profile.path()>"Профиль"</A>
                         <button type="button" class="nav-logout" data-testid="logout" on:click=logout>
                             "Выйти"

@@ -10,6 +10,7 @@ pub mod files;
 pub mod filters;
 pub mod form;
 pub mod layout;
+pub mod nav;
 pub mod pager;
 pub mod picker;
 pub mod resource;

@@ -17,7 +17,7 @@ async fn play(c: &Ctx<'_>, case: &str) -> u16 {
         "POST registration" => {
             c.app
                 .post(
-                    &format!("/api/v1/sessions/{}/registration", c.w.session),
+                    &format!("/api/v1/sessions/{}/registration", c.w.upcoming),
                     c.t,
                     json!({}),
                 )

@@ -2,4 +2,5 @@
 
 pub mod access;
 mod audit;
+mod started;
 mod waitlist;

@@ -1,5 +1,6 @@
 //! Requests for consultation: scopes and who may file and act. The workflow itself
 //! (ask for information, accept, schedule, done) is walked in `scenarios`.
 
+mod period;
 mod scopes;
 mod transitions;

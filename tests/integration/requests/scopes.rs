@@ -93,5 +93,5 @@ async fn request_and_session_scopes() {
         .status,
         404
     );
-    assert_eq!(app.post("/api/v1/sessions", &obs, json!({"form": "tutorial", "title": "т", "starts_at": at(5), "ends_at": at(6), "format": "remote", "online_link": "x", "audience": "teachers"})).await.status, 403);
+    assert_eq!(app.post("/api/v1/sessions", &obs, json!({"form": "tutorial", "title": "т", "starts_at": at(5), "ends_at": at(6), "format": "remote", "online_link": "https://meet.example/x", "audience": "teachers"})).await.status, 403);
 }

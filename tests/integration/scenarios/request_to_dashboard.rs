@@ -115,13 +115,13 @@ async fn the_whole_path_from_request_to_dashboard() {
     assert_eq!(r["status"], "accepted");
     assert_eq!(r["tutor_name"], "Кедров Алексей Павлович");
 
-    // 4. The tutor schedules a group session answering it (it started an hour ago).
+    // 4. The tutor schedules a group session answering it (in two hours).
     let s = app
         .post(
             "/api/v1/sessions",
             &tutor,
             json!({"form": "group_consultation", "subject_id": math, "title": "Критерии формирующего оценивания",
-                   "starts_at": at(-1), "ends_at": at(0), "place": "ИМЦ, каб. 12", "format": "in_person",
+                   "starts_at": at(2), "ends_at": at(3), "place": "ИМЦ, каб. 12", "format": "in_person",
                    "audience": "teachers", "seats": 1, "request_ids": [id]}),
         )
         .await
@@ -203,6 +203,17 @@ async fn the_whole_path_from_request_to_dashboard() {
         .unwrap()
         .iter()
         .any(|n| n["kind"] == "waitlist_promoted"));
+
+    // Once it has started, nobody registers any more.
+    move_session(&app, &tutor, &sid, -1, 0).await;
+    let late = app
+        .post(
+            &format!("/api/v1/sessions/{sid}/registration"),
+            &teacher3,
+            json!({}),
+        )
+        .await;
+    assert_eq!((late.status, late.code()), (409, "session_started"));
 
     // 6. The tutor logs it as held with attendance; the request is done.
     let d = app

@@ -16,14 +16,15 @@ async fn who_may_log_amend_rate_and_cancel() {
     let s = plan_session(
         &app,
         &tutor,
-        remote_session("group_consultation", "Проверка доступа", -3, -2),
+        remote_session("group_consultation", "Проверка доступа", 2, 3),
     )
     .await;
     let sp = format!("/api/v1/sessions/{}", s["id"].as_str().unwrap());
-    // The teacher took part.
+    // The teacher registered while it was ahead and took part.
     app.post(&format!("{sp}/registration"), &teacher, json!({}))
         .await
         .ok(200);
+    move_session(&app, &tutor, s["id"].as_str().unwrap(), -3, -2).await;
 
     // Holding, amending, rating and cancelling.
     let cur = app.get(&sp, &tutor).await.ok(200);

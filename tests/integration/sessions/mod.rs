@@ -2,4 +2,5 @@
 
 pub mod access;
 mod edit;
+mod links;
 mod schedule;

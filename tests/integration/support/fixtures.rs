@@ -134,6 +134,34 @@ pub async fn plan_session(app: &TestApp, tutor: &str, body: Value) -> Value {
     app.post("/api/v1/sessions", tutor, body).await.ok(201)[0].clone()
 }
 
+/// Moves a planned session to `start`..`end` hours from now, keeping everything else:
+/// teachers register while a session is ahead, then the tests let it take place.
+pub async fn move_session(app: &TestApp, tutor: &str, id: &str, start: i64, end: i64) -> Value {
+    let path = format!("/api/v1/sessions/{id}");
+    let s = app.get(&path, tutor).await.ok(200);
+    let mut body = json!({"starts_at": at(start), "ends_at": at(end)});
+    for k in [
+        "form",
+        "subject_id",
+        "title",
+        "place",
+        "online_link",
+        "format",
+        "audience",
+        "seats",
+        "version",
+    ] {
+        body[k] = s[k].clone();
+    }
+    body["tutor_ids"] = s["tutors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].clone())
+        .collect();
+    app.put(&path, tutor, body).await.ok(200)
+}
+
 // --------------------------------------------------------------- composition
 
 /// Adds a nominated member of the composition; returns its id.

@@ -56,6 +56,9 @@ pub struct World {
     pub foreign_nomination: String,
     /// A remote group consultation the demo tutor ran 3–2 hours ago (not yet logged).
     pub session: String,
+    /// A remote group consultation of the demo tutor the day after tomorrow (open for
+    /// registration).
+    pub upcoming: String,
 }
 
 impl World {
@@ -112,6 +115,15 @@ impl World {
             .as_str()
             .unwrap()
             .to_string();
+        let upcoming = plan_session(
+            app,
+            &tutor,
+            remote_session("group_consultation", "Запись открыта", 48, 49),
+        )
+        .await["id"]
+            .as_str()
+            .unwrap()
+            .to_string();
         let mut w = World {
             admin,
             own_m,
@@ -127,6 +139,7 @@ impl World {
             own_nomination,
             foreign_nomination: String::new(),
             session,
+            upcoming,
         };
         w.foreign_member = w.member(app, &w.foreign_m.clone(), "Чужой Участник").await;
         w.foreign_nomination = w

@@ -89,4 +89,54 @@ mod tests {
         assert_eq!(FormOfWork::MasterClass.label_ru(), "Мастер-класс");
         assert!(FormOfWork::ALL.len() >= 11);
     }
+
+    #[test]
+    fn online_links_are_web_addresses() {
+        for ok in [
+            "https://meet.example/x",
+            "http://192.168.0.1:8080/room?id=1",
+            "HTTPS://Телемост.рф/j/123",
+        ] {
+            assert!(is_web_url(ok), "{ok}");
+        }
+        for bad in [
+            "meet.example/x",
+            "https://",
+            "ftp://files.example",
+            "https://a b.example",
+            "javascript:alert(1)",
+            "https://./x",
+        ] {
+            assert!(!is_web_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_desired_period_is_not_in_the_past() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        let (today, year) = (d(12, 2), d(9, 1));
+        let input = |from, to| RequestInput {
+            period_from: from,
+            period_to: to,
+            ..Default::default()
+        };
+        assert!(input(Some(d(10, 1)), Some(d(12, 2)))
+            .validate_period(today, year)
+            .is_ok());
+        assert!(input(None, None).validate_period(today, year).is_ok());
+        let fields = |r: Result<(), Vec<FieldError>>| {
+            r.unwrap_err()
+                .into_iter()
+                .map(|f| f.field)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            fields(input(Some(d(8, 1)), Some(d(8, 30))).validate_period(today, year)),
+            vec!["period_from", "period_to"]
+        );
+        assert_eq!(
+            fields(input(None, Some(d(12, 1))).validate_period(today, year)),
+            vec!["period_to"]
+        );
+    }
 }

@@ -174,6 +174,41 @@ impl RequestInput {
         }
         e.finish()
     }
+
+    /// The desired period against the calendar: it may not end before `today` nor begin
+    /// before the current academic year (which starts on `year_starts_on`).
+    pub fn validate_period(
+        &self,
+        today: NaiveDate,
+        year_starts_on: NaiveDate,
+    ) -> Result<(), Vec<FieldError>> {
+        let mut e = Errors::default();
+        if let Some(a) = self.period_from {
+            if a < year_starts_on {
+                e.add(
+                    "period_from",
+                    "past_period",
+                    format!(
+                        "Начало периода — в прошлом учебном году: текущий начался {}",
+                        crate::text::format_date_ru(year_starts_on)
+                    ),
+                );
+            }
+        }
+        if let Some(b) = self.period_to {
+            if b < today {
+                e.add(
+                    "period_to",
+                    "past_period",
+                    format!(
+                        "Период уже прошёл: конец раньше сегодняшнего дня ({})",
+                        crate::text::format_date_ru(today)
+                    ),
+                );
+            }
+        }
+        e.finish()
+    }
 }
 
 /// A status change with who and why.

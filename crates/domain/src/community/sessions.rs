@@ -97,6 +97,27 @@ pub struct SessionInput {
     pub version: Option<i32>,
 }
 
+/// Whether `s` is an http(s) address with a host and no spaces.
+pub fn is_web_url(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    let Some(rest) = rest else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit('@').next().unwrap_or("");
+    let name = host.split(':').next().unwrap_or("");
+    !name.is_empty()
+        && !name.starts_with('.')
+        && !name.ends_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '-' || c == '[' || c == ']')
+        && !s.chars().any(char::is_whitespace)
+}
+
 impl SessionInput {
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut e = Errors::default();
@@ -128,6 +149,15 @@ impl SessionInput {
             && self.online_link.as_deref().unwrap_or("").trim().is_empty()
         {
             e.add("online_link", "required", "Укажите ссылку на подключение");
+        }
+        if let Some(link) = self.online_link.as_deref().map(str::trim) {
+            if !link.is_empty() && !is_web_url(link) {
+                e.add(
+                    "online_link",
+                    "invalid_url",
+                    "Ссылка должна быть адресом в интернете: http://… или https://…",
+                );
+            }
         }
         if let Some(s) = self.seats {
             if !(1..=500).contains(&s) {

@@ -204,6 +204,11 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &RequestInput) -> AppRe
         .ok_or_else(|| AppError::Forbidden("Заявки подают учителя и администрация школ".into()))?;
     let municipality_id = repo::school_municipality(conn, &school_id)?;
     let year = crate::features::academic_years::ops::require_current(conn)?;
+    let today =
+        crate::store::zone::today(crate::store::zone::of_municipality(conn, &municipality_id)?);
+    input
+        .validate_period(today, year.starts_on)
+        .map_err(AppError::Validation)?;
     crate::store::names::check_subject(conn, input.subject_id.as_deref())?;
     let id = new_id();
     let t = now();

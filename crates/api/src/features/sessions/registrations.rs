@@ -33,6 +33,12 @@ pub fn register(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Sessi
             detail: "Запись возможна только на запланированное занятие".into(),
         });
     }
+    if s.starts_at <= crate::store::record::now() {
+        return Err(AppError::Conflict {
+            code: ProblemCode::SessionStarted,
+            detail: "Занятие уже началось — записаться на него нельзя".into(),
+        });
+    }
     let existing = repo::registration_of(conn, id, &user.id, false)?;
     if matches!(&existing, Some((_, st)) if st != "cancelled") {
         return Err(AppError::Conflict {

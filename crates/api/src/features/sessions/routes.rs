@@ -85,7 +85,8 @@ pub async fn cancel(
         .await
 }
 
-/// Registers the caller for a group session; beyond the seats, on the waitlist.
+/// Registers the caller for a group session; beyond the seats, on the waitlist. A session
+/// that has already started takes no registrations (409 `session_started`).
 #[utoipa::path(post, path = "/api/v1/sessions/{id}/registration", tag = "sessions", params(("id" = String, Path)),
     security(("bearer" = [])), responses((status = 200, body = SessionDetail), WriteErrors))]
 pub async fn register(

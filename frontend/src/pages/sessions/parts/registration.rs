@@ -60,6 +60,8 @@ pub fn Registration(state: CardState) -> impl IntoView {
             .iter()
             .find(|r| r.user_id == me)
             .and_then(|r| r.waitlist_position);
+        // A started session takes no registrations (the server says so too).
+        let started = s.starts_at <= crate::ui::time::now();
         let state = match s.my_registration {
             Some(RegistrationStatus::Registered) => view! {
                 <p class="reg-state ok" data-testid="my-registration">"Вы записаны на это занятие."</p>
@@ -70,6 +72,12 @@ pub fn Registration(state: CardState) -> impl IntoView {
                     "Мест нет — вы в листе ожидания"
                     {position.map(|p| format!(", место в очереди: {p}"))}
                     ". Если кто-то откажется, вас запишут автоматически."
+                </p>
+            }
+            .into_any(),
+            _ if started => view! {
+                <p class="muted" data-testid="my-registration">
+                    "Запись закрыта: занятие уже началось."
                 </p>
             }
             .into_any(),
@@ -97,7 +105,7 @@ pub fn Registration(state: CardState) -> impl IntoView {
                 <h2>"Запись"</h2>
                 {state}
                 <ErrorBanner problem=reg_problem />
-                {planned.then(|| if registered {
+                {(planned && (registered || !started)).then(|| if registered {
                     view! {
                         <button type="button" class="btn btn-danger" data-testid="unregister" disabled=move || busy.get() on:click=move |_| register(false)>
                             "Отменить запись"
