@@ -40,6 +40,12 @@ impl Throttle {
     }
 }
 
+/// The throttling key of the client's IP address under `prefix`.
+pub fn ip_key(prefix: &str, req: &actix_web::HttpRequest) -> String {
+    let ip = req.peer_addr().map(|p| p.ip().to_string());
+    format!("{prefix}ip:{}", ip.unwrap_or_default())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -75,12 +75,7 @@ pub async fn login(
         "acct:{}",
         crate::features::users::repo::normalize_email(&body.email)
     );
-    let ip_key = format!(
-        "ip:{}",
-        req.peer_addr()
-            .map(|p| p.ip().to_string())
-            .unwrap_or_default()
-    );
+    let ip_key = crate::auth::throttle::ip_key("", &req);
     let wait = state
         .throttle
         .retry_after(&acct_key, cfg.login_max_failures_account, window)
