@@ -31,6 +31,16 @@ fn AccountCard(title: &'static str, testid: &'static str, children: Children) ->
     }
 }
 
+/// The one wide button of a card's form.
+#[component]
+fn Submit(busy: RwSignal<bool>, testid: &'static str, label: &'static str) -> impl IntoView {
+    view! {
+        <button type="submit" class="btn btn-primary btn-block" data-testid=testid disabled=move || busy.get()>
+            {label}
+        </button>
+    }
+}
+
 #[component]
 pub fn ResetRequestPage() -> impl IntoView {
     set_title("Восстановление пароля");
@@ -63,9 +73,7 @@ pub fn ResetRequestPage() -> impl IntoView {
                 <form class="form" on:submit=submit novalidate=true data-testid="password-reset-form">
                     <p class="muted">"Укажите адрес, с которым вы входите: мы пришлём ссылку для нового пароля. Она действует 1 час."</p>
                     <TextField label="Электронная почта" name="email" kind="email" autocomplete="username" value=email problem required=true />
-                    <button type="submit" class="btn btn-primary btn-block" data-testid="password-reset-submit" disabled=move || busy.get()>
-                        "Отправить ссылку"
-                    </button>
+                    <Submit busy testid="password-reset-submit" label="Отправить ссылку" />
                 </form>
             </Show>
         </AccountCard>
@@ -130,9 +138,7 @@ pub fn SetPasswordPage() -> impl IntoView {
                 <form class="form" on:submit=submit.clone() novalidate=true data-testid="password-set-form">
                     <TextField label="Новый пароль" name="password" kind="password" autocomplete="new-password" value=password problem required=true hint="Не короче 10 символов." />
                     <TextField label="Повторите пароль" name="password2" kind="password" autocomplete="new-password" value=password2 problem required=true />
-                    <button type="submit" class="btn btn-primary btn-block" data-testid="password-set-submit" disabled=move || busy.get()>
-                        "Задать пароль"
-                    </button>
+                    <Submit busy testid="password-set-submit" label="Задать пароль" />
                 </form>
             </Show>
             <p class="hint">

@@ -44,12 +44,11 @@ pub async fn password_reset(
     let acct_key = format!("reset:acct:{email}");
     let ip_key = crate::auth::throttle::ip_key("reset:", &req);
     let t = &state.throttle;
-    if let Some(retry_after) = t
-        .retry_after(&acct_key, cfg.reset_max_per_account, window)
-        .or_else(|| t.retry_after(&ip_key, cfg.reset_max_per_ip, window))
-    {
-        return Err(AppError::TooManyRequests { retry_after });
-    }
+    let limits = [
+        (acct_key.as_str(), cfg.reset_max_per_account),
+        (ip_key.as_str(), cfg.reset_max_per_ip),
+    ];
+    t.check(&limits, window)?;
     t.fail(&acct_key);
     t.fail(&ip_key);
     let links = LinkConfig::reset(cfg);

@@ -76,17 +76,13 @@ pub async fn login(
         crate::features::users::repo::normalize_email(&body.email)
     );
     let ip_key = crate::auth::throttle::ip_key("", &req);
-    let wait = state
-        .throttle
-        .retry_after(&acct_key, cfg.login_max_failures_account, window)
-        .or_else(|| {
-            state
-                .throttle
-                .retry_after(&ip_key, cfg.login_max_failures_ip, window)
-        });
-    if let Some(retry_after) = wait {
-        return Err(AppError::TooManyRequests { retry_after });
-    }
+    state.throttle.check(
+        &[
+            (&acct_key, cfg.login_max_failures_account),
+            (&ip_key, cfg.login_max_failures_ip),
+        ],
+        window,
+    )?;
     let email = body.email.clone();
     let found = state
         .db(move |c| crate::features::users::repo::login_lookup(c, &email))
