@@ -8,7 +8,7 @@ use crate::auth::Auth;
 use crate::pages::{
     audit::AuditPage, composition, dashboard::DashboardPage, home::HomePage, login::LoginPage,
     nominations::list::NominationsPage, not_found::NotFound, notifications::NotificationsPage,
-    profile::ProfilePage, requests, schools, sessions, users,
+    password, profile::ProfilePage, requests, schools, sessions, users,
 };
 use crate::ui::Layout;
 
@@ -19,6 +19,8 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=|| view! { <NotFound /> }>
                 <Route path=path!("/login") view=LoginPage />
+                <Route path=path!("/password/reset") view=password::ResetRequestPage />
+                <Route path=path!("/password/set") view=password::SetPasswordPage />
                 <ParentRoute path=path!("") view=Layout>
                     <Route path=path!("") view=HomePage />
                     <Route path=path!("schools") view=schools::list::SchoolsPage />

@@ -9,6 +9,10 @@ use crate::util::with_query;
 pub enum Route {
     Home,
     Login,
+    /// «Забыли пароль?». (The page that sets a password from a link,
+    /// `tutornet_domain::accounts::SET_PASSWORD_PATH`, is only ever reached from the
+    /// server's links, so it has no variant.)
+    PasswordReset,
     Profile,
     Schools,
     SchoolNew,
@@ -42,6 +46,7 @@ impl Route {
         match self {
             Route::Home => "/".to_string(),
             Route::Login => "/login".to_string(),
+            Route::PasswordReset => "/password/reset".to_string(),
             Route::Profile => "/profile".to_string(),
             Route::Schools => "/schools".to_string(),
             Route::SchoolNew => "/schools/new".to_string(),

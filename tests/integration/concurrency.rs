@@ -329,3 +329,23 @@ async fn one_refresh_token_refreshes_once() {
         assert_eq!(statuses(&rs), vec![200, 401], "round {round}");
     }
 }
+
+#[actix_web::test]
+async fn one_link_sets_a_password_once() {
+    let app = app().await;
+    let coord = app.login(COORDINATOR).await;
+    let id = crate::accounts::invited_teacher(&app, &coord, "racer@x.ru").await;
+    for round in 0..ROUNDS {
+        let token = crate::accounts::invite(&app, &coord, &id).await;
+        let rs = join_all(
+            ["first-password-1", "second-password-2"]
+                .map(|p| crate::accounts::set_password(&app, &token, p)),
+        )
+        .await;
+        assert_eq!(statuses(&rs), vec![204, 400], "round {round}");
+        assert!(
+            rs.iter().any(crate::accounts::link_invalid),
+            "round {round}"
+        );
+    }
+}

@@ -23,6 +23,9 @@ fn every_operation_documents_errors_and_security() {
         "/api/v1/auth/login",
         "/api/v1/auth/refresh",
         "/api/v1/auth/logout",
+        // One-time links: the e-mail address or the link's token is all there is.
+        "/api/v1/auth/password-reset",
+        "/api/v1/auth/password-set",
         // The iCal feed: its secret URL is the credential.
         "/api/v1/calendar/{file}",
     ];

@@ -6,7 +6,7 @@ use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
 
 /// A minimal SMTP server that accepts everything and keeps each message's text.
-fn smtp_sink() -> (String, Arc<Mutex<Vec<String>>>) {
+pub fn smtp_sink() -> (String, Arc<Mutex<Vec<String>>>) {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let addr = listener.local_addr().unwrap();
     let messages = Arc::new(Mutex::new(Vec::new()));
@@ -49,6 +49,39 @@ fn smtp_sink() -> (String, Arc<Mutex<Vec<String>>>) {
     (format!("smtp://{addr}"), messages)
 }
 
+/// The text of a sunk message (its body is base64: Cyrillic text).
+pub fn mail_text(mail: &str) -> String {
+    let (headers, body) = mail.split_once("\r\n\r\n").expect("headers and body");
+    assert!(
+        headers
+            .to_ascii_lowercase()
+            .contains("content-transfer-encoding: base64"),
+        "{headers}"
+    );
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD
+        .decode(body.replace("\r\n", "").trim())
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .expect("base64 body")
+}
+
+/// The first sunk message to `email` within 10 s, as text.
+pub async fn mail_to(messages: &Arc<Mutex<Vec<String>>>, email: &str) -> String {
+    for _ in 0..100 {
+        let found = messages
+            .lock()
+            .unwrap()
+            .iter()
+            .find(|m| m.contains(&format!("<{email}>")))
+            .cloned();
+        if let Some(m) = found {
+            return mail_text(&m);
+        }
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("no e-mail to {email} within 10 s")
+}
+
 #[actix_web::test]
 async fn new_request_is_emailed_to_the_coordinator() {
     let (url, messages) = smtp_sink();
@@ -72,19 +105,7 @@ async fn new_request_is_emailed_to_the_coordinator() {
     }
     let mail = found.expect("the coordinator got an e-mail within 10 s");
     assert!(mail.contains("To:"), "{mail}");
-    // The body is base64 (Cyrillic text); decode it.
-    let (headers, body) = mail.split_once("\r\n\r\n").expect("headers and body");
-    assert!(
-        headers
-            .to_ascii_lowercase()
-            .contains("content-transfer-encoding: base64"),
-        "{headers}"
-    );
-    use base64::Engine;
-    let text = base64::engine::general_purpose::STANDARD
-        .decode(body.replace("\r\n", "").trim())
-        .map(|b| String::from_utf8_lossy(&b).into_owned())
-        .expect("base64 body");
+    let text = mail_text(&mail);
     assert!(
         text.contains("Новая заявка") || text.contains("Формирующее оценивание"),
         "{text}"

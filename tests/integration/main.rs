@@ -11,6 +11,7 @@ mod support;
 use support as common;
 
 mod access;
+mod accounts;
 mod agenda;
 mod auth;
 mod calendar;

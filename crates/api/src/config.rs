@@ -2,6 +2,7 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use tutornet_domain::accounts::{INVITE_TTL_SECS, RESET_TTL_SECS};
 
 /// Which database a URL selects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +32,14 @@ pub struct Config {
     /// Failed logins per client IP within the window before 429.
     pub login_max_failures_ip: u32,
     pub login_window_secs: i64,
+    /// Lifetime of an invitation link in seconds (7 days).
+    pub invite_ttl_secs: i64,
+    /// Lifetime of a password-reset link in seconds (1 hour).
+    pub reset_ttl_secs: i64,
+    /// Reset requests per e-mail address within the login window before 429.
+    pub reset_max_per_account: u32,
+    /// Reset requests per client IP within the login window before 429.
+    pub reset_max_per_ip: u32,
     /// `smtp://host:port` to e-mail notifications; none = in-app inbox only.
     pub smtp_url: Option<String>,
     /// Sender of notification e-mails.
@@ -131,6 +140,10 @@ impl Config {
             login_max_failures_account: parse_num("TUTORNET_LOGIN_MAX_FAILURES", 5u32)?,
             login_max_failures_ip: parse_num("TUTORNET_LOGIN_MAX_FAILURES_IP", 30u32)?,
             login_window_secs: parse_num("TUTORNET_LOGIN_WINDOW_SECS", 900i64)?,
+            invite_ttl_secs: parse_num("TUTORNET_INVITE_TTL_SECS", INVITE_TTL_SECS)?,
+            reset_ttl_secs: parse_num("TUTORNET_RESET_TTL_SECS", RESET_TTL_SECS)?,
+            reset_max_per_account: parse_num("TUTORNET_RESET_MAX_PER_ACCOUNT", 3u32)?,
+            reset_max_per_ip: parse_num("TUTORNET_RESET_MAX_PER_IP", 20u32)?,
             smtp_url: match std::env::var("TUTORNET_SMTP_URL") {
                 Ok(u) if u.starts_with("smtp://") => Some(u),
                 Ok(u) if !u.trim().is_empty() => {
@@ -162,6 +175,10 @@ impl Config {
             login_max_failures_account: 5,
             login_max_failures_ip: 30,
             login_window_secs: 900,
+            invite_ttl_secs: INVITE_TTL_SECS,
+            reset_ttl_secs: RESET_TTL_SECS,
+            reset_max_per_account: 3,
+            reset_max_per_ip: 20,
             smtp_url: None,
             mail_from: "tutornet <noreply@tutornet.local>".into(),
             public_url: "http://127.0.0.1:8080".into(),

@@ -1,4 +1,4 @@
-//! E-mail for notifications when SMTP is configured (`TUTORNET_SMTP_URL`). A worker
+//! E-mail for notifications and one-time account links when SMTP is configured (`TUTORNET_SMTP_URL`). A worker
 //! thread sends the inbox rows that have not been e-mailed yet, so a slow or absent
 //! mail server never holds up a request or its transaction. Uses the `lettre` crate.
 
@@ -52,12 +52,31 @@ pub fn start(state: &Arc<AppState>) -> Result<(), String> {
 
 type Pending = (String, String, String, String, String, Option<String>);
 
+/// Sends the pending notification e-mails, then the pending one-time links.
 fn send_pending(
     state: &AppState,
     transport: &SmtpTransport,
     since: chrono::NaiveDateTime,
 ) -> Result<usize, String> {
     let mut conn = state.pool.get().map_err(|e| e.to_string())?;
+    let from: Mailbox = state
+        .config
+        .mail_from
+        .parse()
+        .map_err(|e| format!("TUTORNET_MAIL_FROM: {e}"))?;
+    let send = |email: &str, name: &str, subject: &str, text: String| -> Result<(), String> {
+        let to = Mailbox::new(
+            Some(name.to_string()),
+            email.parse().map_err(|e| format!("{email}: {e}"))?,
+        );
+        let msg = Message::builder()
+            .from(from.clone())
+            .to(to)
+            .subject(subject)
+            .body(text)
+            .map_err(|e| e.to_string())?;
+        transport.send(&msg).map_err(|e| e.to_string()).map(|_| ())
+    };
     let rows: Vec<Pending> = notifications::table
         .inner_join(users::table)
         .filter(notifications::emailed_at.is_null())
@@ -75,36 +94,42 @@ fn send_pending(
         ))
         .load(&mut conn)
         .map_err(|e| e.to_string())?;
-    let from: Mailbox = state
-        .config
-        .mail_from
-        .parse()
-        .map_err(|e| format!("TUTORNET_MAIL_FROM: {e}"))?;
+    let base = state.config.public_url.trim_end_matches('/');
     for (id, email, name, title, body, link) in &rows {
-        let to = Mailbox::new(
-            Some(name.clone()),
-            email.parse().map_err(|e| format!("{email}: {e}"))?,
-        );
         let mut text = format!("{name}, здравствуйте!\n\n{body}\n");
         if let Some(l) = link {
-            text.push_str(&format!(
-                "\n{}{}\n",
-                state.config.public_url.trim_end_matches('/'),
-                l
-            ));
+            text.push_str(&format!("\n{base}{l}\n"));
         }
         text.push_str("\n— tutornet, муниципальное сообщество тьюторов\n");
-        let msg = Message::builder()
-            .from(from.clone())
-            .to(to)
-            .subject(title.as_str())
-            .body(text)
-            .map_err(|e| e.to_string())?;
-        transport.send(&msg).map_err(|e| e.to_string())?;
+        send(email, name, title, text)?;
         diesel::update(notifications::table.find(id))
             .set(notifications::emailed_at.eq(Some(crate::store::record::now())))
             .execute(&mut conn)
             .map_err(|e| e.to_string())?;
     }
-    Ok(rows.len())
+    Ok(rows.len() + send_links(&mut conn, base, send).map_err(|e| e.to_string())?)
+}
+
+/// E-mails the pending one-time links; each raw token is forgotten once it is sent.
+fn send_links(
+    conn: &mut crate::store::DbConn,
+    base: &str,
+    send: impl Fn(&str, &str, &str, String) -> Result<(), String>,
+) -> Result<usize, crate::error::AppError> {
+    use crate::features::accounts::{policy, repo};
+    let links = repo::pending_mail(conn)?;
+    for (id, user_id, purpose, token, expires, email, name) in &links {
+        let purpose =
+            crate::store::stored(purpose, "account_links.purpose", policy::Purpose::parse)?;
+        let tz = crate::store::zone::of_user(conn, user_id)?;
+        let url = format!(
+            "{base}{}",
+            tutornet_domain::accounts::set_password_link(token)
+        );
+        let until = crate::store::zone::datetime_ru(*expires, tz);
+        let (subject, text) = policy::mail(purpose, name, &url, &until);
+        send(email, name, &subject, text).map_err(crate::error::AppError::Internal)?;
+        repo::mail_sent(conn, id)?;
+    }
+    Ok(links.len())
 }

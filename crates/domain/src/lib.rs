@@ -5,6 +5,7 @@
 //! problem (error) type and the role/permission matrix. No diesel, no actix: this crate
 //! compiles to wasm32. utoipa's `ToSchema` derives sit behind the `openapi` feature.
 
+pub mod accounts;
 pub mod agenda;
 pub mod audit;
 pub mod auth;

@@ -177,6 +177,8 @@ problem_codes! {
     NoCurrentYear => "no_current_year", "Нет текущего учебного года";
     CurrentYear => "current_year", "Текущий учебный год";
     CurrentRequired => "current_required", "Нужен текущий учебный год";
+    LinkInvalid => "link_invalid", "Ссылка устарела или уже использована";
+    UserInactive => "user_inactive", "Учётная запись отключена или в архиве";
     SelfLockout => "self_lockout", "Нельзя лишить доступа самого себя";
     PayloadTooLarge => "payload_too_large", "Слишком большой запрос";
     TooManyAttempts => "too_many_attempts", "Слишком много попыток";

@@ -42,8 +42,11 @@ pub struct UserCreate {
     pub school_id: Option<String>,
     #[serde(default)]
     pub position: Option<String>,
-    /// Initial password, at least 10 characters; the user should change it.
-    pub password: String,
+    /// Initial password, at least 10 characters; the user should change it. Without
+    /// one, the user is invited by e-mail at once (a one-time link to set a password)
+    /// and cannot log in until they have set it.
+    #[serde(default)]
+    pub password: Option<String>,
 }
 
 /// Editing a user (by an admin or coordinator).
@@ -155,7 +158,9 @@ impl UserCreate {
                 &self.position,
             ),
         }
-        validate_password(&mut e, "password", &self.password);
+        if let Some(p) = &self.password {
+            validate_password(&mut e, "password", p);
+        }
         e.finish()
     }
 }
@@ -245,7 +250,7 @@ mod tests {
             full_name: "Иванова Анна Петровна".into(),
             role: Some(Role::Teacher),
             municipality_id: Some("m".into()),
-            password: "0123456789".into(),
+            password: Some("0123456789".into()),
             ..Default::default()
         };
         let errs = u.validate().unwrap_err();

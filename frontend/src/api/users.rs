@@ -1,5 +1,6 @@
 //! `/users`: accounts.
 
+use tutornet_domain::accounts::Invitation;
 use tutornet_domain::page::MAX_LIMIT;
 use tutornet_domain::users::{PasswordReset, User, UserCreate, UserFilter, UserUpdate};
 use tutornet_domain::{Page, Problem};
@@ -40,4 +41,9 @@ pub async fn reset_password(id: &str, body: &PasswordReset) -> Result<(), Proble
     client::post_maybe::<_, serde_json::Value>(&format!("/users/{id}/password"), body)
         .await
         .map(|_| ())
+}
+
+/// Invites the user by e-mail: a new one-time link to set a password.
+pub async fn invite(id: &str) -> Result<Invitation, Problem> {
+    client::post(&format!("/users/{id}/invitation"), &serde_json::json!({})).await
 }

@@ -10,6 +10,7 @@ pub mod login;
 pub mod nominations;
 pub mod not_found;
 pub mod notifications;
+pub mod password;
 pub mod profile;
 pub mod requests;
 pub mod schools;

@@ -79,6 +79,7 @@ async fn organisation_every_role_own_and_foreign() {
         vec![
             crate::schools::access::rows(),
             crate::users::access::rows(),
+            crate::accounts::access::rows(),
             crate::registry::access::rows(),
             crate::auth::access::rows(),
         ],

@@ -10,7 +10,7 @@ pub mod throttle;
 
 pub use crate::access::{AuthUser, Place, Reach};
 pub use jwt::{issue_access_token, verify_access_token, Claims, AUDIENCE, ISSUER};
-pub use password::{dummy_hash, hash_password, verify_password};
+pub use password::{dummy_hash, hash_password, verify_password, NO_PASSWORD};
 pub use throttle::Throttle;
 
 /// The httpOnly cookie that carries the SPA's refresh token.

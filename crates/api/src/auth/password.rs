@@ -12,6 +12,9 @@ pub fn hash_password(password: &str) -> AppResult<String> {
         .map_err(|e| AppError::Internal(format!("argon2: {e}")))
 }
 
+/// The stored hash of a user who has no password yet (invited): matches nothing.
+pub const NO_PASSWORD: &str = "!";
+
 pub fn verify_password(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash)
         .map(|h| {

@@ -10,12 +10,14 @@ use diesel::prelude::*;
 use sha2::{Digest, Sha256};
 use tutornet_domain::ProblemCode;
 
-fn hash(token: &str) -> String {
+/// The SHA-256 (hex) under which a random token is stored.
+pub fn hash(token: &str) -> String {
     let d = Sha256::digest(token.as_bytes());
     d.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn random_token() -> String {
+/// 32 random bytes, URL-safe base64.
+pub fn random_token() -> String {
     use rand::RngCore;
     let mut b = [0u8; 32];
     rand::thread_rng().fill_bytes(&mut b);

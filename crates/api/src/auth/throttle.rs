@@ -26,6 +26,21 @@ impl Throttle {
         }
     }
 
+    /// 429 with `Retry-After` if any `(key, max)` is over its limit in the window.
+    pub fn check(
+        &self,
+        limits: &[(&str, u32)],
+        window: Duration,
+    ) -> Result<(), crate::error::AppError> {
+        match limits
+            .iter()
+            .find_map(|(key, max)| self.retry_after(key, *max, window))
+        {
+            Some(retry_after) => Err(crate::error::AppError::TooManyRequests { retry_after }),
+            None => Ok(()),
+        }
+    }
+
     pub fn fail(&self, key: &str) {
         let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
         if map.len() > 100_000 {
@@ -38,6 +53,12 @@ impl Throttle {
         let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
         map.remove(key);
     }
+}
+
+/// The throttling key of the client's IP address under `prefix`.
+pub fn ip_key(prefix: &str, req: &actix_web::HttpRequest) -> String {
+    let ip = req.peer_addr().map(|p| p.ip().to_string());
+    format!("{prefix}ip:{}", ip.unwrap_or_default())
 }
 
 #[cfg(test)]

@@ -186,7 +186,7 @@ pub fn load(conn: &mut DbConn) -> AppResult<DemoSummary> {
                     None
                 },
                 position: Some((*position).into()),
-                password: DEMO_PASSWORD.into(),
+                password: Some(DEMO_PASSWORD.into()),
             };
             crate::features::users::rules::create(conn, None, &region, &new_id(), &input, &hash)?;
         }
@@ -302,7 +302,7 @@ pub fn bench(
                     municipality_id: Some(m.clone()),
                     school_id: role.needs_school().then(|| school.clone()),
                     position: None,
-                    password: DEMO_PASSWORD.into(),
+                    password: Some(DEMO_PASSWORD.into()),
                 };
                 crate::features::users::rules::create(
                     conn,

@@ -3,6 +3,7 @@
 //! (`endpoints![..]`); the list below is the one readable route table.
 
 pub mod academic_years;
+pub mod accounts;
 pub mod agenda;
 pub mod audit;
 pub mod auth;
@@ -36,6 +37,7 @@ pub const NOUNS: &[fn(&mut Api)] = &[
     subjects::endpoints,
     academic_years::endpoints,
     users::endpoints,
+    accounts::endpoints,
     composition::endpoints,
     requests::endpoints,
     sessions::endpoints,

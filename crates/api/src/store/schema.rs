@@ -112,6 +112,21 @@ diesel::table! {
 }
 
 diesel::table! {
+    account_links (id) {
+        id -> Text,
+        user_id -> Text,
+        purpose -> Text,
+        token_hash -> Text,
+        mail_token -> Nullable<Text>,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
     refresh_tokens (id) {
         id -> Text,
         user_id -> Text,
@@ -407,6 +422,7 @@ diesel::joinable!(municipalities -> regions (region_id));
 diesel::joinable!(schools -> municipalities (municipality_id));
 diesel::joinable!(users -> regions (region_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
+diesel::joinable!(account_links -> users (user_id));
 diesel::joinable!(member_subjects -> members (member_id));
 diesel::joinable!(member_subjects -> subjects (subject_id));
 diesel::joinable!(session_tutors -> sessions (session_id));
@@ -426,6 +442,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     academic_years,
     users,
     refresh_tokens,
+    account_links,
     audit_log,
     composition_orders,
     members,

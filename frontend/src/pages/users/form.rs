@@ -8,6 +8,7 @@ use tutornet_domain::permissions::{scope, Action, Resource, Scope};
 use tutornet_domain::users::User;
 use tutornet_domain::{FieldError, Problem, Role};
 
+use super::invite::InviteUser;
 use super::parts::{ResetPassword, UserFields, UserValues};
 use crate::api;
 use crate::auth::Auth;
@@ -41,7 +42,11 @@ fn UserForm(id: Option<String>) -> impl IntoView {
     let message = RwSignal::new(
         query
             .with_untracked(|q| q.get("created"))
-            .map(|_| "Пользователь создан. Сообщите ему адрес для входа и пароль.".to_string()),
+            .map(|c| match c.as_str() {
+                "invited" => "Пользователь создан, приглашение отправлено на почту.",
+                _ => "Пользователь создан. Сообщите ему адрес для входа и пароль.",
+            })
+            .map(str::to_string),
     );
     let conflict = RwSignal::new(false);
     let saving = RwSignal::new(false);
@@ -118,6 +123,7 @@ fn UserForm(id: Option<String>) -> impl IntoView {
             match target {
                 None => {
                     let input = values.create_input();
+                    let invited = input.password.is_none();
                     let mut errs = input.validate().err().unwrap_or_default();
                     // Without a role the domain check skips the name; ask for it anyway.
                     if input.role.is_none() && input.full_name.is_empty() {
@@ -134,8 +140,9 @@ fn UserForm(id: Option<String>) -> impl IntoView {
                         problem,
                         async move { api::users::create(&input).await },
                         move |u| {
+                            let how = if invited { "invited" } else { "1" };
                             navigate(
-                                &Route::UserEdit(u.id).with1("created", "1"),
+                                &Route::UserEdit(u.id).with1("created", how),
                                 Default::default(),
                             )
                         },
@@ -205,6 +212,7 @@ fn UserForm(id: Option<String>) -> impl IntoView {
                     <SaveBar busy=saving back=Route::Users.path() back_label="К списку" />
                 </form>
                 <Show when=move || editing && !is_self()>
+                    <InviteUser id=user_id.get_value() />
                     <ResetPassword id=user_id.get_value() />
                 </Show>
             </Loaded>

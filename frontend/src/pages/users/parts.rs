@@ -25,6 +25,8 @@ pub struct UserValues {
     pub school_id: RwSignal<String>,
     pub position: RwSignal<String>,
     pub password: RwSignal<String>,
+    /// A new user gets an e-mailed invitation instead of a password typed here.
+    pub invite: RwSignal<bool>,
     pub active: RwSignal<bool>,
 }
 
@@ -38,6 +40,7 @@ impl UserValues {
             school_id: RwSignal::new(String::new()),
             position: RwSignal::new(String::new()),
             password: RwSignal::new(String::new()),
+            invite: RwSignal::new(true),
             active: RwSignal::new(true),
         }
     }
@@ -78,7 +81,7 @@ impl UserValues {
             municipality_id,
             school_id,
             position: non_empty(self.position.get_untracked()),
-            password: self.password.get_untracked(),
+            password: (!self.invite.get_untracked()).then(|| self.password.get_untracked()),
         }
     }
 
@@ -124,6 +127,7 @@ pub fn UserFields(
         school_id,
         position,
         password,
+        invite,
         active,
     } = values;
     let chosen_role = move || Role::parse(&role.get());
@@ -185,6 +189,15 @@ pub fn UserFields(
                 hint="Например: учитель математики, заместитель директора по УВР"
             />
             <Show when=move || !editing>
+                <CheckboxField
+                    label="Отправить приглашение на почту"
+                    name="invite"
+                    checked=invite
+                    problem
+                    hint="Пользователь получит ссылку и сам задаст пароль (ссылка действует 7 дней)."
+                />
+            </Show>
+            <Show when=move || !editing && !invite.get()>
                 <TextField
                     label="Пароль"
                     name="password"

@@ -75,23 +75,14 @@ pub async fn login(
         "acct:{}",
         crate::features::users::repo::normalize_email(&body.email)
     );
-    let ip_key = format!(
-        "ip:{}",
-        req.peer_addr()
-            .map(|p| p.ip().to_string())
-            .unwrap_or_default()
-    );
-    let wait = state
-        .throttle
-        .retry_after(&acct_key, cfg.login_max_failures_account, window)
-        .or_else(|| {
-            state
-                .throttle
-                .retry_after(&ip_key, cfg.login_max_failures_ip, window)
-        });
-    if let Some(retry_after) = wait {
-        return Err(AppError::TooManyRequests { retry_after });
-    }
+    let ip_key = crate::auth::throttle::ip_key("", &req);
+    state.throttle.check(
+        &[
+            (&acct_key, cfg.login_max_failures_account),
+            (&ip_key, cfg.login_max_failures_ip),
+        ],
+        window,
+    )?;
     let email = body.email.clone();
     let found = state
         .db(move |c| crate::features::users::repo::login_lookup(c, &email))

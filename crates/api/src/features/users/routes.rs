@@ -1,5 +1,6 @@
-use crate::auth::{hash_password, AuthUser};
+use crate::auth::{hash_password, AuthUser, NO_PASSWORD};
 use crate::error::{AppError, AppResult};
+use crate::features::accounts::rules::LinkConfig;
 use crate::http::created;
 use crate::openapi::{ReadErrors, WriteErrors};
 use crate::AppState;
@@ -24,8 +25,10 @@ pub async fn list(
         .await
 }
 
-/// Creates a user with an initial password (admins any role; coordinators any role but
-/// admin, in their municipality).
+/// Creates a user (admins any role; coordinators any role but admin, in their
+/// municipality) with an initial password, or without one: then the user is invited by
+/// e-mail at once (as by `POST /users/{id}/invitation`) and cannot log in until they set
+/// a password from the link.
 #[utoipa::path(post, path = "/api/v1/users", tag = "users", request_body = UserCreate, security(("bearer" = [])),
     responses((status = 201, body = User), WriteErrors))]
 pub async fn create(
@@ -35,21 +38,26 @@ pub async fn create(
 ) -> AppResult<HttpResponse> {
     user.reach(Resource::User, Action::Create)?;
     body.validate().map_err(AppError::Validation)?;
-    let hash = web::block({
-        let p = body.password.clone();
-        move || hash_password(&p)
-    })
-    .await??;
+    let hash = match body.password.clone() {
+        Some(p) => web::block(move || hash_password(&p)).await??,
+        None => NO_PASSWORD.to_string(),
+    };
+    let links = LinkConfig::invite(&state.config);
     let u = state
         .tx(move |c| {
-            crate::features::users::rules::create(
+            let id = crate::store::record::new_id();
+            let u = crate::features::users::rules::create(
                 c,
                 Some(&user),
                 &user.region_id,
-                &crate::store::record::new_id(),
+                &id,
                 &body,
                 &hash,
-            )
+            )?;
+            if body.password.is_none() {
+                crate::features::accounts::rules::invite(c, &user, &id, &links)?;
+            }
+            Ok(u)
         })
         .await?;
     Ok(created(format!("/api/v1/users/{}", u.id), &u))

@@ -237,6 +237,14 @@ pub fn archive(conn: &mut DbConn, actor: &AuthUser, id: &str) -> AppResult<User>
     Ok(after)
 }
 
+/// The user `id` if `actor` may edit them (read scope 404, else place and role 403).
+pub fn editable(conn: &mut DbConn, actor: &AuthUser, id: &str) -> AppResult<User> {
+    let u = find(conn, id)?;
+    actor.check(Resource::User, Action::Update, &place(&u))?;
+    role_check(actor, u.role)?;
+    Ok(u)
+}
+
 /// Sets a password hash (reset by an admin/coordinator, or the user's own change) and
 /// signs the user out everywhere.
 pub fn set_password(
@@ -246,11 +254,11 @@ pub fn set_password(
     hash: &str,
     action: AuditAction,
 ) -> AppResult<()> {
-    let before = find(conn, id)?;
-    if actor.id != id {
-        actor.check(Resource::User, Action::Update, &place(&before))?;
-        role_check(actor, before.role)?;
-    }
+    let before = if actor.id != id {
+        editable(conn, actor, id)?
+    } else {
+        find(conn, id)?
+    };
     diesel::update(users::table.find(id))
         .set((
             users::password_hash.eq(hash),
@@ -271,7 +279,7 @@ pub fn set_password(
     )
 }
 
-fn scope<'a>(region: &'a str, municipality: Option<&'a str>) -> Scope<'a> {
+pub fn scope<'a>(region: &'a str, municipality: Option<&'a str>) -> Scope<'a> {
     Scope {
         region_id: Some(region),
         municipality_id: municipality,
