@@ -366,6 +366,14 @@ async function main() {
   await visible(tutor, '[data-testid="session-card"] [data-testid="session-props"]', 'session card after scheduling');
   const sessionId = tutor.url().split('/sessions/')[1].split(/[?#]/)[0];
   log(`session ${sessionId} scheduled ${to.date} ${from.time}–${to.time}`);
+  // The SPA read the entered wall-clock time as Moscow time (the demo region's zone),
+  // not as the browser's (Vladivostok): the stored instant says so.
+  {
+    const tok = (await api('POST', '/auth/login', null, { email: USERS.tutor, password: PASSWORD })).access_token;
+    const stored = await api('GET', `/sessions/${sessionId}`, tok);
+    const at = moscow(Date.parse(stored.starts_at));
+    if (at.time !== from.time) fail(`the session starts at ${at.time} Moscow time, not the ${from.time} entered`);
+  }
   const props = await textOf(tutor, '[data-testid="session-card"] [data-testid="session-props"]');
   if (!props.includes(`${from.time}–${to.time}`)) {
     fail(`the card shows «${props}», not the Moscow time ${from.time}–${to.time} entered`);

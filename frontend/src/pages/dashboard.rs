@@ -30,10 +30,24 @@ pub fn DashboardPage() -> impl IntoView {
     });
     // Reloads when the threshold or the municipality changes; the old figures stay until
     // the new ones arrive.
+    // A regional admin without a chosen municipality sees a hint, not an error.
+    let auth = crate::auth::Auth::get();
     let data = LocalResource::new(move || {
         let days = stale_days.get();
         let m = municipality.get();
-        async move { api::dashboard::get(&days, &m).await.map_err(ProblemError) }
+        let must_choose = m.is_empty()
+            && auth
+                .me
+                .with(|me| me.as_ref().is_some_and(|me| me.municipality_id.is_none()));
+        async move {
+            if must_choose {
+                return Ok(None);
+            }
+            api::dashboard::get(&days, &m)
+                .await
+                .map(Some)
+                .map_err(ProblemError)
+        }
     });
 
     let body = move |d: Dashboard| {
@@ -136,6 +150,16 @@ pub fn DashboardPage() -> impl IntoView {
         }
     };
 
+    let shown = move |d: Option<Dashboard>| {
+        match d {
+        Some(d) => body(d).into_any(),
+        None => view! {
+            <p class="banner" data-testid="choose-municipality">"Выберите муниципалитет, чтобы увидеть его сводку."</p>
+        }
+        .into_any(),
+    }
+    };
+
     view! {
         <section class="page" data-testid="dashboard-page">
             <div class="page-head">
@@ -160,7 +184,7 @@ pub fn DashboardPage() -> impl IntoView {
             </div>
             <Transition fallback=|| view! { <p class="loading" data-testid="loading">"Загрузка…"</p> }>
                 <ErrorBoundary fallback=|errors| view! { <ProblemFallback errors /> }>
-                    {move || Suspend::new(async move { data.await.map(body) })}
+                    {move || Suspend::new(async move { data.await.map(shown) })}
                 </ErrorBoundary>
             </Transition>
         </section>

@@ -66,10 +66,13 @@ fn offset_minutes(ms: f64) -> i64 {
                 let value = js_sys::Reflect::get(&p, &"value".into())
                     .ok()?
                     .as_string()?;
-                let i = ["year", "month", "day", "hour", "minute", "second"]
+                // Separators come as `literal` parts: only the six fields count.
+                if let Some(i) = ["year", "month", "day", "hour", "minute", "second"]
                     .iter()
-                    .position(|k| *k == kind)?;
-                f[i] = value.parse().ok()?;
+                    .position(|k| *k == kind)
+                {
+                    f[i] = value.parse().ok()?;
+                }
             }
             let wall = NaiveDate::from_ymd_opt(f[0] as i32, f[1] as u32, f[2] as u32)?
                 .and_hms_opt(f[3] as u32, f[4] as u32, f[5] as u32)?;
