@@ -15,6 +15,26 @@ labelled_enum!(
     }
 );
 
+impl RequestStatus {
+    /// The statuses of a request still in work.
+    pub const OPEN: [RequestStatus; 4] = [
+        RequestStatus::New,
+        RequestStatus::NeedsInfo,
+        RequestStatus::Accepted,
+        RequestStatus::Scheduled,
+    ];
+
+    /// Whether the request is still in work (not done, declined or withdrawn).
+    pub fn is_open(self) -> bool {
+        RequestStatus::OPEN.contains(&self)
+    }
+
+    /// The stored codes of [`RequestStatus::OPEN`], for queries.
+    pub fn open_codes() -> [&'static str; 4] {
+        RequestStatus::OPEN.map(RequestStatus::as_str)
+    }
+}
+
 labelled_enum!(
     /// What someone does to a request.
     RequestAction {

@@ -10,12 +10,16 @@ use crate::api;
 use crate::routes::Route;
 use crate::ui::community::{RequestStatusBadge, SessionStatusBadge};
 use crate::ui::time::{date_ru, datetime_ru};
+use crate::ui::ErrorBanner;
+use tutornet_domain::Problem;
 
 #[component]
 pub fn SchoolActivity(id: String) -> impl IntoView {
     let requests = RwSignal::new(None::<Vec<Request>>);
     let sessions = RwSignal::new(None::<Vec<Session>>);
     let support = RwSignal::new(None::<SchoolSupport>);
+    let loading = RwSignal::new(true);
+    let problem = RwSignal::new(None::<Problem>);
     {
         let id = id.clone();
         spawn_local(async move {
@@ -32,7 +36,15 @@ pub fn SchoolActivity(id: String) -> impl IntoView {
                 ..Default::default()
             };
             sessions.try_set(api::sessions::list(&f).await.ok().map(|p| p.items));
-            support.try_set(api::schools::support(&id).await.ok());
+            match api::schools::support(&id).await {
+                Ok(s) => {
+                    support.try_set(Some(s));
+                }
+                Err(p) => {
+                    problem.try_set(Some(p));
+                }
+            }
+            loading.try_set(false);
         });
     }
     let requests_view = move || {
@@ -113,6 +125,10 @@ pub fn SchoolActivity(id: String) -> impl IntoView {
     };
     view! {
         <div class="school-activity">
+            <ErrorBanner problem />
+            <Show when=move || loading.get()>
+                <p class="loading">"Загрузка…"</p>
+            </Show>
             {support_view}
             {requests_view}
             {sessions_view}

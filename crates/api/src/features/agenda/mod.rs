@@ -1,5 +1,6 @@
 //! «Мои дела»: each role's start page, assembled from the nouns' own lists.
 
+mod repo;
 pub mod routes;
 mod rules;
 

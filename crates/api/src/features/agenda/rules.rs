@@ -6,9 +6,7 @@ use crate::auth::AuthUser;
 use crate::error::AppResult;
 use crate::features::{requests, sessions};
 use crate::store::conn::DbConn;
-use crate::store::schema::{requests as requests_t, sessions as sessions_t};
 use chrono::{TimeDelta, Utc};
-use diesel::prelude::*;
 use tutornet_domain::agenda::{
     coordinator_step, requester_step, session_step, tutor_step, Agenda, AgendaItem, AgendaSection,
 };
@@ -123,10 +121,7 @@ fn sessions_where(conn: &mut DbConn, user: &AuthUser, f: SessionFilter) -> AppRe
 }
 
 fn open(r: &Request) -> bool {
-    !matches!(
-        r.status,
-        RequestStatus::Done | RequestStatus::Declined | RequestStatus::Cancelled
-    )
+    r.status.is_open()
 }
 
 /// Open requests the caller files (teacher: their own; school: all of it), the ones
@@ -281,20 +276,7 @@ fn by_municipality(conn: &mut DbConn, user: &AuthUser) -> AppResult<AgendaSectio
     let reach = user.reach(Resource::Municipality, Action::Read)?;
     let ms = crate::features::municipalities::ops::list(conn, &reach, false)?.items;
     let ids: Vec<String> = ms.iter().map(|m| m.id.clone()).collect();
-    let open_statuses = ["new", "needs_info", "accepted", "scheduled"];
-    let reqs: Vec<(String, String)> = requests_t::table
-        .filter(requests_t::municipality_id.eq_any(&ids))
-        .filter(requests_t::status.eq_any(open_statuses))
-        .select((requests_t::municipality_id, requests_t::status))
-        .load(conn)?;
-    let now = Utc::now().naive_utc();
-    let week: Vec<String> = sessions_t::table
-        .filter(sessions_t::municipality_id.eq_any(&ids))
-        .filter(sessions_t::status.eq("planned"))
-        .filter(sessions_t::starts_at.ge(now))
-        .filter(sessions_t::starts_at.lt(now + TimeDelta::days(7)))
-        .select(sessions_t::municipality_id)
-        .load(conn)?;
+    let (reqs, week) = super::repo::region_activity(conn, &ids)?;
     let items = ms
         .iter()
         .map(|m| {

@@ -92,12 +92,8 @@ pub fn dashboard(
         .filter(|c| c.count > 0)
         .collect();
     let held_this_month = month.iter().filter(|(_, s)| s == "held").count() as i64;
-    let q_start = quarter_start(today)
-        .and_hms_opt(0, 0, 0)
-        .unwrap_or_default();
-    let q_end = add_months(quarter_start(today), 3)
-        .and_hms_opt(0, 0, 0)
-        .unwrap_or_default();
+    let q_start = local_midnight(quarter_start(today));
+    let q_end = local_midnight(add_months(quarter_start(today), 3));
     let covered: Vec<String> = requests::table
         .inner_join(sessions::table.on(sessions::id.nullable().eq(requests::session_id)))
         .filter(requests::municipality_id.eq(&m))
@@ -125,7 +121,7 @@ pub fn dashboard(
             .inner_join(sessions::table)
             .filter(session_tutors::user_id.eq(&uid))
             .filter(sessions::status.eq("held"))
-            .filter(sessions::starts_at.ge(month_start.and_hms_opt(0, 0, 0).unwrap_or_default()))
+            .filter(sessions::starts_at.ge(local_midnight(month_start)))
             .count()
             .get_result(conn)?;
         tutor_load.push(TutorLoad {

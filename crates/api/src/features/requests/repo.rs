@@ -18,8 +18,10 @@ use diesel::sql_types::{Bool, Nullable};
 use tutornet_domain::community::RequestFilter;
 use tutornet_domain::permissions::{Relation, Resource};
 
-/// Statuses of a request still in work.
-pub(super) const OPEN: [&str; 4] = ["new", "needs_info", "accepted", "scheduled"];
+/// Statuses of a request still in work, as stored.
+fn open() -> [&'static str; 4] {
+    tutornet_domain::community::RequestStatus::open_codes()
+}
 
 pub(super) fn find_row(conn: &mut DbConn, id: &str) -> AppResult<RequestRow> {
     requests::table
@@ -135,7 +137,7 @@ fn filtered<'a>(reach: &'a Reach, f: &'a RequestFilter) -> Boxed<'a> {
     }
     if let Some(days) = f.stale_days {
         q = q
-            .filter(requests::status.eq_any(OPEN))
+            .filter(requests::status.eq_any(open()))
             .filter(requests::status_changed_at.le(now() - chrono::Duration::days(days)));
     }
     q
@@ -170,7 +172,7 @@ pub(super) fn stale(
 ) -> AppResult<Vec<RequestRow>> {
     Ok(requests::table
         .filter(requests::municipality_id.eq(municipality_id))
-        .filter(requests::status.eq_any(OPEN))
+        .filter(requests::status.eq_any(open()))
         .filter(requests::status_changed_at.le(now() - chrono::Duration::days(days)))
         .order(requests::status_changed_at.asc())
         .limit(50)
