@@ -11,10 +11,7 @@ type Activity = (Vec<(String, String)>, Vec<String>);
 
 /// For the municipalities `ids`: (municipality, status) of every open request, and the
 /// municipality of every planned session in the next seven days.
-pub(super) fn region_activity(
-    conn: &mut DbConn,
-    ids: &[String],
-) -> AppResult<Activity> {
+pub(super) fn region_activity(conn: &mut DbConn, ids: &[String]) -> AppResult<Activity> {
     let reqs = requests::table
         .filter(requests::municipality_id.eq_any(ids))
         .filter(requests::status.eq_any(tutornet_domain::community::RequestStatus::open_codes()))
