@@ -71,6 +71,8 @@ pub struct Municipality {
     pub time_zone: Option<String>,
     /// The zone its dates and times are written in: its own, else the region's.
     pub effective_time_zone: String,
+    /// The name in the prepositional case, as written after «в»: «Лабинском районе».
+    pub name_prepositional: Option<String>,
     #[serde(flatten)]
     pub meta: Meta,
 }
@@ -83,14 +85,31 @@ pub struct MunicipalityInput {
     /// Its own IANA time zone, when it differs from the region's (none: the region's).
     #[serde(default)]
     pub time_zone: Option<String>,
+    /// The name in the prepositional case, as written after «в»: «Лабинском районе».
+    #[serde(default)]
+    pub name_prepositional: Option<String>,
     #[serde(default)]
     pub version: Option<i32>,
+}
+
+impl Municipality {
+    /// «в Лабинском районе»: the prepositional name after «в» («во» before «в»/«ф» + consonant),
+    /// or «— {name}» when the prepositional form is not recorded.
+    pub fn in_phrase(&self) -> String {
+        match self.name_prepositional.as_deref().map(str::trim) {
+            Some(p) if !p.is_empty() => format!("{} {p}", crate::text::preposition_v(p)),
+            _ => format!("— {}", self.name),
+        }
+    }
 }
 
 impl MunicipalityInput {
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut e = Errors::default();
         e.required("name", &self.name, 200);
+        if let Some(p) = &self.name_prepositional {
+            e.max_len("name_prepositional", p, 200);
+        }
         e.finish()
     }
 }

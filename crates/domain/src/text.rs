@@ -106,6 +106,19 @@ pub fn polite_name(full: &str) -> String {
     }
 }
 
+/// «в» or «во» before a word: «во» before «в»/«ф» followed by a consonant
+/// («во Владимирском районе», «в Лабинском районе»).
+pub fn preposition_v(next: &str) -> &'static str {
+    let mut chars = next.chars().flat_map(char::to_lowercase);
+    let first = chars.next();
+    let second = chars.next();
+    let vowel = |c: char| "аеёиоуыэюя".contains(c);
+    match (first, second) {
+        (Some('в' | 'ф'), Some(c)) if !vowel(c) => "во",
+        _ => "в",
+    }
+}
+
 /// An optional text as stored: trimmed, and `None` when empty.
 pub fn clean(s: &Option<String>) -> Option<String> {
     s.as_deref()
@@ -116,6 +129,13 @@ pub fn clean(s: &Option<String>) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn preposition_before_a_name() {
+        assert_eq!(preposition_v("Лабинском районе"), "в");
+        assert_eq!(preposition_v("Владимирском районе"), "во");
+        assert_eq!(preposition_v("Вологодском районе"), "в");
+    }
+
     #[test]
     fn plural_and_polite_name() {
         assert_eq!(plural(1, "школа", "школы", "школ"), "школа");

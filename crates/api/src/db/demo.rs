@@ -117,11 +117,20 @@ pub fn load(conn: &mut DbConn) -> AppResult<DemoSummary> {
         let mut school_count = 0;
         let mut first_municipality = None;
         let mut supported_school = None;
-        for (name, seeds) in [
-            ("Лесогорский район", LESOGORSK),
-            ("Приреченский городской округ", PRIRECHNY),
+        for (name, prepositional, seeds) in [
+            ("Лесогорский район", "Лесогорском районе", LESOGORSK),
+            (
+                "Приреченский городской округ",
+                "Приреченском городском округе",
+                PRIRECHNY,
+            ),
         ] {
-            let m = crate::features::municipalities::ops::seed(conn, &region, name)?;
+            let m = crate::features::municipalities::ops::seed(
+                conn,
+                &region,
+                name,
+                Some(prepositional.into()),
+            )?;
             let mut mentor: Option<String> = None;
             for (i, s) in seeds.iter().enumerate() {
                 let id = new_id();
@@ -230,6 +239,7 @@ pub fn bench(
                 conn,
                 &region,
                 format!("Муниципальный район № {}", i + 1),
+                None,
             )?;
             ms.push(m);
         }

@@ -31,6 +31,7 @@ diesel::table! {
         archived_at -> Nullable<Timestamp>,
         version -> Integer,
         time_zone -> Nullable<Text>,
+        name_prepositional -> Nullable<Text>,
     }
 }
 

@@ -24,6 +24,7 @@ pub struct MunicipalityRow {
     pub region_id: String,
     pub name: String,
     pub time_zone: Option<String>,
+    pub name_prepositional: Option<String>,
     #[diesel(embed)]
     pub book: MunicipalityBook,
 }
@@ -36,6 +37,7 @@ fn to_municipality((r, region_zone): (MunicipalityRow, String)) -> Municipality 
         name: r.name,
         effective_time_zone: r.time_zone.clone().unwrap_or(region_zone),
         time_zone: r.time_zone,
+        name_prepositional: r.name_prepositional,
         meta: r.book.into(),
     }
 }
@@ -55,6 +57,11 @@ fn own_zone(input: &MunicipalityInput) -> AppResult<Option<String>> {
         )),
         None => Ok(None),
     }
+}
+
+/// The prepositional name from its input, trimmed; blank is none.
+fn prepositional(input: &MunicipalityInput) -> Option<String> {
+    tutornet_domain::text::clean(&input.name_prepositional)
 }
 
 pub fn list(
@@ -129,11 +136,17 @@ pub fn create(
 }
 
 /// A new municipality of demo or bench data (no actor); returns its id.
-pub fn seed(conn: &mut DbConn, region_id: &str, name: impl Into<String>) -> AppResult<String> {
+pub fn seed(
+    conn: &mut DbConn,
+    region_id: &str,
+    name: impl Into<String>,
+    name_prepositional: Option<String>,
+) -> AppResult<String> {
     let id = new_id();
     let input = MunicipalityInput {
         name: name.into(),
         time_zone: None,
+        name_prepositional,
         version: None,
     };
     insert(conn, None, &id, region_id, &input)?;
@@ -156,6 +169,7 @@ fn insert(
             municipalities::name_sort.eq(collation_key(&input.name)),
             municipalities::search.eq(search_key(&input.name)),
             municipalities::time_zone.eq(own_zone(input)?),
+            municipalities::name_prepositional.eq(prepositional(input)),
             new_bookkeeping!(municipalities, actor.map(|a| a.id.clone())),
         ))
         .execute(conn)?;
@@ -186,6 +200,7 @@ pub fn update(
                 municipalities::name_sort.eq(collation_key(&input.name)),
                 municipalities::search.eq(search_key(&input.name)),
                 municipalities::time_zone.eq(&zone),
+                municipalities::name_prepositional.eq(prepositional(input)),
             );
             Ok(set_versioned!(
                 conn,
