@@ -75,6 +75,7 @@ crate::labelled_enum!(
         Region = "region" => "регион",
         Municipality = "municipality" => "муниципалитет",
         School = "school" => "школа",
+        SchoolFlags = "school_flags" => "признаки школы за учебный год",
         Subject = "subject" => "предмет",
         AcademicYear = "academic_year" => "учебный год",
         User = "user" => "пользователь",

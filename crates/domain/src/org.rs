@@ -198,16 +198,11 @@ impl SchoolInput {
 impl School {
     /// The flags as the short labels the UI shows: ШНОР, ШССУ, 500+, наставник.
     pub fn flag_labels(&self) -> Vec<&'static str> {
-        let mut v = Vec::new();
-        if self.is_low_results {
-            v.push("ШНОР");
-        }
-        if self.is_difficult_conditions {
-            v.push("ШССУ");
-        }
-        if self.is_500plus {
-            v.push("500+");
-        }
+        let mut v = flag_labels(
+            self.is_low_results,
+            self.is_difficult_conditions,
+            self.is_500plus,
+        );
         if self.is_mentor {
             v.push("Школа-наставник");
         }
@@ -227,6 +222,71 @@ impl School {
             mentor_school_id: self.mentor_school_id.clone(),
             version: Some(self.meta.version),
         }
+    }
+}
+
+/// A school's support flags in one academic year and the document they rest on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SchoolYearFlags {
+    pub id: String,
+    pub school_id: String,
+    pub academic_year_id: String,
+    /// «2026/2027».
+    pub academic_year_name: String,
+    pub is_low_results: bool,
+    pub is_difficult_conditions: bool,
+    pub is_500plus: bool,
+    /// Основание: the list or order, e.g. «Перечень ШНОР ФИОКО, письмо № 02-1234 от 15.02.2026».
+    pub basis: Option<String>,
+    #[serde(flatten)]
+    pub meta: Meta,
+}
+
+impl SchoolYearFlags {
+    /// The flags as the short labels the UI shows.
+    pub fn labels(&self) -> Vec<&'static str> {
+        flag_labels(
+            self.is_low_results,
+            self.is_difficult_conditions,
+            self.is_500plus,
+        )
+    }
+}
+
+/// The short labels of the three support flags.
+pub fn flag_labels(low: bool, difficult: bool, plus500: bool) -> Vec<&'static str> {
+    [(low, "ШНОР"), (difficult, "ШССУ"), (plus500, "500+")]
+        .into_iter()
+        .filter_map(|(on, label)| on.then_some(label))
+        .collect()
+}
+
+/// Sets a school's flags for one academic year.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SchoolYearFlagsInput {
+    #[serde(default)]
+    pub is_low_results: bool,
+    #[serde(default)]
+    pub is_difficult_conditions: bool,
+    #[serde(default)]
+    pub is_500plus: bool,
+    #[serde(default)]
+    pub basis: Option<String>,
+    /// Required when the year already has flags: the version the change is based on.
+    #[serde(default)]
+    pub version: Option<i32>,
+}
+
+impl SchoolYearFlagsInput {
+    pub fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let mut e = Errors::default();
+        if let Some(b) = &self.basis {
+            e.max_len("basis", b, 500);
+        }
+        e.finish()
     }
 }
 

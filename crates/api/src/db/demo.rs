@@ -178,6 +178,7 @@ pub fn load(conn: &mut DbConn) -> AppResult<DemoSummary> {
                 },
             )?;
         }
+        crate::features::schools::flags::seed_demo(conn)?;
         let m = first_municipality.clone();
         for (role, email, name, position) in DEMO_USERS {
             let input = UserCreate {

@@ -420,7 +420,27 @@ diesel::table! {
 }
 
 diesel::joinable!(municipalities -> regions (region_id));
+diesel::table! {
+    school_flags (id) {
+        id -> Text,
+        school_id -> Text,
+        academic_year_id -> Text,
+        is_low_results -> Bool,
+        is_difficult_conditions -> Bool,
+        is_500plus -> Bool,
+        basis -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_by -> Nullable<Text>,
+        archived_at -> Nullable<Timestamp>,
+        version -> Integer,
+    }
+}
+
 diesel::joinable!(schools -> municipalities (municipality_id));
+diesel::joinable!(school_flags -> schools (school_id));
+diesel::joinable!(school_flags -> academic_years (academic_year_id));
 diesel::joinable!(users -> regions (region_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(account_links -> users (user_id));
@@ -439,6 +459,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     regions,
     municipalities,
     schools,
+    school_flags,
     subjects,
     academic_years,
     users,

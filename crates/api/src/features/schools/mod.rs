@@ -1,5 +1,6 @@
 //! Schools (общеобразовательные организации) and their support flags.
 
+pub mod flags;
 pub mod repo;
 pub mod routes;
 mod rows;

@@ -4,7 +4,9 @@ use crate::http::created;
 use crate::openapi::{ReadErrors, WriteErrors};
 use crate::AppState;
 use actix_web::{web, HttpResponse};
-use tutornet_domain::org::{School, SchoolFilter, SchoolInput, SchoolSupport};
+use tutornet_domain::org::{
+    School, SchoolFilter, SchoolInput, SchoolSupport, SchoolYearFlags, SchoolYearFlagsInput,
+};
 use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::Page;
 
@@ -105,4 +107,35 @@ pub async fn support(
         .await
 }
 
-crate::http::endpoints![list, create, get, update, archive, restore, support];
+/// The school's support flags year by year (latest first), each with its basis.
+#[utoipa::path(get, path = "/api/v1/schools/{id}/flags", tag = "schools", params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = Vec<SchoolYearFlags>), ReadErrors))]
+pub async fn flags(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+) -> AppResult<web::Json<Vec<SchoolYearFlags>>> {
+    state
+        .db_json(move |c| crate::features::schools::flags::list(c, &user, &id))
+        .await
+}
+
+/// Sets the school's flags for one academic year, with their basis (coordinators and
+/// administrators; `version` required once the year has flags, 409 when stale). For the
+/// current year the school's own flags follow.
+#[utoipa::path(put, path = "/api/v1/schools/{id}/flags/{academic_year_id}", tag = "schools",
+    params(("id" = String, Path), ("academic_year_id" = String, Path)), request_body = SchoolYearFlagsInput,
+    security(("bearer" = [])), responses((status = 200, body = SchoolYearFlags), WriteErrors))]
+pub async fn set_flags(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    path: web::Path<(String, String)>,
+    body: web::Json<SchoolYearFlagsInput>,
+) -> AppResult<web::Json<SchoolYearFlags>> {
+    let (id, year) = path.into_inner();
+    state
+        .tx_json(move |c| crate::features::schools::flags::set(c, &user, &id, &year, &body))
+        .await
+}
+
+crate::http::endpoints![list, create, get, update, archive, restore, support, flags, set_flags];

@@ -15,7 +15,7 @@ use diesel::prelude::*;
 use tutornet_domain::audit::AuditEntity;
 use tutornet_domain::community::SchoolRef;
 use tutornet_domain::org::{School, SchoolInput, SchoolSupport};
-use tutornet_domain::permissions::{Action, Resource, Role};
+use tutornet_domain::permissions::{Action, Resource};
 
 /// Checks `action` on the school for the caller.
 pub fn check(conn: &mut DbConn, user: &AuthUser, s: &School, action: Action) -> AppResult<String> {
@@ -91,7 +91,10 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &SchoolInput) -> AppRes
     insert(conn, Some(user), &id, input)?;
     let after = find(conn, &id)?;
     audit(user, &id, &region, &after).created(conn, &after)?;
-    Ok(after)
+    if !after.flag_labels().is_empty() {
+        super::flags::record_current(conn, user, &after)?;
+    }
+    Ok(find(conn, &id)?)
 }
 
 pub fn update(
@@ -106,10 +109,9 @@ pub fn update(
     // A school does not move between municipalities.
     input.municipality_id = before.municipality_id.clone();
     input.validate().map_err(AppError::Validation)?;
-    if user.role == Role::SchoolAdmin && input.changes_flags(&before) {
-        return Err(AppError::Forbidden(
-            "Признаки ШНОР, ШССУ, «500+» и школы-наставника меняет координатор".into(),
-        ));
+    let flags_change = input.changes_flags(&before);
+    if flags_change {
+        super::flags::may_change(user)?;
     }
     check_mentor(conn, &input, Some(id))?;
     if !input.is_mentor && before.is_mentor {
@@ -126,7 +128,7 @@ pub fn update(
             ));
         }
     }
-    update_audited(
+    let after = update_audited(
         conn,
         audit(user, id, &region, &before),
         input.version,
@@ -137,7 +139,11 @@ pub fn update(
             Ok(set_versioned!(conn, schools, id, v, &user.id, (fields,))?)
         },
         |conn| find(conn, id),
-    )
+    )?;
+    if flags_change {
+        super::flags::record_current(conn, user, &after)?;
+    }
+    Ok(after)
 }
 
 pub fn set_archived(
