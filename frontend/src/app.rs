@@ -48,6 +48,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("composition/orders/:id") view=composition::order::OrderPage />
                     <Route path=path!("composition/members/:id") view=composition::member::card::MemberCardPage />
                     <Route path=path!("nominations") view=NominationsPage />
+                    <Route path=path!("municipalities") view=crate::pages::municipalities::MunicipalitiesPage />
+                    <Route path=path!("subjects") view=crate::pages::subjects::SubjectsPage />
+                    <Route path=path!("academic-years") view=crate::pages::academic_years::AcademicYearsPage />
                     <Route path=path!("*any") view=NotFound />
                 </ParentRoute>
             </Routes>

@@ -38,6 +38,9 @@ pub enum Route {
     Order(String),
     Member(String),
     Nominations,
+    Municipalities,
+    Subjects,
+    AcademicYears,
 }
 
 impl Route {
@@ -72,6 +75,9 @@ impl Route {
             Route::Order(id) => format!("/composition/orders/{id}"),
             Route::Member(id) => format!("/composition/members/{id}"),
             Route::Nominations => "/nominations".to_string(),
+            Route::Municipalities => "/municipalities".to_string(),
+            Route::Subjects => "/subjects".to_string(),
+            Route::AcademicYears => "/academic-years".to_string(),
         }
     }
 

@@ -54,3 +54,39 @@ pub async fn current_year() -> Option<AcademicYear> {
         .ok()
         .and_then(|v| v.into_iter().find(|y| y.is_current))
 }
+
+/// Creates (`id` none) or changes a dictionary entry at `/{noun}` or `/{noun}/{id}`.
+pub async fn save<I: serde::Serialize, T: serde::de::DeserializeOwned>(
+    noun: &str,
+    id: Option<&str>,
+    input: &I,
+) -> Result<T, Problem> {
+    match id {
+        Some(id) => client::put(&format!("/{noun}/{id}"), input).await,
+        None => client::post(&format!("/{noun}"), input).await,
+    }
+}
+
+/// Archives a dictionary entry (`DELETE /{noun}/{id}`).
+pub async fn archive<T: serde::de::DeserializeOwned>(noun: &str, id: &str) -> Result<T, Problem> {
+    client::delete(&format!("/{noun}/{id}")).await
+}
+
+/// Every municipality, archived ones included (for the registry page).
+pub async fn municipalities_with_archived() -> Result<Vec<Municipality>, Problem> {
+    let q = vec![("include_archived".to_string(), "true".to_string())];
+    let mut v = client::get::<Page<Municipality>>("/municipalities", &q)
+        .await?
+        .items;
+    sort_ru(&mut v, |m| &m.name);
+    Ok(v)
+}
+
+/// Every subject as stored (for the registry page), sorted.
+pub async fn subject_list() -> Result<Vec<Subject>, Problem> {
+    let mut v = client::get::<Page<Subject>>("/subjects", &Vec::new())
+        .await?
+        .items;
+    sort_ru(&mut v, |s| &s.name);
+    Ok(v)
+}

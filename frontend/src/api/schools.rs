@@ -60,3 +60,17 @@ pub async fn choices(municipality_id: Option<String>) -> Vec<School> {
     tutornet_domain::text::sort_ru(&mut v, |s| &s.short_name);
     v
 }
+
+/// The school's support flags year by year, latest first.
+pub async fn flags(id: &str) -> Result<Vec<tutornet_domain::org::SchoolYearFlags>, Problem> {
+    client::get(&format!("/schools/{id}/flags"), &Vec::new()).await
+}
+
+/// Sets the school's flags for one academic year.
+pub async fn set_flags(
+    id: &str,
+    year_id: &str,
+    input: &tutornet_domain::org::SchoolYearFlagsInput,
+) -> Result<tutornet_domain::org::SchoolYearFlags, Problem> {
+    client::put(&format!("/schools/{id}/flags/{year_id}"), input).await
+}

@@ -1,12 +1,14 @@
 //! One folder per noun (`list.rs`, `card.rs`, `form.rs`, `parts/`), one file for the
 //! single-page ones.
 
+pub mod academic_years;
 pub mod agenda;
 pub mod audit;
 pub mod composition;
 pub mod dashboard;
 pub mod home;
 pub mod login;
+pub mod municipalities;
 pub mod nominations;
 pub mod not_found;
 pub mod notifications;
@@ -15,4 +17,5 @@ pub mod profile;
 pub mod requests;
 pub mod schools;
 pub mod sessions;
+pub mod subjects;
 pub mod users;

@@ -24,7 +24,12 @@ fn flag_title(label: &str) -> &'static str {
 /// ШНОР / ШССУ / 500+ / Школа-наставник badges, or a dash when none.
 #[component]
 pub fn FlagBadges(school: School) -> impl IntoView {
-    let labels = school.flag_labels();
+    view! { <LabelBadges labels=school.flag_labels() /> }
+}
+
+/// Support-flag labels (ШНОР, ШССУ, 500+, …) as badges; «—» when there are none.
+#[component]
+pub fn LabelBadges(labels: Vec<&'static str>) -> impl IntoView {
     if labels.is_empty() {
         return view! { <span class="muted">"—"</span> }.into_any();
     }

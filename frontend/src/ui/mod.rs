@@ -5,6 +5,7 @@ pub mod badges;
 pub mod card;
 pub mod choices;
 pub mod community;
+pub mod dictionary;
 pub mod fields;
 pub mod files;
 pub mod filters;
@@ -17,7 +18,7 @@ pub mod resource;
 pub mod table;
 pub mod time;
 
-pub use badges::{ArchivedBadge, FlagBadges};
+pub use badges::{ArchivedBadge, FlagBadges, LabelBadges};
 pub use fields::{Banner, CheckboxField, ErrorBanner, SelectField, TextField};
 pub use layout::Layout;
 pub use pager::Paged;

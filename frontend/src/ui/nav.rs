@@ -59,6 +59,20 @@ pub fn menu(me: &Me) -> Vec<Group> {
     if reads(Resource::User).is_some_and(|s| s > Scope::Own) {
         directory.push(item("Пользователи", Route::Users));
     }
+    // The dictionaries are kept by those who may change them.
+    for (label, resource, route) in [
+        (
+            "Муниципалитеты",
+            Resource::Municipality,
+            Route::Municipalities,
+        ),
+        ("Предметы", Resource::Subject, Route::Subjects),
+        ("Учебные годы", Resource::AcademicYear, Route::AcademicYears),
+    ] {
+        if allows(role, resource, Action::Update) {
+            directory.push(item(label, route));
+        }
+    }
 
     let mut control = Vec::new();
     if matches!(role, Role::Coordinator | Role::Admin) {

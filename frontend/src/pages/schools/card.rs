@@ -7,6 +7,7 @@ use tutornet_domain::permissions::{scope, Action, Resource, Scope};
 use tutornet_domain::Problem;
 
 use super::activity::SchoolActivity;
+use super::flags::SchoolFlagsHistory;
 use crate::api;
 use crate::auth::Auth;
 use crate::routes::Route;
@@ -72,6 +73,8 @@ fn SchoolCard(id: String) -> impl IntoView {
         })
     };
     let can_archive = move || auth.can(Resource::School, Action::Archive);
+    // Support flags are set by those who add schools (coordinators, administrators).
+    let can_flags = move || auth.can(Resource::School, Action::Create);
     let archived =
         move || school.with(|s| s.as_ref().is_some_and(|s| s.meta.archived_at.is_some()));
 
@@ -212,6 +215,17 @@ fn SchoolCard(id: String) -> impl IntoView {
                     </Show>
                     <a class="btn btn-link" href=Route::Schools.path()>"К списку школ"</a>
                 </div>
+            </Show>
+            <Show when=move || school.with(Option::is_some)>
+                <SchoolFlagsHistory id=sid.get_value() can_edit=Signal::derive(move || can_flags() && !archived())
+                    on_saved=Callback::new(move |_| {
+                        let id = sid.get_value();
+                        spawn_local(async move {
+                            if let Ok(s) = api::schools::get(&id).await {
+                                show(s);
+                            }
+                        });
+                    }) />
             </Show>
             <SchoolActivity id=sid.get_value() />
         </section>

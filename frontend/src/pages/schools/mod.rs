@@ -2,6 +2,7 @@
 
 mod activity;
 pub mod card;
+mod flags;
 pub mod form;
 pub mod list;
 pub mod parts;
