@@ -38,13 +38,15 @@ pub async fn subjects() -> Vec<(String, String)> {
     v.into_iter().map(|s| (s.id, s.name)).collect()
 }
 
-/// Every academic year.
+/// Every academic year, the latest first.
 pub async fn academic_years() -> Result<Vec<AcademicYear>, Problem> {
-    all_pages(|c| {
+    let mut v = all_pages(|c| {
         let q = page_query(c);
         async move { client::get::<Page<AcademicYear>>("/academic-years", &q).await }
     })
-    .await
+    .await?;
+    v.sort_by_key(|y| std::cmp::Reverse(y.starts_on));
+    Ok(v)
 }
 
 /// The current academic year, if set.

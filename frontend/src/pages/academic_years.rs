@@ -26,8 +26,7 @@ pub fn AcademicYearsPage() -> impl IntoView {
     let problem = RwSignal::new(None::<Problem>);
     let editing = RwSignal::new(Editing::None);
     let reload = move || {
-        load(problem, api::reference::academic_years(), move |mut v| {
-            v.sort_by(|a, b| b.starts_on.cmp(&a.starts_on));
+        load(problem, api::reference::academic_years(), move |v| {
             items.try_set(Some(v));
         })
     };

@@ -34,8 +34,7 @@ pub fn SchoolFlagsHistory(
         )
     };
     reload();
-    load(problem, api::reference::academic_years(), move |mut v| {
-        v.sort_by(|a, b| b.starts_on.cmp(&a.starts_on));
+    load(problem, api::reference::academic_years(), move |v| {
         years.try_set(v);
     });
 

@@ -94,7 +94,7 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &SchoolInput) -> AppRes
     if !after.flag_labels().is_empty() {
         super::flags::record_current(conn, user, &after)?;
     }
-    Ok(find(conn, &id)?)
+    find(conn, &id)
 }
 
 pub fn update(
