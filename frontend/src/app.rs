@@ -6,7 +6,7 @@ use leptos_router::path;
 
 use crate::auth::Auth;
 use crate::pages::{
-    audit::AuditPage, composition, dashboard::DashboardPage, home::HomePage, login::LoginPage,
+    audit::AuditPage, composition, consultation_points, dashboard::DashboardPage, home::HomePage, login::LoginPage,
     nominations::list::NominationsPage, not_found::NotFound, notifications::NotificationsPage,
     password, profile::ProfilePage, requests, schools, sessions, users,
 };
@@ -48,6 +48,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("composition/orders/:id") view=composition::order::OrderPage />
                     <Route path=path!("composition/members/:id") view=composition::member::card::MemberCardPage />
                     <Route path=path!("nominations") view=NominationsPage />
+                    <Route path=path!("consultation-points") view=consultation_points::list::ConsultationPointsPage />
+                    <Route path=path!("consultation-points/new") view=consultation_points::form::ConsultationPointFormPage />
+                    <Route path=path!("consultation-points/:id/edit") view=consultation_points::form::ConsultationPointFormPage />
                     <Route path=path!("*any") view=NotFound />
                 </ParentRoute>
             </Routes>

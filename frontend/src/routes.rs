@@ -38,6 +38,9 @@ pub enum Route {
     Order(String),
     Member(String),
     Nominations,
+    ConsultationPoints,
+    ConsultationPointNew,
+    ConsultationPointEdit(String),
 }
 
 impl Route {
@@ -72,6 +75,9 @@ impl Route {
             Route::Order(id) => format!("/composition/orders/{id}"),
             Route::Member(id) => format!("/composition/members/{id}"),
             Route::Nominations => "/nominations".to_string(),
+            Route::ConsultationPoints => "/consultation-points".to_string(),
+            Route::ConsultationPointNew => "/consultation-points/new".to_string(),
+            Route::ConsultationPointEdit(id) => format!("/consultation-points/{id}/edit"),
         }
     }
 

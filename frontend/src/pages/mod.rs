@@ -4,6 +4,7 @@
 pub mod agenda;
 pub mod audit;
 pub mod composition;
+pub mod consultation_points;
 pub mod dashboard;
 pub mod home;
 pub mod login;
