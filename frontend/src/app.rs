@@ -6,9 +6,10 @@ use leptos_router::path;
 
 use crate::auth::Auth;
 use crate::pages::{
-    audit::AuditPage, composition, consultation_points, dashboard::DashboardPage, home::HomePage, login::LoginPage,
-    nominations::list::NominationsPage, not_found::NotFound, notifications::NotificationsPage,
-    password, profile::ProfilePage, requests, schools, sessions, users,
+    audit::AuditPage, composition, consultation_points, dashboard::DashboardPage, home::HomePage,
+    login::LoginPage, nominations::list::NominationsPage, not_found::NotFound,
+    notifications::NotificationsPage, password, profile::ProfilePage, requests, schools, sessions,
+    users,
 };
 use crate::ui::Layout;
 

@@ -31,7 +31,10 @@ async function signIn(page, email) {
   await page.fill('input[name="email"]', email);
   await page.fill('input[name="password"]', PASSWORD);
   await page.click('[data-testid="login-submit"]');
-  await shown(page, '[data-testid="nav"]', `signed in as ${email}`);
+  await page
+    .locator('[data-testid="nav"]')
+    .waitFor({ state: 'attached', timeout: TIMEOUT })
+    .catch(() => fail(`signed in as ${email}: no menu at ${page.url()}`));
 }
 
 async function shot(page, name) {

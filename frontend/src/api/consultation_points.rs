@@ -20,7 +20,10 @@ pub async fn create(input: &ConsultationPointInput) -> Result<ConsultationPoint,
     client::post("/consultation-points", input).await
 }
 
-pub async fn update(id: &str, input: &ConsultationPointInput) -> Result<ConsultationPoint, Problem> {
+pub async fn update(
+    id: &str,
+    input: &ConsultationPointInput,
+) -> Result<ConsultationPoint, Problem> {
     client::put(&format!("/consultation-points/{id}"), input).await
 }
 

@@ -35,7 +35,8 @@ fn PointForm(id: Option<String>) -> impl IntoView {
     let auth = Auth::get();
     let navigate = use_navigate();
     let text = || RwSignal::new(String::new());
-    let (municipality_id, name, base_school_id, base_organisation) = (text(), text(), text(), text());
+    let (municipality_id, name, base_school_id, base_organisation) =
+        (text(), text(), text(), text());
     let (head_user_id, head_name, address, note) = (text(), text(), text(), text());
     let subject_ids = RwSignal::new(Vec::<String>::new());
     let original = RwSignal::new(None::<ConsultationPoint>);

@@ -47,7 +47,11 @@ fn SessionForm(id: Option<String>) -> impl IntoView {
     // A click on an empty hour of the week opens `?date=ГГГГ-ММ-ДД&start=ЧЧ:ММ&end=ЧЧ:ММ`.
     if !editing {
         query.with_untracked(|q| {
-            for (key, field) in [("date", fields.date), ("start", fields.start), ("end", fields.end)] {
+            for (key, field) in [
+                ("date", fields.date),
+                ("start", fields.start),
+                ("end", fields.end),
+            ] {
                 if let Some(v) = q.get(key).filter(|v| !v.is_empty()) {
                     field.set(v);
                 }

@@ -9,8 +9,8 @@ use tutornet_domain::org::School;
 use tutornet_domain::permissions::{Action, Resource};
 
 use super::parts::calendar::{session_row, Calendar};
-use super::parts::filter::{shows, Filter};
 use super::parts::export::ScheduleExport;
+use super::parts::filter::{shows, Filter};
 use crate::api;
 use crate::auth::Auth;
 use crate::routes::Route;

@@ -22,10 +22,16 @@ pub fn ScheduleExport(filter: Memo<Filter>) -> impl IntoView {
         let (a, b) = f.range();
         let mut q = vec![
             ("from".to_string(), a.format("%Y-%m-%d").to_string()),
-            ("to".to_string(), (b - Duration::days(1)).format("%Y-%m-%d").to_string()),
+            (
+                "to".to_string(),
+                (b - Duration::days(1)).format("%Y-%m-%d").to_string(),
+            ),
         ];
         if !f.consultation_point_id.is_empty() {
-            q.push(("consultation_point_id".into(), f.consultation_point_id.clone()));
+            q.push((
+                "consultation_point_id".into(),
+                f.consultation_point_id.clone(),
+            ));
         }
         busy.set(true);
         problem.set(None);

@@ -31,7 +31,10 @@ pub fn shows(role: Role, filter: &str) -> bool {
     let manages = matches!(role, Role::Admin | Role::Coordinator | Role::Tutor);
     match filter {
         "school_id" | "low_results_only" => {
-            matches!(role, Role::Admin | Role::Coordinator | Role::Tutor | Role::Observer)
+            matches!(
+                role,
+                Role::Admin | Role::Coordinator | Role::Tutor | Role::Observer
+            )
         }
         "awaiting_log" => manages,
         "mine" => !matches!(role, Role::Observer | Role::Admin),
