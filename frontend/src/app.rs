@@ -6,9 +6,10 @@ use leptos_router::path;
 
 use crate::auth::Auth;
 use crate::pages::{
-    audit::AuditPage, composition, dashboard::DashboardPage, home::HomePage, login::LoginPage,
-    nominations::list::NominationsPage, not_found::NotFound, notifications::NotificationsPage,
-    password, profile::ProfilePage, requests, schools, sessions, users,
+    audit::AuditPage, composition, consultation_points, dashboard::DashboardPage, home::HomePage,
+    login::LoginPage, nominations::list::NominationsPage, not_found::NotFound,
+    notifications::NotificationsPage, password, profile::ProfilePage, requests, schools, sessions,
+    users,
 };
 use crate::ui::Layout;
 
@@ -51,6 +52,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("municipalities") view=crate::pages::municipalities::MunicipalitiesPage />
                     <Route path=path!("subjects") view=crate::pages::subjects::SubjectsPage />
                     <Route path=path!("academic-years") view=crate::pages::academic_years::AcademicYearsPage />
+                    <Route path=path!("consultation-points") view=consultation_points::list::ConsultationPointsPage />
+                    <Route path=path!("consultation-points/new") view=consultation_points::form::ConsultationPointFormPage />
+                    <Route path=path!("consultation-points/:id/edit") view=consultation_points::form::ConsultationPointFormPage />
                     <Route path=path!("*any") view=NotFound />
                 </ParentRoute>
             </Routes>

@@ -41,6 +41,9 @@ pub enum Route {
     Municipalities,
     Subjects,
     AcademicYears,
+    ConsultationPoints,
+    ConsultationPointNew,
+    ConsultationPointEdit(String),
 }
 
 impl Route {
@@ -78,6 +81,9 @@ impl Route {
             Route::Municipalities => "/municipalities".to_string(),
             Route::Subjects => "/subjects".to_string(),
             Route::AcademicYears => "/academic-years".to_string(),
+            Route::ConsultationPoints => "/consultation-points".to_string(),
+            Route::ConsultationPointNew => "/consultation-points/new".to_string(),
+            Route::ConsultationPointEdit(id) => format!("/consultation-points/{id}/edit"),
         }
     }
 

@@ -17,6 +17,7 @@ mod auth;
 mod calendar;
 mod composition;
 mod concurrency;
+mod consultation_points;
 mod contract;
 mod dashboard;
 mod errors;

@@ -91,6 +91,7 @@ crate::labelled_enum!(
         Rating = "rating" => "оценка занятия",
         CalendarFeed = "calendar_feed" => "iCal-подписка",
         File = "file" => "файл",
+        ConsultationPoint = "consultation_point" => "консультационный пункт",
     }
 );
 

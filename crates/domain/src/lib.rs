@@ -11,6 +11,7 @@ pub mod audit;
 pub mod auth;
 pub mod community;
 pub mod composition;
+pub mod consultation_points;
 pub mod files;
 pub mod labels;
 pub mod org;

@@ -102,10 +102,12 @@ pub enum Resource {
     Request,
     /// Sessions of the consultation point and their logs.
     Session,
+    /// Consultation points (000 §6.1–6.5).
+    ConsultationPoint,
 }
 
 impl Resource {
-    pub const ALL: [Resource; 12] = [
+    pub const ALL: [Resource; 13] = [
         Resource::Region,
         Resource::Municipality,
         Resource::School,
@@ -118,6 +120,7 @@ impl Resource {
         Resource::Nomination,
         Resource::Request,
         Resource::Session,
+        Resource::ConsultationPoint,
     ];
 
     pub fn label_ru(self) -> &'static str {
@@ -134,6 +137,7 @@ impl Resource {
             Resource::Nomination => "Выдвижение в тьюторы",
             Resource::Request => "Заявки",
             Resource::Session => "Занятия и консультации",
+            Resource::ConsultationPoint => "Консультационные пункты",
         }
     }
 }
@@ -230,7 +234,9 @@ pub fn scope(role: Role, resource: Resource, action: Action) -> Option<Scope> {
         Role::Admin => Some(S::Region),
         _ if dictionary => (action == Read).then_some(S::Region),
         // Everyone in a municipality sees who its tutors are and what sessions it offers.
-        _ if matches!(resource, Composition | Session) && action == Read => Some(S::Municipality),
+        _ if matches!(resource, Composition | Session | ConsultationPoint) && action == Read => {
+            Some(S::Municipality)
+        }
         Role::Coordinator => Some(S::Municipality),
         Role::Tutor => match (resource, action) {
             (School | Stats, Read) => Some(S::Municipality),

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod calendar;
 pub mod client;
 pub mod composition;
+pub mod consultation_points;
 pub mod dashboard;
 pub mod files;
 pub mod nominations;

@@ -5,6 +5,7 @@ pub mod academic_years;
 pub mod agenda;
 pub mod audit;
 pub mod composition;
+pub mod consultation_points;
 pub mod dashboard;
 pub mod home;
 pub mod login;

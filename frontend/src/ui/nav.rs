@@ -56,6 +56,9 @@ pub fn menu(me: &Me) -> Vec<Group> {
         (Some(_), _) => directory.push(item("Школы", Route::Schools)),
         (None, _) => {}
     }
+    if reads(Resource::ConsultationPoint).is_some() {
+        directory.push(item("Консультационные пункты", Route::ConsultationPoints));
+    }
     if reads(Resource::User).is_some_and(|s| s > Scope::Own) {
         directory.push(item("Пользователи", Route::Users));
     }

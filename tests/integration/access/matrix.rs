@@ -81,6 +81,7 @@ async fn organisation_every_role_own_and_foreign() {
             crate::users::access::rows(),
             crate::accounts::access::rows(),
             crate::registry::access::rows(),
+            crate::consultation_points::access::rows(),
             crate::auth::access::rows(),
         ],
     )

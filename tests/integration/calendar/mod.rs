@@ -4,3 +4,5 @@ pub mod access;
 mod audit;
 mod feeds;
 mod revoke;
+mod schedule;
+mod status;

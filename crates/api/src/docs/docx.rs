@@ -20,6 +20,13 @@ pub fn to_docx(t: &TableDoc) -> AppResult<Vec<u8>> {
             .collect(),
     )];
     for r in &t.rows {
+        if let [heading] = r.as_slice() {
+            let cell = TableCell::new()
+                .add_paragraph(para(heading, true))
+                .grid_span(t.columns.len());
+            rows.push(TableRow::new(vec![cell]));
+            continue;
+        }
         rows.push(TableRow::new(
             r.iter()
                 .map(|c| TableCell::new().add_paragraph(para(c, false)))

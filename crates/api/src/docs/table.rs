@@ -18,7 +18,8 @@ pub struct TableDoc {
     pub bold_heading_lines: usize,
     pub columns: Vec<String>,
     /// Each row has one cell per column; a first column of row numbers is written as
-    /// numbers in XLSX when `numbered`.
+    /// numbers in XLSX when `numbered`. A row of one cell is a section heading (bold,
+    /// across every column), e.g. a subject of the schedule.
     pub rows: Vec<Vec<String>>,
     pub numbered: bool,
     /// Column widths in XLSX characters.

@@ -58,8 +58,17 @@ pub fn to_xlsx(t: &TableDoc) -> AppResult<Vec<u8>> {
         ws.write_with_format(top, c as u16, name, &head)
             .map_err(err)?;
     }
+    let section = Format::new()
+        .set_bold()
+        .set_border(FormatBorder::Thin)
+        .set_align(FormatAlign::Left);
     for (r, row) in t.rows.iter().enumerate() {
         let r = top + 1 + r as u32;
+        if let [heading] = row.as_slice() {
+            ws.merge_range(r, 0, r, last_col, heading, &section)
+                .map_err(err)?;
+            continue;
+        }
         for (c, v) in row.iter().enumerate() {
             match v.parse::<f64>() {
                 Ok(n) if c == 0 && t.numbered => {

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod auth;
 pub mod calendar;
 pub mod composition;
+pub mod consultation_points;
 pub mod dashboard;
 pub mod files;
 pub mod health;
@@ -46,6 +47,7 @@ pub const NOUNS: &[fn(&mut Api)] = &[
     agenda::endpoints,
     files::endpoints,
     calendar::endpoints,
+    consultation_points::endpoints,
 ];
 
 /// Which noun answers for the files of an owner kind.

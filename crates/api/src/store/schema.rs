@@ -325,6 +325,7 @@ diesel::table! {
         private_notes -> Nullable<Text>,
         materials -> Nullable<Text>,
         held_at -> Nullable<Timestamp>,
+        consultation_point_id -> Nullable<Text>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
         created_by -> Nullable<Text>,
@@ -403,6 +404,34 @@ diesel::table! {
 }
 
 diesel::table! {
+    consultation_points (id) {
+        id -> Text,
+        municipality_id -> Text,
+        name -> Text,
+        name_sort -> Text,
+        base_school_id -> Nullable<Text>,
+        base_organisation -> Nullable<Text>,
+        head_user_id -> Nullable<Text>,
+        head_name -> Nullable<Text>,
+        address -> Nullable<Text>,
+        note -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_by -> Nullable<Text>,
+        archived_at -> Nullable<Timestamp>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    consultation_point_subjects (point_id, subject_id) {
+        point_id -> Text,
+        subject_id -> Text,
+    }
+}
+
+diesel::table! {
     files (id) {
         id -> Text,
         municipality_id -> Text,
@@ -454,6 +483,8 @@ diesel::joinable!(session_tutors -> users (user_id));
 diesel::joinable!(registrations -> users (user_id));
 diesel::joinable!(ratings -> users (user_id));
 diesel::joinable!(notifications -> users (user_id));
+diesel::joinable!(consultation_point_subjects -> consultation_points (point_id));
+diesel::joinable!(consultation_point_subjects -> subjects (subject_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     regions,
@@ -481,4 +512,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     notifications,
     calendar_feeds,
     files,
+    consultation_points,
+    consultation_point_subjects,
 );

@@ -47,6 +47,9 @@ pub struct Session {
     pub seats: Option<i32>,
     pub status: SessionStatus,
     pub cancel_reason: Option<String>,
+    /// The consultation point the session is held at, if any.
+    pub consultation_point_id: Option<String>,
+    pub consultation_point_name: Option<String>,
     pub tutors: Vec<Person>,
     pub request_ids: Vec<String>,
     pub registered: i64,
@@ -81,6 +84,9 @@ pub struct SessionInput {
     pub audience: Option<Audience>,
     #[serde(default)]
     pub seats: Option<i32>,
+    /// The consultation point (of the session's municipality) it is held at.
+    #[serde(default)]
+    pub consultation_point_id: Option<String>,
     /// Tutors holding the session (default: the caller, if a tutor).
     #[serde(default)]
     pub tutor_ids: Vec<String>,
@@ -190,6 +196,10 @@ pub struct SessionFilter {
     pub subject_id: Option<String>,
     pub form: Option<FormOfWork>,
     pub status: Option<SessionStatus>,
+    /// Sessions held at this consultation point.
+    pub consultation_point_id: Option<String>,
+    /// Sessions of this municipality (within the caller's reach).
+    pub municipality_id: Option<String>,
     /// Only sessions answering requests of ШНОР schools.
     pub low_results_only: Option<bool>,
     /// Sessions the caller holds or is registered for.

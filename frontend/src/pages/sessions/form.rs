@@ -44,6 +44,20 @@ fn SessionForm(id: Option<String>) -> impl IntoView {
     let preselected = query.with_untracked(|q| q.get("request").unwrap_or_default());
 
     let fields = SessionFields::new();
+    // A click on an empty hour of the week opens `?date=ГГГГ-ММ-ДД&start=ЧЧ:ММ&end=ЧЧ:ММ`.
+    if !editing {
+        query.with_untracked(|q| {
+            for (key, field) in [
+                ("date", fields.date),
+                ("start", fields.start),
+                ("end", fields.end),
+            ] {
+                if let Some(v) = q.get(key).filter(|v| !v.is_empty()) {
+                    field.set(v);
+                }
+            }
+        });
+    }
     let problem = RwSignal::new(None::<Problem>);
     let saving = RwSignal::new(false);
     // The edited session (edit mode only) and whether it has arrived.

@@ -9,7 +9,8 @@ use tutornet_domain::org::School;
 use tutornet_domain::permissions::{Action, Resource};
 
 use super::parts::calendar::{session_row, Calendar};
-use super::parts::filter::Filter;
+use super::parts::export::ScheduleExport;
+use super::parts::filter::{shows, Filter};
 use crate::api;
 use crate::auth::Auth;
 use crate::routes::Route;
@@ -32,7 +33,11 @@ pub fn SessionsPage() -> impl IntoView {
     let tutor_options = RwSignal::new(Vec::<(String, String)>::new());
     let subject_options = RwSignal::new(Vec::<(String, String)>::new());
     let school_options = RwSignal::new(Vec::<School>::new());
+    let point_options = RwSignal::new(Vec::<(String, String)>::new());
+    let role = auth.role();
+    let can_create = Signal::derive(move || auth.can(Resource::Session, Action::Create));
     spawn_local(async move {
+        point_options.try_set(api::consultation_points::choices().await);
         subject_options.try_set(api::reference::subjects().await);
         tutor_options.try_set(api::composition::tutors().await);
         school_options.try_set(api::schools::choices(None).await);
@@ -176,19 +181,21 @@ pub fn SessionsPage() -> impl IntoView {
                 <h1>"Расписание"</h1>
                 <div class="actions">
                     <FeedButton />
-                    <CreateLink allowed=Signal::derive(move || auth.can(Resource::Session, Action::Create)) href=Route::SessionNew.path() testid="new-session" label="Новое занятие" />
+                    <ScheduleExport filter />
+                    <CreateLink allowed=can_create href=Route::SessionNew.path() testid="new-session" label="Новое занятие" />
                 </div>
             </div>
             <form class="filters" role="search" on:submit=|ev| ev.prevent_default() data-testid="session-filters">
                 {select("Тьютор", "tutor_id", "Все тьюторы", tutor_options.into(), |f| f.tutor_id.clone(), |f, v| f.tutor_id = v)}
-                {select("Школа", "school_id", "Все школы", school_opts, |f| f.school_id.clone(), |f, v| f.school_id = v)}
+                {shows(role, "school_id").then(|| select("Школа", "school_id", "Все школы", school_opts, |f| f.school_id.clone(), |f, v| f.school_id = v))}
+                {select("Консультационный пункт", "consultation_point_id", "Все пункты", point_options.into(), |f| f.consultation_point_id.clone(), |f, v| f.consultation_point_id = v)}
                 {select("Предмет", "subject_id", "Все предметы", subject_options.into(), |f| f.subject_id.clone(), |f, v| f.subject_id = v)}
                 {select("Форма работы", "form", "Все формы", form_opts, |f| f.form.clone(), |f, v| f.form = v)}
                 {select("Статус", "status", "Любой", status_opts, |f| f.status.clone(), |f, v| f.status = v)}
                 <div class="filter-checks">
-                    {check("Только ШНОР", "low_results_only", |f| f.low_results_only, |f, v| f.low_results_only = v)}
-                    {check("Мои", "mine", |f| f.mine, |f, v| f.mine = v)}
-                    {check("Ожидают журнала", "awaiting_log", |f| f.awaiting_log, |f, v| f.awaiting_log = v)}
+                    {shows(role, "low_results_only").then(|| check("Только ШНОР", "low_results_only", |f| f.low_results_only, |f, v| f.low_results_only = v))}
+                    {shows(role, "mine").then(|| check("Мои", "mine", |f| f.mine, |f, v| f.mine = v))}
+                    {shows(role, "awaiting_log").then(|| check("Ожидают журнала", "awaiting_log", |f| f.awaiting_log, |f, v| f.awaiting_log = v))}
                 </div>
             </form>
             <div class="cal-bar no-print">
@@ -206,7 +213,7 @@ pub fn SessionsPage() -> impl IntoView {
                 </Show>
             </div>
             <Show when=move || filter.with(|f| f.view != "list")>
-                <Calendar filter />
+                <Calendar filter can_create />
             </Show>
             <Show when=move || filter.with(|f| f.view == "list")>
                 <PagedTable

@@ -1,4 +1,5 @@
 pub mod ops;
 pub mod routes;
+pub mod schedule;
 
 pub use routes::endpoints;

@@ -143,10 +143,12 @@ pub fn ics(conn: &mut DbConn, token: &str) -> AppResult<String> {
             .summary(&format!("{form}: {}", s.title))
             .starts(s.starts_at.and_utc())
             .ends(s.ends_at.and_utc())
-            .status(if s.status == "held" {
-                EventStatus::Confirmed
+            // A planned session is confirmed in its users' sense; a cancelled one stays in
+            // the feed as CANCELLED so that calendars remove it.
+            .status(if s.status == "cancelled" {
+                EventStatus::Cancelled
             } else {
-                EventStatus::Tentative
+                EventStatus::Confirmed
             });
         if let Some(loc) = s.place.as_ref().or(s.online_link.as_ref()) {
             ev.location(loc);

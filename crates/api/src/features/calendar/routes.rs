@@ -1,9 +1,12 @@
+use super::schedule;
 use crate::auth::AuthUser;
 use crate::error::{AppError, AppResult};
+use crate::features::composition::routes::{file, BinaryFile};
 use crate::openapi::{ReadErrors, WriteErrors};
 use crate::AppState;
 use actix_web::{web, HttpResponse};
 use tutornet_domain::community::CalendarFeed;
+use tutornet_domain::consultation_points::ScheduleQuery;
 
 #[derive(Debug, Default, serde::Deserialize, serde::Serialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -57,4 +60,40 @@ pub async fn ics(state: web::Data<AppState>, file: web::Path<String>) -> AppResu
         .body(text))
 }
 
-crate::http::endpoints![create, revoke, ics];
+/// The printable schedule of consultations of a municipality over a period, grouped by
+/// subject («График проведения консультаций муниципальными учителями-тьюторами в …»),
+/// in Excel. Cancelled sessions are left out; dates and times are the municipality's.
+#[utoipa::path(get, path = "/api/v1/calendar/schedule/export.xlsx", tag = "sessions", params(ScheduleQuery), security(("bearer" = [])),
+    responses((status = 200, description = "Таблица XLSX", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = BinaryFile), ReadErrors))]
+pub async fn schedule_xlsx(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    q: web::Query<ScheduleQuery>,
+) -> AppResult<HttpResponse> {
+    let s = state.db(move |c| schedule::schedule(c, &user, &q)).await?;
+    let bytes = crate::docs::xlsx::to_xlsx(&s.doc)?;
+    Ok(file(
+        bytes,
+        crate::docs::XLSX_TYPE,
+        format!("{}.xlsx", s.file_stem),
+    ))
+}
+
+/// The same schedule in Word.
+#[utoipa::path(get, path = "/api/v1/calendar/schedule/export.docx", tag = "sessions", params(ScheduleQuery), security(("bearer" = [])),
+    responses((status = 200, description = "Документ DOCX", content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", body = BinaryFile), ReadErrors))]
+pub async fn schedule_docx(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    q: web::Query<ScheduleQuery>,
+) -> AppResult<HttpResponse> {
+    let s = state.db(move |c| schedule::schedule(c, &user, &q)).await?;
+    let bytes = crate::docs::docx::to_docx(&s.doc)?;
+    Ok(file(
+        bytes,
+        crate::docs::DOCX_TYPE,
+        format!("{}.docx", s.file_stem),
+    ))
+}
+
+crate::http::endpoints![create, revoke, ics, schedule_xlsx, schedule_docx];

@@ -251,7 +251,8 @@ pub async fn import_confirm(
     Ok(HttpResponse::Created().json(r))
 }
 
-fn file(bytes: Vec<u8>, content_type: &str, name: String) -> HttpResponse {
+/// A file download (`Content-Disposition: attachment`).
+pub(crate) fn file(bytes: Vec<u8>, content_type: &str, name: String) -> HttpResponse {
     HttpResponse::Ok()
         .content_type(content_type)
         .insert_header((

@@ -31,6 +31,7 @@ pub(super) struct SessionRow {
     pub private_notes: Option<String>,
     pub materials: Option<String>,
     pub held_at: Option<NaiveDateTime>,
+    pub consultation_point_id: Option<String>,
     pub version: i32,
 }
 
@@ -52,6 +53,7 @@ pub(super) struct NewSession<'a> {
     pub format: &'a str,
     pub audience: &'a str,
     pub seats: Option<i32>,
+    pub consultation_point_id: Option<&'a str>,
     pub status: &'a str,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,

@@ -203,6 +203,7 @@ fn insert_occurrences(
             format: input.format.map(|f| f.as_str()).unwrap_or_default(),
             audience: input.audience.map(|f| f.as_str()).unwrap_or_default(),
             seats: input.seats,
+            consultation_point_id: input.consultation_point_id.as_deref(),
             status: "planned",
             created_at: t,
             updated_at: t,
@@ -225,6 +226,11 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &SessionInput) -> AppRe
     let year = crate::features::academic_years::ops::require_current(conn)?;
     let tutor_ids = validate_tutors(conn, user, &municipality_id, input)?;
     crate::store::names::check_subject(conn, input.subject_id.as_deref())?;
+    crate::features::consultation_points::rules::check_for_session(
+        conn,
+        input.consultation_point_id.as_deref(),
+        &municipality_id,
+    )?;
     let tz = crate::store::zone::of_municipality(conn, &municipality_id)?;
     let occ = checked_occurrences(input, &year, tz)?;
     // Requests answered by the session: same municipality, accepted, caller may schedule them.
@@ -296,6 +302,11 @@ fn check_update(
         ));
     }
     let tutor_ids = validate_tutors(conn, user, &before.municipality_id, input)?;
+    crate::features::consultation_points::rules::check_for_session(
+        conn,
+        input.consultation_point_id.as_deref(),
+        &before.municipality_id,
+    )?;
     check_conflicts(
         conn,
         &tutor_ids,
@@ -343,6 +354,7 @@ pub fn update(
                     sessions::format.eq(input.format.map(|f| f.as_str()).unwrap_or_default()),
                     sessions::audience.eq(input.audience.map(|f| f.as_str()).unwrap_or_default()),
                     sessions::seats.eq(input.seats),
+                    sessions::consultation_point_id.eq(&input.consultation_point_id),
                 )
             )?;
             if n > 0 {

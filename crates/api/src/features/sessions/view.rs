@@ -28,6 +28,12 @@ pub(super) fn to_domain(
     let reqs = requests::linked_to_sessions(conn, &ids)?;
     let subject_ids: Vec<String> = rows.iter().filter_map(|r| r.subject_id.clone()).collect();
     let subject_names = repo::subject_names(conn, subject_ids)?;
+    let point_names = crate::features::consultation_points::rules::names(
+        conn,
+        rows.iter()
+            .filter_map(|r| r.consultation_point_id.clone())
+            .collect(),
+    )?;
     rows.into_iter()
         .map(|r| {
             let count = |st: &str| {
@@ -68,6 +74,11 @@ pub(super) fn to_domain(
                 seats: r.seats,
                 status: stored(&r.status, "sessions.status", SessionStatus::parse)?,
                 cancel_reason: r.cancel_reason,
+                consultation_point_name: r
+                    .consultation_point_id
+                    .as_ref()
+                    .and_then(|p| point_names.get(p).cloned()),
+                consultation_point_id: r.consultation_point_id,
                 version: r.version,
             })
         })

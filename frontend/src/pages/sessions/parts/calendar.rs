@@ -9,6 +9,7 @@ use tutornet_domain::text::format_date_ru;
 use tutornet_domain::Problem;
 
 use super::filter::Filter;
+use super::week::hour_grid;
 use crate::api;
 use crate::routes::Route;
 use crate::ui::community::SessionStatusBadge;
@@ -49,7 +50,7 @@ fn chip(s: &Session) -> impl IntoView {
 
 /// Everything in the visible week or month (at most 200 sessions), day by day.
 #[component]
-pub fn Calendar(filter: Memo<Filter>) -> impl IntoView {
+pub fn Calendar(filter: Memo<Filter>, can_create: Signal<bool>) -> impl IntoView {
     // The calendar: everything in the visible range (at most 200).
     let calendar = RwSignal::new(None::<Vec<Session>>);
     let cal_problem = RwSignal::new(None::<Problem>);
@@ -123,6 +124,7 @@ pub fn Calendar(filter: Memo<Filter>) -> impl IntoView {
                     .filter(|s| local(s.starts_at).date() == d)
                     .collect();
                 todays.sort_by_key(|s| s.starts_at);
+                let count = todays.len();
                 let chips = todays.into_iter().map(chip).collect_view();
                 let outside = f.view == "month" && d.month() != month;
                 let weekday = WEEKDAYS[d.weekday().num_days_from_monday() as usize];
@@ -138,6 +140,7 @@ pub fn Calendar(filter: Memo<Filter>) -> impl IntoView {
                             <span class="cal-wd">{weekday}</span>
                             " "
                             {if f.view == "month" { d.day().to_string() } else { format!("{:02}.{:02}", d.day(), d.month()) }}
+                            {(count > 0).then(|| view! { <span class="cal-count" data-testid="cal-count">{format!("{count} зан.")}</span> })}
                         </div>
                         {chips}
                     </div>
@@ -145,7 +148,9 @@ pub fn Calendar(filter: Memo<Filter>) -> impl IntoView {
             })
             .collect_view();
         let empty = sessions.is_empty();
+        let week_grid = (f.view == "week").then(|| hour_grid(a, &sessions, can_create.get()));
         Some(view! {
+            {week_grid}
             <div class="calendar" class:cal-month=f.view == "month" class:cal-week=f.view == "week" data-testid="calendar">
                 {WEEKDAYS.iter().map(|w| view! { <div class="cal-head">{*w}</div> }).collect_view()}
                 {cells}

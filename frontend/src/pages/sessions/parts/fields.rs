@@ -26,6 +26,7 @@ pub struct SessionFields {
     pub online_link: RwSignal<String>,
     pub audience: RwSignal<String>,
     pub seats: RwSignal<String>,
+    pub consultation_point_id: RwSignal<String>,
     pub tutor_ids: RwSignal<Vec<String>>,
     pub request_ids: RwSignal<Vec<String>>,
     pub recurrence: RwSignal<String>,
@@ -47,6 +48,7 @@ impl SessionFields {
             online_link: text(""),
             audience: text(Audience::Teachers.as_str()),
             seats: text(""),
+            consultation_point_id: text(""),
             tutor_ids: RwSignal::new(Vec::new()),
             request_ids: RwSignal::new(Vec::new()),
             recurrence: text(""),
@@ -72,6 +74,8 @@ impl SessionFields {
         f.audience.try_set(s.audience.as_str().to_string());
         f.seats
             .try_set(s.seats.map(|n| n.to_string()).unwrap_or_default());
+        f.consultation_point_id
+            .try_set(s.consultation_point_id.clone().unwrap_or_default());
         f.tutor_ids
             .try_set(s.tutors.iter().map(|t| t.id.clone()).collect());
         f.request_ids.try_set(s.request_ids.clone());
@@ -150,6 +154,7 @@ impl SessionFields {
             format: fmt,
             audience: Audience::parse(&f.audience.get_untracked()),
             seats: seats_v,
+            consultation_point_id: non_empty(f.consultation_point_id.get_untracked()),
             tutor_ids: f.tutor_ids.get_untracked(),
             request_ids: f.request_ids.get_untracked(),
             recurrence: if editing {

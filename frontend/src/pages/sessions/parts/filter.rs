@@ -3,6 +3,8 @@
 use chrono::{DateTime, Datelike, Duration as Days, NaiveDate, Utc};
 use tutornet_domain::community::{FormOfWork, SessionFilter, SessionStatus};
 
+use tutornet_domain::Role;
+
 use crate::ui::filters::flag_value;
 use crate::ui::time::today;
 use crate::util::non_empty;
@@ -16,9 +18,28 @@ pub struct Filter {
     pub subject_id: String,
     pub form: String,
     pub status: String,
+    pub consultation_point_id: String,
     pub low_results_only: bool,
     pub mine: bool,
     pub awaiting_log: bool,
+}
+
+/// Which filters a role gets: the school and ШНОР filters are the coordinators' (a
+/// teacher or school administrator sees one school anyway), «awaiting a log» is for
+/// those who log sessions, «mine» for those who hold or attend them.
+pub fn shows(role: Role, filter: &str) -> bool {
+    let manages = matches!(role, Role::Admin | Role::Coordinator | Role::Tutor);
+    match filter {
+        "school_id" | "low_results_only" => {
+            matches!(
+                role,
+                Role::Admin | Role::Coordinator | Role::Tutor | Role::Observer
+            )
+        }
+        "awaiting_log" => manages,
+        "mine" => !matches!(role, Role::Observer | Role::Admin),
+        _ => true,
+    }
 }
 
 impl Filter {
@@ -36,6 +57,7 @@ impl Filter {
             subject_id: q.get("subject_id").unwrap_or_default(),
             form: q.get("form").unwrap_or_default(),
             status: q.get("status").unwrap_or_default(),
+            consultation_point_id: q.get("consultation_point_id").unwrap_or_default(),
             low_results_only: flag("low_results_only"),
             mine: flag("mine"),
             awaiting_log: flag("awaiting_log"),
@@ -65,6 +87,7 @@ impl Filter {
             ("subject_id", self.subject_id.clone()),
             ("form", self.form.clone()),
             ("status", self.status.clone()),
+            ("consultation_point_id", self.consultation_point_id.clone()),
             ("low_results_only", flag_value(self.low_results_only)),
             ("mine", flag_value(self.mine)),
             ("awaiting_log", flag_value(self.awaiting_log)),
@@ -87,6 +110,8 @@ impl Filter {
             subject_id: non_empty(self.subject_id.clone()),
             form: FormOfWork::parse(&self.form),
             status: SessionStatus::parse(&self.status),
+            consultation_point_id: non_empty(self.consultation_point_id.clone()),
+            municipality_id: None,
             low_results_only: on(self.low_results_only),
             mine: on(self.mine),
             awaiting_log: on(self.awaiting_log),

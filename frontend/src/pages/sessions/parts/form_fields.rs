@@ -72,6 +72,7 @@ pub fn MainFields(
         <TextField label="Тема занятия" name="title" value=title problem required=true />
         <WhenFields fields problem />
         <WorkFormatField value=format problem />
+        <PointField value=fields.consultation_point_id problem />
         <Show
             when=move || format.get() == WorkFormat::Remote.as_str()
             fallback=move || view! {
@@ -84,6 +85,19 @@ pub fn MainFields(
             <AudienceField value=audience problem />
             <TextField label="Мест" name="seats" kind="number" value=seats problem hint="Для групповых форм: сколько педагогов можно записать." />
         </div>
+    }
+}
+
+/// The consultation point the session is held at (its own list of the user's points).
+#[component]
+fn PointField(value: RwSignal<String>, problem: RwSignal<Option<Problem>>) -> impl IntoView {
+    let options = RwSignal::new(Vec::<(String, String)>::new());
+    leptos::task::spawn_local(async move {
+        options.try_set(crate::api::consultation_points::choices().await);
+    });
+    view! {
+        <crate::ui::SelectField label="Консультационный пункт" name="consultation_point_id" value options problem
+            placeholder="— не в пункте —" hint="Необязательно: пункт, где проходит занятие." />
     }
 }
 

@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod cancel;
 pub mod conflict;
 pub mod details;
+pub mod export;
 pub mod fields;
 pub mod filter;
 pub mod form_fields;
@@ -13,6 +14,7 @@ pub mod log;
 pub mod materials;
 pub mod ratings;
 pub mod registration;
+pub mod week;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;

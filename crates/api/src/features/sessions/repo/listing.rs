@@ -54,6 +54,12 @@ fn filtered<'a>(l: &'a Listing<'a>) -> Boxed<'a> {
     if let Some(st) = f.status {
         q = q.filter(sessions::status.eq(st.as_str()));
     }
+    if let Some(p) = &f.consultation_point_id {
+        q = q.filter(sessions::consultation_point_id.eq(p.clone()));
+    }
+    if let Some(m) = &f.municipality_id {
+        q = q.filter(sessions::municipality_id.eq(m.clone()));
+    }
     if f.mine == Some(true) {
         q = q.filter(
             sessions::id
@@ -119,15 +125,14 @@ pub(in crate::features::sessions) fn page(
     Ok((total, rows))
 }
 
-/// Sessions not cancelled of a municipality and/or of a user (tutor or registered).
+/// Sessions of a municipality and/or of a user (tutor or registered), cancelled ones
+/// included so that calendars remove them.
 pub(in crate::features::sessions) fn feed(
     conn: &mut DbConn,
     user_id: Option<&str>,
     municipality_id: Option<&str>,
 ) -> AppResult<Vec<SessionRow>> {
-    let mut q = sessions::table
-        .filter(sessions::status.ne("cancelled"))
-        .into_boxed();
+    let mut q = sessions::table.into_boxed();
     if let Some(m) = municipality_id {
         q = q.filter(sessions::municipality_id.eq(m.to_string()));
     }
