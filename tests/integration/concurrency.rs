@@ -277,16 +277,9 @@ async fn one_room_same_slot_one_booking() {
     let mut tutors = Vec::new();
     for i in 0..2 {
         let email = format!("room-tutor{i}@tutornet.local");
-        let u = app
-            .post(
-                "/api/v1/users",
-                &coord,
-                json!({"email": email, "full_name": format!("Залова Ирина {i}"),
-                   "role": "tutor", "municipality_id": m, "password": PASSWORD}),
-            )
-            .await
-            .ok(201);
-        let _ = u;
+        // Only tutors approved in the composition hold sessions.
+        let name = format!("Залова Ирина {i}");
+        composition_tutor(&app, &coord, &m, &email, &name).await;
         tutors.push(app.login(&email).await);
     }
     for round in 0..ROUNDS {

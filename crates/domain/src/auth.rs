@@ -44,7 +44,17 @@ pub struct Me {
     pub id: String,
     pub email: String,
     pub full_name: String,
+    /// The main role (`users.role`).
     pub role: Role,
+    /// Every role the user holds: the main one first, then those that follow from the
+    /// community — an approved member of the current composition of their municipality
+    /// is also a tutor ([`crate::permissions::held_roles`]). The SPA shows the union of
+    /// their menus.
+    #[serde(default)]
+    pub roles: Vec<Role>,
+    /// An initial password from a printed list: change it before anything else.
+    #[serde(default)]
+    pub must_change_password: bool,
     pub region_id: String,
     pub region_name: String,
     pub municipality_id: Option<String>,

@@ -266,6 +266,26 @@ pub fn scope(role: Role, resource: Resource, action: Action) -> Option<Scope> {
     }
 }
 
+/// Every role a user holds: the main role, and the tutor role when the user is an
+/// approved member of the current composition of their municipality (a teacher, deputy
+/// head or methodologist who is a tutor, 000 §3.2). Admins, coordinators and observers
+/// keep their own role only: theirs already reaches as far.
+pub fn held_roles(main: Role, approved_member: bool) -> Vec<Role> {
+    let mut v = vec![main];
+    if approved_member && matches!(main, Role::Teacher | Role::SchoolAdmin) {
+        v.push(Role::Tutor);
+    }
+    v
+}
+
+/// The widest scope any of `roles` has for the resource and action.
+pub fn widest(roles: &[Role], resource: Resource, action: Action) -> Option<Scope> {
+    roles
+        .iter()
+        .filter_map(|r| scope(*r, resource, action))
+        .max()
+}
+
 /// Whether the role may do anything at all with the resource and action.
 pub fn allows(role: Role, resource: Resource, action: Action) -> bool {
     scope(role, resource, action).is_some()
@@ -308,7 +328,10 @@ pub fn matrix_markdown() -> String {
             ));
         }
     }
-    out.push('\n');
+    out.push_str(
+        "\n\nУчитель или администратор школы, утверждённый в текущем составе сообщества своего \
+         муниципалитета, также имеет роль тьютора: его права — объединение обоих столбцов.\n",
+    );
     out
 }
 
@@ -360,6 +383,25 @@ mod tests {
         assert!(!Role::Coordinator.can_assign(Role::Admin));
         assert!(Role::Coordinator.can_assign(Role::Tutor));
         assert!(!Role::Tutor.can_assign(Role::Teacher));
+    }
+
+    #[test]
+    fn members_who_teach_are_also_tutors() {
+        assert_eq!(
+            held_roles(Role::Teacher, true),
+            vec![Role::Teacher, Role::Tutor]
+        );
+        assert_eq!(held_roles(Role::Teacher, false), vec![Role::Teacher]);
+        assert_eq!(held_roles(Role::Coordinator, true), vec![Role::Coordinator]);
+        let both = held_roles(Role::SchoolAdmin, true);
+        assert_eq!(
+            widest(&both, Resource::Session, Action::Create),
+            Some(Scope::Own)
+        );
+        assert_eq!(
+            widest(&both, Resource::School, Action::Read),
+            Some(Scope::Municipality)
+        );
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Accounts: invitations, password resets and setting a password from a one-time link.
 
 pub mod access;
+mod concurrency;
 mod invite;
+pub mod members;
 mod reset;
 
 use crate::common::*;

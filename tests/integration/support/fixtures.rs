@@ -238,3 +238,44 @@ pub async fn members_of(app: &TestApp, t: &str, m: &str) -> Vec<Value> {
         .ok(200);
     items(&page).clone()
 }
+
+// ------------------------------------------------------------- tutors
+
+/// A member of municipality `m` approved by an order of `date` (made by the admin).
+pub async fn approved_member_of(
+    app: &TestApp,
+    admin: &str,
+    m: &str,
+    name: &str,
+    date: &str,
+) -> String {
+    let math = subject_id(app, admin, "Математика").await;
+    let id = add_member(app, admin, m, name, &math).await;
+    let mut o = order("approve", date, vec![&id], json!([]));
+    o["municipality_id"] = json!(m);
+    app.post("/api/v1/composition/orders", admin, o)
+        .await
+        .ok(201);
+    id
+}
+
+/// A tutor the composition's way: a user of `m` with `role` (demo password), a member
+/// approved by an order, the member's account linked to the user. Returns the user id.
+pub async fn composition_tutor(
+    app: &TestApp,
+    admin: &str,
+    m: &str,
+    email: &str,
+    name: &str,
+) -> String {
+    let uid = create_user(app, admin, user(email, name, "tutor", m, None)).await;
+    let member = approved_member_of(app, admin, m, name, "2026-09-21").await;
+    app.post(
+        &format!("/api/v1/composition/members/{member}/account"),
+        admin,
+        json!({ "user_id": uid }),
+    )
+    .await
+    .ok(201);
+    uid
+}

@@ -1,4 +1,5 @@
 //! Users.
 
 pub mod access;
+pub mod import;
 mod manage;

@@ -17,7 +17,11 @@ use tutornet_domain::permissions::{scope, Action, Resource, Role, Scope};
 pub struct AuthUser {
     pub id: String,
     pub full_name: String,
+    /// The main role (`users.role`).
     pub role: Role,
+    /// Every role held: the main one and the community ones
+    /// (`tutornet_domain::permissions::held_roles`); rights are their union.
+    pub roles: Vec<Role>,
     pub region_id: String,
     pub municipality_id: Option<String>,
     pub school_id: Option<String>,
@@ -40,6 +44,9 @@ pub enum Reach {
     Municipality(String),
     School(String),
     Own(String),
+    /// The union of a school's records and the user's own: a school administrator or
+    /// teacher who is also a tutor (school, user).
+    SchoolOrOwn(String, String),
 }
 
 impl Reach {
@@ -49,6 +56,33 @@ impl Reach {
             Reach::Municipality(m) => p.municipality_id == Some(m.as_str()),
             Reach::School(s) => p.school_id == Some(s.as_str()),
             Reach::Own(u) => p.user_id == Some(u.as_str()),
+            Reach::SchoolOrOwn(s, u) => {
+                p.school_id == Some(s.as_str()) || p.user_id == Some(u.as_str())
+            }
+        }
+    }
+
+    /// The union of two reaches of one user. Region ⊇ municipality ⊇ school and own
+    /// (a user's own records and school lie in their municipality); school and own
+    /// do not nest and make [`Reach::SchoolOrOwn`].
+    fn union(self, other: Reach) -> Reach {
+        use Reach::*;
+        let rank = |r: &Reach| match r {
+            Region(_) => 3,
+            Municipality(_) => 2,
+            _ => 1,
+        };
+        match (self, other) {
+            (a, b) if rank(&a) != rank(&b) => {
+                if rank(&a) > rank(&b) {
+                    a
+                } else {
+                    b
+                }
+            }
+            (School(s), Own(u)) | (Own(u), School(s)) => SchoolOrOwn(s, u),
+            (SchoolOrOwn(s, u), _) | (_, SchoolOrOwn(s, u)) => SchoolOrOwn(s, u),
+            (a, _) => a,
         }
     }
 }
@@ -60,13 +94,30 @@ impl AuthUser {
             .ok_or_else(AppError::forbidden)
     }
 
+    /// The reach of every held role, united.
     pub fn try_reach(&self, resource: Resource, action: Action) -> Option<Reach> {
-        match scope(self.role, resource, action)? {
+        let mut roles = self.roles.clone();
+        if !roles.contains(&self.role) {
+            roles.insert(0, self.role);
+        }
+        roles
+            .into_iter()
+            .filter_map(|r| self.reach_as(r, resource, action))
+            .reduce(Reach::union)
+    }
+
+    /// Whether the user holds `role` (as the main role or from the community).
+    pub fn acts_as(&self, role: Role) -> bool {
+        self.role == role || self.roles.contains(&role)
+    }
+
+    fn reach_as(&self, role: Role, resource: Resource, action: Action) -> Option<Reach> {
+        match scope(role, resource, action)? {
             Scope::Region => Some(Reach::Region(self.region_id.clone())),
             Scope::Municipality => match &self.municipality_id {
                 Some(m) => Some(Reach::Municipality(m.clone())),
                 // Regional observers (no municipality) read the whole region.
-                None if self.role == Role::Observer => Some(Reach::Region(self.region_id.clone())),
+                None if role == Role::Observer => Some(Reach::Region(self.region_id.clone())),
                 None => None,
             },
             Scope::School => self.school_id.clone().map(Reach::School),

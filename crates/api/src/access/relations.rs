@@ -32,6 +32,9 @@ pub fn covers(reach: Option<&Reach>, resource: Resource, record: &impl Related) 
         Some(Reach::Municipality(m)) => record.municipality_id() == Some(m.as_str()),
         Some(Reach::School(s)) => record.school_id() == Some(s.as_str()),
         Some(Reach::Own(u)) => is_own(resource, record, u),
+        Some(Reach::SchoolOrOwn(s, u)) => {
+            record.school_id() == Some(s.as_str()) || is_own(resource, record, u)
+        }
         None => false,
     }
 }

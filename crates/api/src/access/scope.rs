@@ -10,6 +10,7 @@
 //!     school: (schools::id),
 //!     own: (nothing), // or `own: (users::id)`, or `own: (with f)` for a condition f(id)
 //! )
+//! // A school-or-own reach (a school administrator who is also a tutor) ORs the two.
 //! ```
 
 #[macro_export]
@@ -21,8 +22,17 @@ macro_rules! in_reach {
             $crate::access::Reach::Municipality(v) => $crate::in_reach!(@col q, v, $($m)+),
             $crate::access::Reach::School(v) => $crate::in_reach!(@col q, v, $($s)+),
             $crate::access::Reach::Own(v) => $crate::in_reach!(@col q, v, $($o)+),
+            $crate::access::Reach::SchoolOrOwn(s, u) => q.filter(
+                $crate::in_reach!(@expr s, $($s)+).or($crate::in_reach!(@expr u, $($o)+)),
+            ),
         }
     }};
+    (@expr $v:ident, nothing) => {{
+        let _ = $v;
+        diesel::dsl::sql::<diesel::sql_types::Bool>("1 = 0")
+    }};
+    (@expr $v:ident, with $f:expr) => { $f($v) };
+    (@expr $v:ident, $col:expr) => { $col.eq($v.clone()) };
     (@region $q:ident, $v:ident, via $col:expr) => {
         $q.filter($col.eq_any($crate::access::places::region_municipalities($v)))
     };

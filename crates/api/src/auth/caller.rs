@@ -12,11 +12,16 @@ use actix_web::{dev::Payload, web, FromRequest, HttpRequest};
 use diesel::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
-use tutornet_domain::permissions::Role;
+use tutornet_domain::permissions::{held_roles, Role};
 use tutornet_domain::ProblemCode;
 
-/// The caller behind a token: active, not archived.
+/// The caller behind a token: active, not archived; with every role they hold.
 pub fn load(conn: &mut DbConn, id: &str) -> AppResult<Option<AuthUser>> {
+    Ok(load_checked(conn, id)?.map(|(u, _)| u))
+}
+
+/// The caller and whether they must change an initial password first.
+fn load_checked(conn: &mut DbConn, id: &str) -> AppResult<Option<(AuthUser, bool)>> {
     type Row = (
         String,
         String,
@@ -24,6 +29,7 @@ pub fn load(conn: &mut DbConn, id: &str) -> AppResult<Option<AuthUser>> {
         String,
         Option<String>,
         Option<String>,
+        bool,
     );
     let row: Option<Row> = users::table
         .find(id)
@@ -36,22 +42,50 @@ pub fn load(conn: &mut DbConn, id: &str) -> AppResult<Option<AuthUser>> {
             users::region_id,
             users::municipality_id,
             users::school_id,
+            users::must_change_password,
         ))
         .first(conn)
         .optional()?;
-    row.map(
-        |(id, full_name, role, region_id, municipality_id, school_id)| {
-            Ok(AuthUser {
-                role: stored(&role, "users.role", Role::parse)?,
-                id,
-                full_name,
-                region_id,
-                municipality_id,
-                school_id,
-            })
+    let Some((id, full_name, role, region_id, municipality_id, school_id, must_change)) = row
+    else {
+        return Ok(None);
+    };
+    let role = stored(&role, "users.role", Role::parse)?;
+    Ok(Some((
+        AuthUser {
+            roles: community_roles(conn, &id, role, municipality_id.as_deref())?,
+            role,
+            id,
+            full_name,
+            region_id,
+            municipality_id,
+            school_id,
         },
-    )
-    .transpose()
+        must_change,
+    )))
+}
+
+/// The main role and those that follow from the composition (`held_roles`): only
+/// teachers and school administrators can gain one, so only they are looked up.
+pub fn community_roles(
+    conn: &mut DbConn,
+    id: &str,
+    role: Role,
+    municipality_id: Option<&str>,
+) -> AppResult<Vec<Role>> {
+    let member = match (role, municipality_id) {
+        (Role::Teacher | Role::SchoolAdmin, Some(m)) => {
+            crate::features::composition::ops::is_current_tutor(conn, id, m)?
+        }
+        _ => false,
+    };
+    Ok(held_roles(role, member))
+}
+
+/// Paths a user with an initial password may still use: signing in and out, their own
+/// profile and changing the password.
+fn open_before_change(path: &str) -> bool {
+    path.starts_with("/api/v1/auth/")
 }
 
 fn bearer(req: &HttpRequest) -> AppResult<&str> {
@@ -82,15 +116,22 @@ impl FromRequest for AuthUser {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let state = req.app_data::<web::Data<AppState>>().cloned();
         let token = bearer(req).map(str::to_string);
+        let path = req.path().to_string();
         Box::pin(async move {
             let state = state.ok_or_else(|| AppError::Internal("no app state".into()))?;
             let claims = verify_access_token(&state.config.jwt_secret, &token?)?;
-            let user = state.db(move |c| load(c, &claims.sub)).await?;
-            user.ok_or(AppError::Unauthorized {
+            let user = state.db(move |c| load_checked(c, &claims.sub)).await?;
+            let (user, must_change) = user.ok_or(AppError::Unauthorized {
                 code: ProblemCode::InvalidToken,
                 detail: "Учётная запись не найдена или отключена".into(),
                 field: None,
-            })
+            })?;
+            if must_change && !open_before_change(&path) {
+                return Err(AppError::Forbidden(
+                    "Сначала смените начальный пароль: «Профиль» → «Сменить пароль»".into(),
+                ));
+            }
+            Ok(user)
         })
     }
 }

@@ -109,6 +109,7 @@ diesel::table! {
         updated_by -> Nullable<Text>,
         archived_at -> Nullable<Timestamp>,
         version -> Integer,
+        must_change_password -> Bool,
     }
 }
 

@@ -1,13 +1,17 @@
 use super::rules::{self, LinkConfig};
+use super::{import, issue};
 use crate::auth::{hash_password, AuthUser};
 use crate::error::{AppError, AppResult};
-use crate::openapi::{LinkErrors, ResetErrors, WriteErrors};
+use crate::openapi::{LinkErrors, ReadErrors, ResetErrors, WriteErrors};
 use crate::AppState;
 use actix_web::{web, HttpRequest, HttpResponse};
 use std::time::Duration;
 use tutornet_domain::accounts::{
-    Invitation, PasswordResetRequest, PasswordSet, ResetAccepted, RESET_ACCEPTED,
+    AccountsIssued, Delivery, Invitation, MemberAccount, MemberAccountsBulk, PasswordResetRequest,
+    PasswordSet, ResetAccepted, UserImportPreview, UserImportRequest, RESET_ACCEPTED,
 };
+use tutornet_domain::composition::Member;
+use tutornet_domain::permissions::{Action, Resource};
 
 /// Invites a user by e-mail: a one-time link to set a password (7 days; supersedes the
 /// user's older unused links), e-mailed to them and returned so it can be handed over.
@@ -79,4 +83,131 @@ pub async fn password_set(
     Ok(HttpResponse::NoContent().finish())
 }
 
-crate::http::endpoints![invite, password_reset, password_set];
+/// Gives an approved member of the composition an account: links an existing user of
+/// the member's municipality (`user_id`) or creates one (`email`, `delivery`: an initial
+/// password shown once with its printable XLSX list, or an e-mailed invitation). A
+/// member gets one account only (409 `already_exists` the second time).
+#[utoipa::path(post, path = "/api/v1/composition/members/{id}/account", tag = "accounts", params(("id" = String, Path)),
+    request_body = MemberAccount, security(("bearer" = [])), responses((status = 201, body = AccountsIssued), WriteErrors))]
+pub async fn member_account(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+    body: web::Json<MemberAccount>,
+) -> AppResult<HttpResponse> {
+    body.validate().map_err(AppError::Validation)?;
+    let creates_password = body.user_id.is_none() && body.delivery == Some(Delivery::Password);
+    let prepared = issue::prepare(usize::from(creates_password)).await?;
+    let links = LinkConfig::invite(&state.config);
+    let out = state
+        .tx(move |c| {
+            let a = issue::member_account(c, &user, &id, &body, prepared.first(), &links)?;
+            let when = issue::issued_at(c, &user)?;
+            issue::answer(vec![a], &when, 0)
+        })
+        .await?;
+    Ok(no_store(out))
+}
+
+/// Approved members of the current composition without an account (the caller's
+/// municipality, or `municipality_id` for an admin), for creating accounts in bulk.
+#[utoipa::path(get, path = "/api/v1/accounts/members", tag = "accounts", params(MembersWithoutAccount),
+    security(("bearer" = [])), responses((status = 200, body = Vec<Member>), ReadErrors))]
+pub async fn members_without_account(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    q: web::Query<MembersWithoutAccount>,
+) -> AppResult<web::Json<Vec<Member>>> {
+    state
+        .db_json(move |c| {
+            crate::features::composition::ops::without_account(
+                c,
+                &user,
+                q.municipality_id.as_deref(),
+            )
+        })
+        .await
+}
+
+/// Creates accounts for several approved members at once (all or nothing; 422 naming
+/// each row whose member already has an account or whose e-mail is taken).
+#[utoipa::path(post, path = "/api/v1/accounts/members", tag = "accounts", request_body = MemberAccountsBulk,
+    security(("bearer" = [])), responses((status = 201, body = AccountsIssued), WriteErrors))]
+pub async fn member_accounts(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: web::Json<MemberAccountsBulk>,
+) -> AppResult<HttpResponse> {
+    user.reach(Resource::User, Action::Create)?;
+    body.validate().map_err(AppError::Validation)?;
+    let n = if body.delivery == Delivery::Password {
+        body.accounts.len()
+    } else {
+        0
+    };
+    let prepared = issue::prepare(n).await?;
+    let links = LinkConfig::invite(&state.config);
+    let out = state
+        .tx(move |c| {
+            let a = issue::member_accounts(c, &user, &body, &prepared, &links)?;
+            let when = issue::issued_at(c, &user)?;
+            issue::answer(a, &when, 0)
+        })
+        .await?;
+    Ok(no_store(out))
+}
+
+/// Reads an XLSX table of people (ФИО · e-mail · роль · школа/муниципалитет ·
+/// должность) and matches each row; writes nothing. Rows with errors and e-mails
+/// already registered are marked.
+#[utoipa::path(post, path = "/api/v1/users/import/preview", tag = "accounts", request_body = UserImportRequest,
+    security(("bearer" = [])), responses((status = 200, body = UserImportPreview), WriteErrors))]
+pub async fn import_preview(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: web::Json<UserImportRequest>,
+) -> AppResult<web::Json<UserImportPreview>> {
+    user.reach(Resource::User, Action::Create)?;
+    state
+        .db_json(move |c| import::preview(c, &user, &body))
+        .await
+}
+
+/// Creates the accounts of the table's usable rows (the others are counted as
+/// `skipped`), with initial passwords and their list or with invitations (`delivery`).
+#[utoipa::path(post, path = "/api/v1/users/import/confirm", tag = "accounts", request_body = UserImportRequest,
+    security(("bearer" = [])), responses((status = 201, body = AccountsIssued), WriteErrors))]
+pub async fn import_confirm(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: web::Json<UserImportRequest>,
+) -> AppResult<HttpResponse> {
+    let out = import::confirm(&state, user, body.into_inner()).await?;
+    Ok(no_store(out))
+}
+
+/// 201 with the answer, never cached (it holds initial passwords).
+fn no_store(out: AccountsIssued) -> HttpResponse {
+    HttpResponse::Created()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(out)
+}
+
+/// Whose members: the caller's municipality unless an admin names one.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct MembersWithoutAccount {
+    pub municipality_id: Option<String>,
+}
+
+crate::http::endpoints![
+    invite,
+    password_reset,
+    password_set,
+    member_account,
+    members_without_account,
+    member_accounts,
+    import_preview,
+    import_confirm
+];

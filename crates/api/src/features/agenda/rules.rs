@@ -20,8 +20,17 @@ const SHOWN: usize = 10;
 /// Requests without a status change for this many days count as stalled.
 const STALE_DAYS: i64 = 3;
 
+/// The sections of every role the caller holds (a teacher who is a tutor sees both).
 pub fn agenda(conn: &mut DbConn, user: &AuthUser) -> AppResult<Agenda> {
-    let sections = match user.role {
+    let mut sections = Vec::new();
+    for role in &user.roles {
+        sections.extend(sections_of(conn, user, *role)?);
+    }
+    Ok(Agenda { sections })
+}
+
+fn sections_of(conn: &mut DbConn, user: &AuthUser, role: Role) -> AppResult<Vec<AgendaSection>> {
+    Ok(match role {
         Role::Teacher => vec![
             filed(
                 conn,
@@ -35,7 +44,7 @@ pub fn agenda(conn: &mut DbConn, user: &AuthUser) -> AppResult<Agenda> {
         Role::Tutor => vec![
             to_schedule(conn, user)?,
             to_log(conn, user, true)?,
-            upcoming(conn, user, "Мои ближайшие занятия")?,
+            upcoming(conn, user, role, "Мои ближайшие занятия")?,
         ],
         Role::Coordinator => vec![
             new_requests(conn, user)?,
@@ -50,11 +59,10 @@ pub fn agenda(conn: &mut DbConn, user: &AuthUser) -> AppResult<Agenda> {
                 "Заявки школы",
                 "Открытых заявок школы нет.",
             )?,
-            upcoming(conn, user, "Ближайшие занятия учителей школы")?,
+            upcoming(conn, user, role, "Ближайшие занятия учителей школы")?,
         ],
         Role::Admin | Role::Observer => vec![by_municipality(conn, user)?],
-    };
-    Ok(Agenda { sections })
+    })
 }
 
 fn section(
@@ -209,11 +217,16 @@ fn to_log(conn: &mut DbConn, user: &AuthUser, mine: bool) -> AppResult<AgendaSec
 }
 
 /// The next week of sessions in the caller's view (tutor: held by them; school: its teachers).
-fn upcoming(conn: &mut DbConn, user: &AuthUser, title: &str) -> AppResult<AgendaSection> {
+fn upcoming(
+    conn: &mut DbConn,
+    user: &AuthUser,
+    role: Role,
+    title: &str,
+) -> AppResult<AgendaSection> {
     let now = Utc::now();
     let f = SessionFilter {
-        mine: (user.role == Role::Tutor).then_some(true),
-        school_id: (user.role == Role::SchoolAdmin)
+        mine: (role == Role::Tutor).then_some(true),
+        school_id: (role == Role::SchoolAdmin)
             .then(|| user.school_id.clone())
             .flatten(),
         from: Some(now),

@@ -14,6 +14,7 @@ mod nominations;
 mod orders;
 pub mod routes;
 mod shared;
+pub mod tutors;
 
 pub use routes::endpoints;
 
@@ -22,6 +23,7 @@ pub mod ops {
     pub(crate) use super::attachments::repo::tutors_of_school;
     pub use super::attachments::rules::{archive_attachment, create_attachment, list_attachments};
     pub use super::demo::load_demo;
+    pub use super::members::account::{account_target, attach_account, without_account};
     pub use super::members::rules::{
         archive_member, create_member, get_member, list_members, update_member,
     };
@@ -29,6 +31,7 @@ pub mod ops {
         create_nomination, decide_nomination, get_nomination, list_nominations,
     };
     pub use super::orders::rules::{create_order, get_order, list_orders};
+    pub use super::tutors::{count_tutors, current_tutors, is_current_tutor, tutors};
 }
 
 /// Import and export of the order's appendix table (`db::composition_io`).

@@ -115,6 +115,7 @@ mod tests {
             id: id.into(),
             full_name: "Петров".into(),
             role,
+            roles: vec![role],
             region_id: "r1".into(),
             municipality_id: municipality.map(str::to_string),
             school_id: school.map(str::to_string),

@@ -11,7 +11,7 @@ use crate::store::record::new_id;
 use crate::store::record::now;
 use crate::store::schema::{
     attachments, member_subjects, members, ratings, request_events, requests, schools,
-    session_tutors, sessions, users,
+    session_tutors, sessions,
 };
 use diesel::prelude::*;
 use diesel::sql_types::{Bool, Nullable};
@@ -289,29 +289,6 @@ pub(super) fn session_ref(
         .select((sessions::municipality_id, sessions::status))
         .first(conn)
         .optional()?)
-}
-
-/// Approved tutors of the current composition with an account, for a municipality.
-pub(super) fn composition_tutors(
-    conn: &mut DbConn,
-    municipality_id: &str,
-    academic_year_id: &str,
-) -> AppResult<Vec<(String, String, Option<String>)>> {
-    let today =
-        crate::store::zone::today(crate::store::zone::of_municipality(conn, municipality_id)?);
-    Ok(members::table
-        .inner_join(users::table.on(users::id.nullable().eq(members::user_id)))
-        .filter(members::municipality_id.eq(municipality_id))
-        .filter(members::academic_year_id.eq(academic_year_id))
-        .filter(
-            members::status.eq("approved").or(members::status
-                .eq("excluded")
-                .and(members::excluded_on.gt(today))),
-        )
-        .filter(members::archived_at.is_null())
-        .filter(users::active.eq(true))
-        .select((users::id, users::full_name, users::school_id))
-        .load(conn)?)
 }
 
 /// Open requests plus upcoming planned sessions of a tutor.

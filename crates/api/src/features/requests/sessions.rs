@@ -34,7 +34,7 @@ pub fn schedulable(
                 "Занятие можно связать только с принятыми заявками своего муниципалитета",
             ));
         }
-        if actor.role == Role::Tutor && r.tutor_user_id.as_deref() != Some(actor.id.as_str()) {
+        if actor.acts_as(Role::Tutor) && r.tutor_user_id.as_deref() != Some(actor.id.as_str()) {
             return Err(AppError::field(
                 "request_ids",
                 "not_assigned",

@@ -8,16 +8,13 @@ use crate::error::{AppError, AppResult};
 use crate::store::conn::DbConn;
 use tutornet_domain::community::{Actor, TutorSuggestion};
 
-/// Approved tutors of the current composition with an account, for a municipality:
-/// (user id, full name, school).
+/// Tutors of the current composition of a municipality: (user id, full name, school) —
+/// the composition's one rule (`composition::tutors`).
 pub fn composition_tutors(
     conn: &mut DbConn,
     municipality_id: &str,
 ) -> AppResult<Vec<(String, String, Option<String>)>> {
-    let Some(year) = crate::features::academic_years::ops::current(conn)? else {
-        return Ok(Vec::new());
-    };
-    repo::composition_tutors(conn, municipality_id, &year.id)
+    crate::features::composition::ops::current_tutors(conn, municipality_id)
 }
 
 /// Open requests plus upcoming planned sessions of a tutor.

@@ -91,6 +91,7 @@ mod tests {
             id: "u1".into(),
             full_name: "Иванова".into(),
             role,
+            roles: vec![role],
             region_id: "r1".into(),
             municipality_id: municipality.map(str::to_string),
             school_id: school.map(str::to_string),

@@ -117,7 +117,7 @@ pub(super) fn check_visible(conn: &mut DbConn, user: &AuthUser, r: &SessionRow) 
 /// Whether the caller manages the session (see `policy::manages`).
 pub(super) fn can_manage(conn: &mut DbConn, user: &AuthUser, r: &SessionRow) -> AppResult<bool> {
     let region = crate::access::places::region_of(conn, &r.municipality_id)?;
-    let with_tutor = user.role == tutornet_domain::permissions::Role::Tutor;
+    let with_tutor = user.acts_as(tutornet_domain::permissions::Role::Tutor);
     let f = facts(conn, user, r, &region, with_tutor)?;
     Ok(policy::manages(user, &f))
 }

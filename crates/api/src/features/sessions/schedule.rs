@@ -74,17 +74,17 @@ fn check_conflicts(
 fn validate_tutors(
     conn: &mut DbConn,
     user: &AuthUser,
-    municipality_id: &str,
+    (municipality_id, academic_year_id): (&str, &str),
     input: &SessionInput,
 ) -> AppResult<Vec<String>> {
     let mut ids = input.tutor_ids.clone();
-    if ids.is_empty() && user.role == Role::Tutor {
+    if ids.is_empty() && user.acts_as(Role::Tutor) {
         ids.push(user.id.clone());
     }
     if ids.is_empty() {
         return Err(AppError::field("tutor_ids", "required", "Укажите тьютора"));
     }
-    if user.role == Role::Tutor && !ids.contains(&user.id) {
+    if user.acts_as(Role::Tutor) && !ids.contains(&user.id) {
         return Err(AppError::field(
             "tutor_ids",
             "must_include_self",
@@ -93,11 +93,12 @@ fn validate_tutors(
     }
     ids.sort();
     ids.dedup();
-    if repo::count_active_tutors(conn, &ids, municipality_id)? != ids.len() as i64 {
+    let tutors = crate::features::composition::ops::count_tutors;
+    if tutors(conn, &ids, municipality_id, academic_year_id)? != ids.len() as i64 {
         return Err(AppError::field(
             "tutor_ids",
             "invalid_reference",
-            "Тьюторы должны быть действующими тьюторами муниципалитета",
+            "Занятия ведут только тьюторы, утверждённые в составе сообщества муниципалитета на этот учебный год",
         ));
     }
     Ok(ids)
@@ -224,7 +225,7 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &SessionInput) -> AppRe
         AppError::Forbidden("Занятия планируют координатор или тьютор муниципалитета".into())
     })?;
     let year = crate::features::academic_years::ops::require_current(conn)?;
-    let tutor_ids = validate_tutors(conn, user, &municipality_id, input)?;
+    let tutor_ids = validate_tutors(conn, user, (&municipality_id, &year.id), input)?;
     crate::store::names::check_subject(conn, input.subject_id.as_deref())?;
     crate::features::consultation_points::rules::check_for_session(
         conn,
@@ -301,7 +302,12 @@ fn check_update(
             format!("Занятие вне учебного года {}", year.name),
         ));
     }
-    let tutor_ids = validate_tutors(conn, user, &before.municipality_id, input)?;
+    let tutor_ids = validate_tutors(
+        conn,
+        user,
+        (&before.municipality_id, &before.academic_year_id),
+        input,
+    )?;
     crate::features::consultation_points::rules::check_for_session(
         conn,
         input.consultation_point_id.as_deref(),

@@ -81,8 +81,16 @@ pub fn me(conn: &mut DbConn, id: &str) -> AppResult<Me> {
         None => None,
     };
     let time_zone = crate::store::zone::of_user(conn, &u.id)?.name().to_string();
+    let roles =
+        crate::auth::caller::community_roles(conn, &u.id, u.role, u.municipality_id.as_deref())?;
+    let must_change_password = users::table
+        .find(&u.id)
+        .select(users::must_change_password)
+        .first(conn)?;
     Ok(Me {
         time_zone,
+        roles,
+        must_change_password,
         id: u.id,
         email: u.email,
         full_name: u.full_name,

@@ -81,7 +81,7 @@ fn resolve_place(
     Ok((region, municipality, school))
 }
 
-fn role_check(actor: &AuthUser, role: Role) -> AppResult<()> {
+pub(crate) fn role_check(actor: &AuthUser, role: Role) -> AppResult<()> {
     if actor.role.can_assign(role) {
         Ok(())
     } else {
@@ -136,7 +136,11 @@ pub fn create(
             users::active.eq(true),
             new_bookkeeping!(users, actor.map(|a| a.id.clone())),
         ))
-        .execute(conn)?;
+        .execute(conn)
+        .map_err(crate::store::record::taken(
+            "email",
+            "Пользователь с таким адресом уже есть",
+        ))?;
     let after = find(conn, id)?;
     let scope = scope(&region, municipality.as_deref());
     crate::store::audit::created(conn, actor, AuditEntity::User, id, scope, &after)?;
@@ -266,6 +270,12 @@ pub fn set_password(
             users::updated_by.eq(&actor.id),
         ))
         .execute(conn)?;
+    if actor.id == id {
+        // A password the user chose themselves (own change or a link) ends an initial one.
+        diesel::update(users::table.find(id))
+            .set(users::must_change_password.eq(false))
+            .execute(conn)?;
+    }
     crate::auth::refresh_tokens::revoke_user(conn, id)?;
     crate::store::audit::record::<(), _>(
         conn,
@@ -277,6 +287,15 @@ pub fn set_password(
         None,
         None,
     )
+}
+
+/// Marks the user's password as an initial one (from a printed list): they must change
+/// it before anything else.
+pub fn require_password_change(conn: &mut DbConn, id: &str) -> AppResult<()> {
+    diesel::update(users::table.find(id))
+        .set(users::must_change_password.eq(true))
+        .execute(conn)?;
+    Ok(())
 }
 
 pub fn scope<'a>(region: &'a str, municipality: Option<&'a str>) -> Scope<'a> {

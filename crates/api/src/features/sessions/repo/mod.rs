@@ -77,21 +77,6 @@ pub(super) fn registration_states(
         .load(conn)?)
 }
 
-/// How many of `ids` are active tutors of the municipality.
-pub(super) fn count_active_tutors(
-    conn: &mut DbConn,
-    ids: &[String],
-    municipality_id: &str,
-) -> AppResult<i64> {
-    Ok(users::table
-        .filter(users::id.eq_any(ids))
-        .filter(users::role.eq("tutor"))
-        .filter(users::active.eq(true))
-        .filter(users::municipality_id.eq(municipality_id))
-        .count()
-        .get_result(conn)?)
-}
-
 /// Sessions not cancelled that overlap [start, end), except one.
 pub(super) fn overlapping(
     conn: &mut DbConn,

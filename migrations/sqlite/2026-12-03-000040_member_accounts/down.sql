@@ -1,0 +1,2 @@
+DROP INDEX members_one_user;
+ALTER TABLE users DROP COLUMN must_change_password;
