@@ -10,6 +10,7 @@ mod repo;
 pub mod routes;
 mod rows;
 pub mod rules;
+mod plan;
 mod schedule;
 mod view;
 
