@@ -4,3 +4,6 @@ pub mod access;
 mod edit;
 mod links;
 mod schedule;
+mod series;
+mod targeting;
+mod busy;
