@@ -364,10 +364,19 @@ async fn two_series_of_one_tutor_over_the_same_weeks_one_is_planned() {
         };
         let rs = join_all([
             app.post("/api/v1/sessions", &tutor, body(slot, "СОШ № 1, каб. 1")),
-            app.post("/api/v1/sessions", &tutor, body(slot + 1, "СОШ № 2, каб. 2")),
+            app.post(
+                "/api/v1/sessions",
+                &tutor,
+                body(slot + 1, "СОШ № 2, каб. 2"),
+            ),
         ])
         .await;
-        assert_eq!(statuses(&rs), vec![201, 409], "round {round}: {:?}", rs.iter().map(|r| &r.body).collect::<Vec<_>>());
+        assert_eq!(
+            statuses(&rs),
+            vec![201, 409],
+            "round {round}: {:?}",
+            rs.iter().map(|r| &r.body).collect::<Vec<_>>()
+        );
         let loser = rs.iter().find(|r| r.status == 409).unwrap();
         assert_eq!(loser.code(), "tutor_conflict");
     }

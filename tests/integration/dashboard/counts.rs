@@ -59,7 +59,12 @@ fn by_activity(dash: &Value, list: &str) -> Vec<(String, i64)> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|c| (c["key"].as_str().unwrap().to_string(), c["count"].as_i64().unwrap()))
+        .map(|c| {
+            (
+                c["key"].as_str().unwrap().to_string(),
+                c["count"].as_i64().unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -78,13 +83,33 @@ async fn sessions_are_counted_by_activity_type() {
         .collect();
     assert_eq!(
         labels,
-        vec!["Обучающая", "Консультационная", "Экспертная", "Мониторинговая", "Информационная"]
+        vec![
+            "Обучающая",
+            "Консультационная",
+            "Экспертная",
+            "Мониторинговая",
+            "Информационная"
+        ]
     );
-    assert_eq!(before["sessions_this_month_by_activity"].as_array().unwrap().len(), 5);
+    assert_eq!(
+        before["sessions_this_month_by_activity"]
+            .as_array()
+            .unwrap()
+            .len(),
+        5
+    );
     assert!(before["quarter"].as_str().unwrap().contains("четверть"));
-    for (i, form) in ["seminar", "training", "trial_diagnostic", "round_table"].iter().enumerate() {
+    for (i, form) in ["seminar", "training", "trial_diagnostic", "round_table"]
+        .iter()
+        .enumerate()
+    {
         let slot = 2 + 2 * i as i64;
-        plan_session(&app, &tutor, remote_session(form, "Занятие", slot, slot + 1)).await;
+        plan_session(
+            &app,
+            &tutor,
+            remote_session(form, "Занятие", slot, slot + 1),
+        )
+        .await;
     }
     let after = app.get("/api/v1/dashboard", &coord).await.ok(200);
     let (b, a) = (

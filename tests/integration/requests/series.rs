@@ -107,7 +107,10 @@ async fn a_series_answers_a_request_until_it_is_done() {
     assert_eq!(done["status"], "done");
     // Holding the rest later changes nothing.
     app.post(
-        &format!("/api/v1/sessions/{}/cancel", made[1]["id"].as_str().unwrap()),
+        &format!(
+            "/api/v1/sessions/{}/cancel",
+            made[1]["id"].as_str().unwrap()
+        ),
         &coord,
         json!({"reason": "Не нужно", "version": made[1]["version"]}),
     )
@@ -122,7 +125,13 @@ async fn second_tutor(app: &TestApp, w: &World) -> (String, String) {
     let id = create_user(
         app,
         &coord,
-        user("second@x.ru", "Второва Ольга Ивановна", "tutor", &w.own_m, None),
+        user(
+            "second@x.ru",
+            "Второва Ольга Ивановна",
+            "tutor",
+            &w.own_m,
+            None,
+        ),
     )
     .await;
     let member = app

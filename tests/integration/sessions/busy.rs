@@ -24,7 +24,10 @@ async fn busy_times_of_a_tutor_in_local_time() {
         .await
         .ok(200);
     let slots = busy.as_array().unwrap();
-    let mine: Vec<_> = slots.iter().filter(|x| x["session_id"] == s["id"]).collect();
+    let mine: Vec<_> = slots
+        .iter()
+        .filter(|x| x["session_id"] == s["id"])
+        .collect();
     assert_eq!(mine.len(), 1, "{busy}");
     assert_eq!(mine[0]["local_time"], "15.12.2026 14:00–15:30");
     assert_eq!(mine[0]["time_zone"], "Europe/Moscow");
@@ -82,7 +85,10 @@ async fn busy_times_of_a_tutor_in_local_time() {
         .await;
     assert_eq!(r.field_errors(), vec!["to"]);
     let r = app
-        .get("/api/v1/sessions/busy?tutor_ids=&from=2026-12-14&to=2026-12-20", &coord)
+        .get(
+            "/api/v1/sessions/busy?tutor_ids=&from=2026-12-14&to=2026-12-20",
+            &coord,
+        )
         .await;
     assert_eq!(r.field_errors(), vec!["tutor_ids"]);
     // The teacher of the municipality sees the tutor's times too (sessions are public

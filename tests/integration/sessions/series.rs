@@ -30,9 +30,13 @@ fn days(made: &Value) -> Vec<String> {
 /// The academic year 2030/2031, created by the admin (not current).
 async fn year_2030(app: &TestApp) -> String {
     let admin = app.login(ADMIN).await;
-    app.post("/api/v1/academic-years", &admin, json!({"start_year": 2030}))
-        .await
-        .ok(201)["id"]
+    app.post(
+        "/api/v1/academic-years",
+        &admin,
+        json!({"start_year": 2030}),
+    )
+    .await
+    .ok(201)["id"]
         .as_str()
         .unwrap()
         .to_string()
@@ -103,8 +107,16 @@ async fn once_a_quarter_is_one_session_per_school_quarter() {
         ]
     );
     let series_id = made[0]["series_id"].as_str().unwrap();
-    assert!(made.as_array().unwrap().iter().all(|s| s["series_id"] == series_id));
-    assert!(made.as_array().unwrap().iter().all(|s| s["activity"] == "teaching"));
+    assert!(made
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s["series_id"] == series_id));
+    assert!(made
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s["activity"] == "teaching"));
     // A quarterly series cannot start in the summer holidays.
     let r = app
         .post(
@@ -143,8 +155,15 @@ async fn monthly_keeps_the_weekday_and_stays_in_the_school_year() {
     assert_eq!(
         got,
         vec![
-            "2030-09-17", "2030-10-15", "2030-11-19", "2030-12-17", "2031-01-21", "2031-02-18",
-            "2031-03-18", "2031-04-15", "2031-05-20"
+            "2030-09-17",
+            "2030-10-15",
+            "2030-11-19",
+            "2030-12-17",
+            "2031-01-21",
+            "2031-02-18",
+            "2031-03-18",
+            "2031-04-15",
+            "2031-05-20"
         ]
     );
     // The tutor is now busy on those days: another series overlapping one is refused.
@@ -189,7 +208,10 @@ async fn an_individual_form_has_one_participant() {
     let teacher = app.login(TEACHER).await;
     let r = app
         .post(
-            &format!("/api/v1/sessions/{}/registration", ok["id"].as_str().unwrap()),
+            &format!(
+                "/api/v1/sessions/{}/registration",
+                ok["id"].as_str().unwrap()
+            ),
             &teacher,
             json!({}),
         )

@@ -103,7 +103,10 @@ mod tests {
             FormOfWork::TrialDiagnostic.activity(),
             ActivityType::Monitoring
         );
-        assert_eq!(FormOfWork::RoundTable.activity(), ActivityType::Informational);
+        assert_eq!(
+            FormOfWork::RoundTable.activity(),
+            ActivityType::Informational
+        );
         assert_eq!(ActivityType::Expert.label_ru(), "Экспертная");
     }
 

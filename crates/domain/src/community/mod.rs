@@ -62,8 +62,8 @@ mod views;
 pub use activity::*;
 pub use requests::*;
 pub use series::*;
-pub use targeting::*;
 pub use sessions::*;
+pub use targeting::*;
 pub use views::*;
 
 #[cfg(test)]
@@ -167,7 +167,10 @@ mod tests {
             suggested_session_date(today, Some(d(12, 13)), None),
             d(12, 14)
         );
-        assert_eq!(suggested_session_date(today, None, Some(d(12, 1))), d(12, 3));
+        assert_eq!(
+            suggested_session_date(today, None, Some(d(12, 1))),
+            d(12, 3)
+        );
     }
 
     #[test]
@@ -215,14 +218,24 @@ mod tests {
             open_to: Some(OpenTo::LowResults),
             ..base.clone()
         };
-        let fields: Vec<String> = bad.validate().unwrap_err().into_iter().map(|f| f.field).collect();
+        let fields: Vec<String> = bad
+            .validate()
+            .unwrap_err()
+            .into_iter()
+            .map(|f| f.field)
+            .collect();
         assert_eq!(fields, vec!["seats", "request_ids", "open_to"]);
         let group = SessionInput {
             form: Some(FormOfWork::Seminar),
             open_to: Some(OpenTo::Schools),
             ..base
         };
-        let fields: Vec<String> = group.validate().unwrap_err().into_iter().map(|f| f.field).collect();
+        let fields: Vec<String> = group
+            .validate()
+            .unwrap_err()
+            .into_iter()
+            .map(|f| f.field)
+            .collect();
         assert_eq!(fields, vec!["target_school_ids"]);
     }
 }

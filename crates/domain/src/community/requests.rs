@@ -233,7 +233,11 @@ impl RequestInput {
     pub fn validate_on_behalf(&self, today: NaiveDate) -> Result<(), Vec<FieldError>> {
         let mut e = Errors::default();
         if self.school_id.as_deref().unwrap_or("").trim().is_empty() {
-            e.add("school_id", "required", "Выберите школу, от которой поступила заявка");
+            e.add(
+                "school_id",
+                "required",
+                "Выберите школу, от которой поступила заявка",
+            );
         }
         match self.channel {
             None => e.add(
@@ -270,7 +274,10 @@ impl RequestInput {
     pub fn validate_own(&self) -> Result<(), Vec<FieldError>> {
         let mut e = Errors::default();
         for (field, set) in [
-            ("channel", self.channel.is_some_and(|c| c != RequestChannel::Platform)),
+            (
+                "channel",
+                self.channel.is_some_and(|c| c != RequestChannel::Platform),
+            ),
             ("received_on", self.received_on.is_some()),
             ("contact", self.contact.is_some()),
         ] {

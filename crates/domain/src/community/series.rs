@@ -79,8 +79,8 @@ pub fn current_or_last_quarter(d: NaiveDate) -> SchoolQuarter {
 /// The `n`-th `w` (1-based) on or after `from`, or the last `w` not after `to` when
 /// there are fewer.
 fn nth_weekday_between(from: NaiveDate, to: NaiveDate, w: Weekday, n: u32) -> Option<NaiveDate> {
-    let shift = (7 + w.num_days_from_monday() as i64 - from.weekday().num_days_from_monday() as i64)
-        % 7;
+    let shift =
+        (7 + w.num_days_from_monday() as i64 - from.weekday().num_days_from_monday() as i64) % 7;
     let first = from + Duration::days(shift);
     if first > to {
         return None;
@@ -221,8 +221,14 @@ mod tests {
     #[test]
     fn quarters_of_the_school_year() {
         let q = school_quarters(2026);
-        assert_eq!((q[0].starts_on, q[0].ends_on), (d(2026, 9, 1), d(2026, 10, 31)));
-        assert_eq!((q[2].starts_on, q[3].ends_on), (d(2027, 1, 9), d(2027, 5, 31)));
+        assert_eq!(
+            (q[0].starts_on, q[0].ends_on),
+            (d(2026, 9, 1), d(2026, 10, 31))
+        );
+        assert_eq!(
+            (q[2].starts_on, q[3].ends_on),
+            (d(2027, 1, 9), d(2027, 5, 31))
+        );
         assert_eq!(quarter_of(d(2026, 11, 15)).map(|q| q.number), Some(2));
         assert_eq!(quarter_of(d(2027, 3, 31)).map(|q| q.number), Some(3));
         assert_eq!(quarter_of(d(2027, 6, 15)), None);
@@ -240,7 +246,12 @@ mod tests {
         let got = dates(d(2026, 9, 15), Recurrence::Quarterly, d(2027, 8, 31));
         assert_eq!(
             got,
-            vec![d(2026, 9, 15), d(2026, 11, 17), d(2027, 1, 26), d(2027, 4, 20)]
+            vec![
+                d(2026, 9, 15),
+                d(2026, 11, 17),
+                d(2027, 1, 26),
+                d(2027, 4, 20)
+            ]
         );
         assert!(got.iter().all(|x| x.weekday() == Weekday::Tue));
         assert!(!got.contains(&d(2027, 6, 15)));
@@ -265,9 +276,16 @@ mod tests {
 
     #[test]
     fn a_quarterly_series_starts_in_a_quarter() {
-        let e = series_dates(d(2027, 6, 10), Some(Recurrence::Quarterly), Some(d(2027, 8, 1)))
-            .unwrap_err();
-        assert_eq!((e.field.as_str(), e.code.as_str()), ("starts_at", "in_holidays"));
+        let e = series_dates(
+            d(2027, 6, 10),
+            Some(Recurrence::Quarterly),
+            Some(d(2027, 8, 1)),
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e.field.as_str(), e.code.as_str()),
+            ("starts_at", "in_holidays")
+        );
     }
 
     #[test]
@@ -288,7 +306,15 @@ mod tests {
     #[test]
     fn weekly_skips_the_new_year_holidays() {
         let got = dates(d(2026, 12, 24), Recurrence::Weekly, d(2027, 1, 21));
-        assert_eq!(got, vec![d(2026, 12, 24), d(2026, 12, 31), d(2027, 1, 14), d(2027, 1, 21)]);
+        assert_eq!(
+            got,
+            vec![
+                d(2026, 12, 24),
+                d(2026, 12, 31),
+                d(2027, 1, 14),
+                d(2027, 1, 21)
+            ]
+        );
     }
 
     #[test]
@@ -299,13 +325,17 @@ mod tests {
 
     #[test]
     fn a_series_stays_in_its_academic_year() {
-        let e = series_dates(d(2027, 5, 4), Some(Recurrence::Monthly), Some(d(2027, 10, 1)))
-            .unwrap_err();
+        let e = series_dates(
+            d(2027, 5, 4),
+            Some(Recurrence::Monthly),
+            Some(d(2027, 10, 1)),
+        )
+        .unwrap_err();
         assert_eq!(e.field, "repeat_until");
         assert_eq!(e.code, "outside_academic_year");
         assert!(e.message.contains("31.08.2027"), "{}", e.message);
-        let e = series_dates(d(2027, 5, 4), Some(Recurrence::Weekly), Some(d(2027, 5, 1)))
-            .unwrap_err();
+        let e =
+            series_dates(d(2027, 5, 4), Some(Recurrence::Weekly), Some(d(2027, 5, 1))).unwrap_err();
         assert_eq!(e.code, "invalid_period");
         assert_eq!(
             series_dates(d(2027, 5, 4), None, None).unwrap(),

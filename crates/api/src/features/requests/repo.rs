@@ -282,8 +282,9 @@ pub(super) fn sessions_of_schools(
             ),
         ),
     };
-    let linked: Vec<(Option<String>, Option<String>)> =
-        q.select((requests::session_id, requests::series_id)).load(conn)?;
+    let linked: Vec<(Option<String>, Option<String>)> = q
+        .select((requests::session_id, requests::series_id))
+        .load(conn)?;
     let series: Vec<String> = linked.iter().filter_map(|(_, s)| s.clone()).collect();
     let mut ids: Vec<String> = linked.into_iter().filter_map(|(s, _)| s).collect();
     if !series.is_empty() {
@@ -430,10 +431,7 @@ pub(super) fn of_series(
 }
 
 /// (the next planned occurrence, how many were held) of a series.
-pub(super) fn series_state(
-    conn: &mut DbConn,
-    series_id: &str,
-) -> AppResult<(Option<String>, i64)> {
+pub(super) fn series_state(conn: &mut DbConn, series_id: &str) -> AppResult<(Option<String>, i64)> {
     let next: Option<String> = sessions::table
         .filter(sessions::series_id.eq(series_id))
         .filter(sessions::status.eq("planned"))

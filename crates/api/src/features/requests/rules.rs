@@ -23,9 +23,9 @@ use tutornet_domain::permissions::{Action, Resource, Role};
 use tutornet_domain::Page;
 
 pub use super::sessions::{
-    linked_to_series, linked_to_sessions, on_session_cancelled, on_session_held, on_session_scheduled,
-    requested_session, schedulable, sessions_of_low_result_schools, sessions_of_school,
-    Schedulable,
+    linked_to_series, linked_to_sessions, on_session_cancelled, on_session_held,
+    on_session_scheduled, requested_session, schedulable, sessions_of_low_result_schools,
+    sessions_of_school, Schedulable,
 };
 pub use super::suggestions::{composition_tutors, suggestions, tutor_load};
 pub use super::transition::transition;
@@ -208,10 +208,9 @@ fn filing_school(
     input: &RequestInput,
 ) -> AppResult<(String, bool)> {
     if matches!(user.role, Role::Teacher | Role::SchoolAdmin) {
-        let own = user
-            .school_id
-            .clone()
-            .ok_or_else(|| AppError::Forbidden("Заявки подают учителя и администрация школ".into()))?;
+        let own = user.school_id.clone().ok_or_else(|| {
+            AppError::Forbidden("Заявки подают учителя и администрация школ".into())
+        })?;
         if input.school_id.as_deref().is_some_and(|s| s != own) {
             return Err(AppError::field(
                 "school_id",

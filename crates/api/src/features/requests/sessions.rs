@@ -67,7 +67,10 @@ pub(super) fn check_assigned_tutor(
     Err(AppError::field(
         field,
         "not_assigned_tutor",
-        format!("Заявка «{}» назначена тьютору {name}: занятие должен вести он", r.topic),
+        format!(
+            "Заявка «{}» назначена тьютору {name}: занятие должен вести он",
+            r.topic
+        ),
     ))
 }
 
@@ -147,7 +150,8 @@ pub fn on_session_cancelled(
     let comment = format!("Занятие отменено: {reason}");
     for r in answered_by(conn, session_id)? {
         if let Some(series) = r.series_id.clone() {
-            if after_series_step(conn, actor, &r, &series, "Серия занятий завершена")? {
+            if after_series_step(conn, actor, &r, &series, "Серия занятий завершена")?
+            {
                 continue;
             }
         }

@@ -4,13 +4,13 @@
 mod files;
 mod log;
 pub mod ops;
+mod plan;
 mod policy;
 mod registrations;
 mod repo;
 pub mod routes;
 mod rows;
 pub mod rules;
-mod plan;
 mod schedule;
 mod view;
 

@@ -24,8 +24,7 @@ pub(super) fn occurrences(
 ) -> AppResult<(AcademicYear, Vec<(NaiveDateTime, NaiveDateTime)>)> {
     let start = zone::local(input.starts_at.naive_utc(), tz);
     let length = input.ends_at - input.starts_at;
-    let year =
-        crate::features::academic_years::ops::for_planning(conn, start.date(), "starts_at")?;
+    let year = crate::features::academic_years::ops::for_planning(conn, start.date(), "starts_at")?;
     let dates = series_dates(start.date(), input.recurrence, input.repeat_until)
         .map_err(|e| AppError::Validation(vec![e]))?;
     let occ = dates
@@ -64,10 +63,7 @@ pub(super) fn open_to(s: &SessionRow) -> AppResult<OpenTo> {
 }
 
 /// The targeted schools of each session, by name.
-pub(super) fn schools_of(
-    conn: &mut DbConn,
-    ids: &[String],
-) -> AppResult<Vec<(String, SchoolRef)>> {
+pub(super) fn schools_of(conn: &mut DbConn, ids: &[String]) -> AppResult<Vec<(String, SchoolRef)>> {
     Ok(repo::target_schools_of(conn, ids)?
         .into_iter()
         .map(|(s, id, short_name, _)| (s, SchoolRef { id, short_name }))
@@ -122,9 +118,12 @@ pub fn busy(conn: &mut DbConn, user: &AuthUser, f: &BusyFilter) -> AppResult<Vec
     let mut out = Vec::new();
     for (tid, name, municipality) in tutors {
         let tz = zone::of_municipality(conn, &municipality)?;
-        let midnight = |d: chrono::NaiveDate| zone::utc(d.and_hms_opt(0, 0, 0).unwrap_or_default(), tz);
+        let midnight =
+            |d: chrono::NaiveDate| zone::utc(d.and_hms_opt(0, 0, 0).unwrap_or_default(), tz);
         let until = f.to.succ_opt().unwrap_or(f.to);
-        for (_, sid, title, a, b) in repo::busy(conn, &[tid.clone()], midnight(f.from), midnight(until))? {
+        for (_, sid, title, a, b) in
+            repo::busy(conn, &[tid.clone()], midnight(f.from), midnight(until))?
+        {
             out.push(BusySlot {
                 tutor_id: tid.clone(),
                 tutor_name: name.clone(),
@@ -138,8 +137,14 @@ pub fn busy(conn: &mut DbConn, user: &AuthUser, f: &BusyFilter) -> AppResult<Vec
         }
     }
     out.sort_by(|x, y| {
-        (x.starts_at, tutornet_domain::text::collation_key(&x.tutor_name))
-            .cmp(&(y.starts_at, tutornet_domain::text::collation_key(&y.tutor_name)))
+        (
+            x.starts_at,
+            tutornet_domain::text::collation_key(&x.tutor_name),
+        )
+            .cmp(&(
+                y.starts_at,
+                tutornet_domain::text::collation_key(&y.tutor_name),
+            ))
     });
     Ok(out)
 }

@@ -4,8 +4,8 @@ use crate::openapi::{ReadErrors, WriteErrors};
 use crate::AppState;
 use actix_web::{web, HttpResponse};
 use tutornet_domain::community::{
-    AmendmentInput, BusyFilter, BusySlot, RatingInput, Session, SessionCancel, SessionDetail, SessionFilter,
-    SessionInput, SessionLogInput,
+    AmendmentInput, BusyFilter, BusySlot, RatingInput, Session, SessionCancel, SessionDetail,
+    SessionFilter, SessionInput, SessionLogInput,
 };
 use tutornet_domain::Page;
 
@@ -173,4 +173,6 @@ pub async fn rate(
         .await
 }
 
-crate::http::endpoints![list, create, busy, get, update, cancel, register, unregister, log, amend, rate];
+crate::http::endpoints![
+    list, create, busy, get, update, cancel, register, unregister, log, amend, rate
+];

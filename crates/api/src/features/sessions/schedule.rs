@@ -2,9 +2,9 @@
 //! room conflicts.
 
 use super::rows::{NewSession, SessionRow};
-use super::{plan, repo};
 use super::rules::{announcement, local_span, record, require_manage};
 use super::view::{one, to_domain};
+use super::{plan, repo};
 use crate::auth::AuthUser;
 use crate::error::{AppError, AppResult};
 use crate::features::notifications::ops::notify;

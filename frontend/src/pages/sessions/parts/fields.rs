@@ -150,6 +150,8 @@ impl SessionFields {
             format: fmt,
             audience: Audience::parse(&f.audience.get_untracked()),
             seats: seats_v,
+            open_to: None,
+            target_school_ids: Vec::new(),
             tutor_ids: f.tutor_ids.get_untracked(),
             request_ids: f.request_ids.get_untracked(),
             recurrence: if editing {

@@ -86,6 +86,7 @@ impl Filter {
             school_id: non_empty(self.school_id.clone()),
             subject_id: non_empty(self.subject_id.clone()),
             form: FormOfWork::parse(&self.form),
+            activity: None,
             status: SessionStatus::parse(&self.status),
             low_results_only: on(self.low_results_only),
             mine: on(self.mine),

@@ -4,7 +4,9 @@
 use crate::auth::Reach;
 use crate::error::AppResult;
 use crate::store::conn::DbConn;
-use crate::store::schema::{municipalities, schools, session_schools, session_tutors, sessions, users};
+use crate::store::schema::{
+    municipalities, schools, session_schools, session_tutors, sessions, users,
+};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -84,7 +86,9 @@ pub(in crate::features::sessions) fn tutors_in_reach(
     reach: &Reach,
 ) -> AppResult<Vec<(String, String, String)>> {
     let rows: Vec<(String, String, Option<String>, Option<String>)> = users::table
-        .left_join(municipalities::table.on(users::municipality_id.eq(municipalities::id.nullable())))
+        .left_join(
+            municipalities::table.on(users::municipality_id.eq(municipalities::id.nullable())),
+        )
         .filter(users::id.eq_any(ids))
         .select((
             users::id,
