@@ -121,9 +121,12 @@ pub fn busy(conn: &mut DbConn, user: &AuthUser, f: &BusyFilter) -> AppResult<Vec
         let midnight =
             |d: chrono::NaiveDate| zone::utc(d.and_hms_opt(0, 0, 0).unwrap_or_default(), tz);
         let until = f.to.succ_opt().unwrap_or(f.to);
-        for (_, sid, title, a, b) in
-            repo::busy(conn, &[tid.clone()], midnight(f.from), midnight(until))?
-        {
+        for (_, sid, title, a, b) in repo::busy(
+            conn,
+            std::slice::from_ref(&tid),
+            midnight(f.from),
+            midnight(until),
+        )? {
             out.push(BusySlot {
                 tutor_id: tid.clone(),
                 tutor_name: name.clone(),

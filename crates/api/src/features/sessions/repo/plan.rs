@@ -111,6 +111,10 @@ pub(in crate::features::sessions) fn tutors_in_reach(
         .collect())
 }
 
+/// (tutor, session, title, start, end).
+pub(in crate::features::sessions) type BusyRow =
+    (String, String, String, NaiveDateTime, NaiveDateTime);
+
 /// (tutor, session, title, start, end) of the tutors' sessions, not cancelled, that
 /// overlap [from, to).
 pub(in crate::features::sessions) fn busy(
@@ -118,7 +122,7 @@ pub(in crate::features::sessions) fn busy(
     tutor_ids: &[String],
     from: NaiveDateTime,
     to: NaiveDateTime,
-) -> AppResult<Vec<(String, String, String, NaiveDateTime, NaiveDateTime)>> {
+) -> AppResult<Vec<BusyRow>> {
     Ok(session_tutors::table
         .inner_join(sessions::table)
         .filter(session_tutors::user_id.eq_any(tutor_ids))
