@@ -342,3 +342,35 @@ async fn one_link_sets_a_password_once() {
         );
     }
 }
+
+#[actix_web::test]
+async fn two_series_of_one_tutor_over_the_same_weeks_one_is_planned() {
+    let app = app().await;
+    let tutor = app.login(TUTOR).await;
+    for round in 0..ROUNDS {
+        // Two weekly series of three, an hour apart on the same days.
+        let slot = 24 * 30 + 3 * round as i64;
+        let body = |start: i64, place: &str| {
+            json!({"form": "seminar", "title": "Семинар", "format": "in_person", "place": place,
+                   "audience": "teachers", "starts_at": at(start), "ends_at": at(start + 2),
+                   "recurrence": "weekly", "repeat_until": &at(start + 24 * 14 + 2)[..10]})
+        };
+        let rs = join_all([
+            app.post("/api/v1/sessions", &tutor, body(slot, "СОШ № 1, каб. 1")),
+            app.post(
+                "/api/v1/sessions",
+                &tutor,
+                body(slot + 1, "СОШ № 2, каб. 2"),
+            ),
+        ])
+        .await;
+        assert_eq!(
+            statuses(&rs),
+            vec![201, 409],
+            "round {round}: {:?}",
+            rs.iter().map(|r| &r.body).collect::<Vec<_>>()
+        );
+        let loser = rs.iter().find(|r| r.status == 409).unwrap();
+        assert_eq!(loser.code(), "tutor_conflict");
+    }
+}

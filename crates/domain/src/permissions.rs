@@ -229,8 +229,6 @@ pub fn scope(role: Role, resource: Resource, action: Action) -> Option<Scope> {
     use Scope as S;
     let dictionary = matches!(resource, Region | Municipality | Subject | AcademicYear);
     match role {
-        // Requests are filed by a teacher or a school, never on someone's behalf.
-        Role::Admin | Role::Coordinator if resource == Request && action == Create => None,
         Role::Admin => Some(S::Region),
         _ if dictionary => (action == Read).then_some(S::Region),
         // Everyone in a municipality sees who its tutors are and what sessions it offers.

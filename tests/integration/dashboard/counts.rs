@@ -53,3 +53,83 @@ async fn requests_by_status_count_the_own_municipality_only() {
         0
     );
 }
+
+fn by_activity(dash: &Value, list: &str) -> Vec<(String, i64)> {
+    dash[list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["key"].as_str().unwrap().to_string(),
+                c["count"].as_i64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[actix_web::test]
+async fn sessions_are_counted_by_activity_type() {
+    let app = TestApp::new().await;
+    let coord = app.login(COORDINATOR).await;
+    let tutor = app.login(TUTOR).await;
+    let before = app.get("/api/v1/dashboard", &coord).await.ok(200);
+    // All five types of 000 §5.1, in order, with their labels.
+    let labels: Vec<&str> = before["sessions_this_year_by_activity"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        vec![
+            "Обучающая",
+            "Консультационная",
+            "Экспертная",
+            "Мониторинговая",
+            "Информационная"
+        ]
+    );
+    assert_eq!(
+        before["sessions_this_month_by_activity"]
+            .as_array()
+            .unwrap()
+            .len(),
+        5
+    );
+    assert!(before["quarter"].as_str().unwrap().contains("четверть"));
+    for (i, form) in ["seminar", "training", "trial_diagnostic", "round_table"]
+        .iter()
+        .enumerate()
+    {
+        let slot = 2 + 2 * i as i64;
+        plan_session(
+            &app,
+            &tutor,
+            remote_session(form, "Занятие", slot, slot + 1),
+        )
+        .await;
+    }
+    let after = app.get("/api/v1/dashboard", &coord).await.ok(200);
+    let (b, a) = (
+        by_activity(&before, "sessions_this_year_by_activity"),
+        by_activity(&after, "sessions_this_year_by_activity"),
+    );
+    let delta: Vec<(String, i64)> = a
+        .iter()
+        .zip(b.iter())
+        .map(|((k, x), (_, y))| (k.clone(), x - y))
+        .collect();
+    let want: Vec<(String, i64)> = [
+        ("teaching", 2),
+        ("consulting", 0),
+        ("expert", 0),
+        ("monitoring", 1),
+        ("informational", 1),
+    ]
+    .iter()
+    .map(|(k, n)| (k.to_string(), *n))
+    .collect();
+    assert_eq!(delta, want);
+}

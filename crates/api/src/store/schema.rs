@@ -279,6 +279,10 @@ diesel::table! {
         tutor_user_id -> Nullable<Text>,
         session_id -> Nullable<Text>,
         decline_reason -> Nullable<Text>,
+        channel -> Text,
+        received_on -> Nullable<Date>,
+        contact -> Nullable<Text>,
+        series_id -> Nullable<Text>,
         status_changed_at -> Timestamp,
         created_at -> Timestamp,
         updated_at -> Timestamp,
@@ -319,6 +323,7 @@ diesel::table! {
         seats -> Nullable<Integer>,
         status -> Text,
         cancel_reason -> Nullable<Text>,
+        open_to -> Text,
         students_class -> Nullable<Text>,
         students_count -> Nullable<Integer>,
         outcome -> Nullable<Text>,
@@ -333,6 +338,13 @@ diesel::table! {
         updated_by -> Nullable<Text>,
         archived_at -> Nullable<Timestamp>,
         version -> Integer,
+    }
+}
+
+diesel::table! {
+    session_schools (session_id, school_id) {
+        session_id -> Text,
+        school_id -> Text,
     }
 }
 
@@ -477,6 +489,8 @@ diesel::joinable!(account_links -> users (user_id));
 diesel::joinable!(member_subjects -> members (member_id));
 diesel::joinable!(member_subjects -> subjects (subject_id));
 diesel::joinable!(session_tutors -> sessions (session_id));
+diesel::joinable!(session_schools -> sessions (session_id));
+diesel::joinable!(session_schools -> schools (school_id));
 diesel::joinable!(registrations -> sessions (session_id));
 diesel::joinable!(request_events -> requests (request_id));
 diesel::joinable!(attachments -> members (member_id));
@@ -507,6 +521,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     request_events,
     sessions,
     session_tutors,
+    session_schools,
     registrations,
     ratings,
     session_amendments,

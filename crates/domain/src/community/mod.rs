@@ -20,18 +20,20 @@ labelled_enum!(
         StudentGroupSession = "student_group_session" => "Групповое занятие с обучающимися",
         ExamPrepSession = "exam_prep_session" => "Групповое занятие по подготовке к ГИА",
         ExpertReview = "expert_review" => "Экспертиза",
+        Training = "training" => "Тренинг",
+        Seminar = "seminar" => "Семинар",
+        LessonVisit = "lesson_visit" => "Посещение уроков и мероприятий",
+        ExperienceExchange = "experience_exchange" => "Обмен опытом",
+        RoundTable = "round_table" => "Круглый стол",
+        ProblemGroup = "problem_group" => "Проблемная группа",
+        PedagogicalWorkshop = "pedagogical_workshop" => "Педагогическая мастерская",
+        MethodicalMeeting = "methodical_meeting" => "Заседание ШМО / методического совета",
+        Meeting = "meeting" => "Совещание",
+        Mentoring = "mentoring" => "Наставничество",
+        TrialDiagnostic = "trial_diagnostic" => "Пробная диагностическая работа",
+        Internship = "internship" => "Стажировка",
     }
 );
-
-impl FormOfWork {
-    /// Group forms: teachers register for them while seats last.
-    pub fn is_group(self) -> bool {
-        !matches!(
-            self,
-            FormOfWork::IndividualConsultation | FormOfWork::ExpertReview | FormOfWork::Supervision
-        )
-    }
-}
 
 labelled_enum!(
     /// Who the work is for (000 §6.7).
@@ -50,12 +52,18 @@ labelled_enum!(
     }
 );
 
+mod activity;
 mod requests;
+mod series;
 mod sessions;
+mod targeting;
 mod views;
 
+pub use activity::*;
 pub use requests::*;
+pub use series::*;
 pub use sessions::*;
+pub use targeting::*;
 pub use views::*;
 
 #[cfg(test)]
@@ -138,5 +146,96 @@ mod tests {
             fields(input(None, Some(d(12, 1))).validate_period(today, year)),
             vec!["period_to"]
         );
+    }
+
+    #[test]
+    fn a_session_for_a_request_is_offered_inside_its_period() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        // Wednesday 02.12.2026.
+        let today = d(12, 2);
+        assert_eq!(suggested_session_date(today, None, None), d(12, 3));
+        assert_eq!(
+            suggested_session_date(today, Some(d(12, 14)), Some(d(12, 25))),
+            d(12, 14)
+        );
+        assert_eq!(
+            suggested_session_date(today, Some(d(11, 20)), Some(d(12, 25))),
+            d(12, 3)
+        );
+        // 13.12.2026 is a Sunday.
+        assert_eq!(
+            suggested_session_date(today, Some(d(12, 13)), None),
+            d(12, 14)
+        );
+        assert_eq!(
+            suggested_session_date(today, None, Some(d(12, 1))),
+            d(12, 3)
+        );
+    }
+
+    #[test]
+    fn requests_on_a_schools_behalf() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+        let fields = |r: Result<(), Vec<FieldError>>| {
+            r.err()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|f| f.field)
+                .collect::<Vec<_>>()
+        };
+        let mut input = RequestInput::default();
+        assert_eq!(
+            fields(input.validate_on_behalf(today)),
+            vec!["school_id", "channel", "received_on"]
+        );
+        input.school_id = Some("s1".into());
+        input.channel = Some(RequestChannel::Phone);
+        input.received_on = Some(today + chrono::Duration::days(1));
+        assert_eq!(fields(input.validate_on_behalf(today)), vec!["received_on"]);
+        input.received_on = Some(today);
+        assert!(input.validate_on_behalf(today).is_ok());
+        assert_eq!(fields(input.validate_own()), vec!["channel", "received_on"]);
+        input.channel = Some(RequestChannel::Platform);
+        assert_eq!(fields(input.validate_on_behalf(today)), vec!["channel"]);
+    }
+
+    #[test]
+    fn individual_forms_have_one_participant() {
+        let base = SessionInput {
+            form: Some(FormOfWork::IndividualConsultation),
+            title: "Консультация".into(),
+            starts_at: DateTime::from_timestamp(1_800_000_000, 0).unwrap(),
+            ends_at: DateTime::from_timestamp(1_800_003_600, 0).unwrap(),
+            format: Some(WorkFormat::Remote),
+            online_link: Some("https://meet.example/x".into()),
+            audience: Some(Audience::Teachers),
+            ..Default::default()
+        };
+        assert!(base.validate().is_ok());
+        let bad = SessionInput {
+            seats: Some(5),
+            request_ids: vec!["a".into(), "b".into()],
+            open_to: Some(OpenTo::LowResults),
+            ..base.clone()
+        };
+        let fields: Vec<String> = bad
+            .validate()
+            .unwrap_err()
+            .into_iter()
+            .map(|f| f.field)
+            .collect();
+        assert_eq!(fields, vec!["seats", "request_ids", "open_to"]);
+        let group = SessionInput {
+            form: Some(FormOfWork::Seminar),
+            open_to: Some(OpenTo::Schools),
+            ..base
+        };
+        let fields: Vec<String> = group
+            .validate()
+            .unwrap_err()
+            .into_iter()
+            .map(|f| f.field)
+            .collect();
+        assert_eq!(fields, vec!["target_school_ids"]);
     }
 }

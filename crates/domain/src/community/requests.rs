@@ -36,6 +36,17 @@ impl RequestStatus {
 }
 
 labelled_enum!(
+    /// How a request reached the consultation point.
+    RequestChannel {
+        Platform = "platform" => "Через платформу",
+        Letter = "letter" => "Письмо",
+        Phone = "phone" => "Телефон",
+        Email = "email" => "Электронная почта",
+        InPerson = "in_person" => "Лично",
+    }
+);
+
+labelled_enum!(
     /// What someone does to a request.
     RequestAction {
         AskInfo = "ask_info" => "Запросить уточнения",
@@ -109,6 +120,13 @@ pub struct Request {
     pub requester_name: String,
     /// Filed by the school administration for the school (not for one teacher).
     pub for_school: bool,
+    /// How it arrived: through the platform, or by letter, phone, … (then a coordinator
+    /// registered it on the school's behalf and is its author, `requester_*`).
+    pub channel: RequestChannel,
+    /// The day a letter or call was received (requests registered on a school's behalf).
+    pub received_on: Option<NaiveDate>,
+    /// Who wrote or called, as told (requests registered on a school's behalf).
+    pub contact: Option<String>,
     pub form: FormOfWork,
     pub subject_id: Option<String>,
     pub subject_name: Option<String>,
@@ -124,6 +142,8 @@ pub struct Request {
     pub tutor_user_id: Option<String>,
     pub tutor_name: Option<String>,
     pub session_id: Option<String>,
+    /// The series answering the request: it is done when the series is.
+    pub series_id: Option<String>,
     pub decline_reason: Option<String>,
     pub status_changed_at: DateTime<Utc>,
     /// Days since the last status change.
@@ -155,6 +175,19 @@ pub struct RequestInput {
     /// School administrators: file for the school as a whole.
     #[serde(default)]
     pub for_school: bool,
+    /// Coordinators: the school a request is registered for (it then belongs to the
+    /// school as a whole).
+    #[serde(default)]
+    pub school_id: Option<String>,
+    /// Coordinators: how the request arrived (letter, phone, e-mail, in person).
+    #[serde(default)]
+    pub channel: Option<RequestChannel>,
+    /// Coordinators: the day the letter or call was received.
+    #[serde(default)]
+    pub received_on: Option<NaiveDate>,
+    /// Coordinators: who wrote or called («зам. директора по УВР Иванова И.И.»).
+    #[serde(default)]
+    pub contact: Option<String>,
 }
 
 impl RequestInput {
@@ -190,6 +223,70 @@ impl RequestInput {
         if let (Some(a), Some(b)) = (self.period_from, self.period_to) {
             if b < a {
                 e.add("period_to", "invalid_period", "Конец периода раньше начала");
+            }
+        }
+        e.finish()
+    }
+
+    /// A request registered on a school's behalf: the school, a channel other than the
+    /// platform, and a day received that is not in the future.
+    pub fn validate_on_behalf(&self, today: NaiveDate) -> Result<(), Vec<FieldError>> {
+        let mut e = Errors::default();
+        if self.school_id.as_deref().unwrap_or("").trim().is_empty() {
+            e.add(
+                "school_id",
+                "required",
+                "Выберите школу, от которой поступила заявка",
+            );
+        }
+        match self.channel {
+            None => e.add(
+                "channel",
+                "required",
+                "Укажите, как поступила заявка: письмо, телефон, почта или лично",
+            ),
+            Some(RequestChannel::Platform) => e.add(
+                "channel",
+                "invalid",
+                "Заявку «через платформу» подаёт сама школа; укажите письмо, телефон, почту или «лично»",
+            ),
+            Some(_) => {}
+        }
+        match self.received_on {
+            None => e.add("received_on", "required", "Укажите дату поступления"),
+            Some(d) if d > today => e.add(
+                "received_on",
+                "in_future",
+                format!(
+                    "Дата поступления позже сегодняшней ({})",
+                    crate::text::format_date_ru(today)
+                ),
+            ),
+            Some(_) => {}
+        }
+        if let Some(c) = &self.contact {
+            e.max_len("contact", c, 300);
+        }
+        e.finish()
+    }
+
+    /// Fields only coordinators fill, when someone else sent them.
+    pub fn validate_own(&self) -> Result<(), Vec<FieldError>> {
+        let mut e = Errors::default();
+        for (field, set) in [
+            (
+                "channel",
+                self.channel.is_some_and(|c| c != RequestChannel::Platform),
+            ),
+            ("received_on", self.received_on.is_some()),
+            ("contact", self.contact.is_some()),
+        ] {
+            if set {
+                e.add(
+                    field,
+                    "not_allowed",
+                    "Это поле заполняет координатор, регистрируя заявку от имени школы",
+                );
             }
         }
         e.finish()
@@ -304,4 +401,29 @@ pub struct TutorSuggestion {
     /// Open requests and planned sessions.
     pub load: i64,
     pub average_rating: Option<f64>,
+}
+
+/// The day a session answering a request is first offered on: the earliest day from
+/// tomorrow that lies in the desired period (its first day when it is ahead), never a
+/// Sunday; tomorrow when the period is unknown or over.
+pub fn suggested_session_date(
+    today: NaiveDate,
+    period_from: Option<NaiveDate>,
+    period_to: Option<NaiveDate>,
+) -> NaiveDate {
+    use chrono::{Datelike, Duration, Weekday};
+    let skip_sunday = |d: NaiveDate| {
+        if d.weekday() == Weekday::Sun {
+            d + Duration::days(1)
+        } else {
+            d
+        }
+    };
+    let tomorrow = today + Duration::days(1);
+    let d = skip_sunday(period_from.map_or(tomorrow, |f| f.max(tomorrow)));
+    match period_to {
+        Some(to) if to < tomorrow => skip_sunday(tomorrow),
+        Some(to) if d > to => to,
+        _ => d,
+    }
 }

@@ -35,6 +35,8 @@ pub struct Session {
     pub academic_year_id: String,
     pub series_id: Option<String>,
     pub form: FormOfWork,
+    /// The activity type of the form (000 §5.1).
+    pub activity: ActivityType,
     pub subject_id: Option<String>,
     pub subject_name: Option<String>,
     pub title: String,
@@ -45,6 +47,12 @@ pub struct Session {
     pub format: WorkFormat,
     pub audience: Audience,
     pub seats: Option<i32>,
+    /// Who may register (group forms).
+    pub open_to: OpenTo,
+    /// The schools named when `open_to` is `schools`, by short name.
+    pub target_schools: Vec<SchoolRef>,
+    /// Whether the targeting admits the caller's school.
+    pub open_to_me: bool,
     pub status: SessionStatus,
     pub cancel_reason: Option<String>,
     /// The consultation point the session is held at, if any.
@@ -87,6 +95,12 @@ pub struct SessionInput {
     /// The consultation point (of the session's municipality) it is held at.
     #[serde(default)]
     pub consultation_point_id: Option<String>,
+    /// Who may register for a group session (default: everyone of the municipality).
+    #[serde(default)]
+    pub open_to: Option<OpenTo>,
+    /// For `open_to = schools`: the schools whose teachers may register.
+    #[serde(default)]
+    pub target_school_ids: Vec<String>,
     /// Tutors holding the session (default: the caller, if a tutor).
     #[serde(default)]
     pub tutor_ids: Vec<String>,
@@ -170,6 +184,7 @@ impl SessionInput {
                 e.add("seats", "out_of_range", "Мест — от 1 до 500");
             }
         }
+        self.validate_participation(&mut e);
         if self.recurrence.is_some() && self.repeat_until.is_none() {
             e.add(
                 "repeat_until",
@@ -178,6 +193,50 @@ impl SessionInput {
             );
         }
         e.finish()
+    }
+}
+
+impl SessionInput {
+    /// An individual form has one participant — the requester: no seats, no targeting,
+    /// at most one request. Targeting named schools names at least one.
+    fn validate_participation(&self, e: &mut Errors) {
+        let open_to = self.open_to.unwrap_or(OpenTo::All);
+        if let Some(form) = self.form.filter(|f| f.is_individual()) {
+            if self.seats.is_some_and(|s| s > 1) {
+                e.add(
+                    "seats",
+                    "individual_form",
+                    format!(
+                        "«{}» — индивидуальная форма: участник один",
+                        form.label_ru()
+                    ),
+                );
+            }
+            if self.request_ids.len() > 1 {
+                e.add(
+                    "request_ids",
+                    "individual_form",
+                    "Индивидуальное занятие отвечает на одну заявку: его участник — её автор",
+                );
+            }
+            if open_to != OpenTo::All {
+                e.add(
+                    "open_to",
+                    "individual_form",
+                    "Ограничение записи — для групповых форм; на индивидуальное занятие не записываются",
+                );
+            }
+        }
+        if open_to == OpenTo::Schools && self.target_school_ids.is_empty() {
+            e.add("target_school_ids", "required", "Выберите школы");
+        }
+        if open_to != OpenTo::Schools && !self.target_school_ids.is_empty() {
+            e.add(
+                "target_school_ids",
+                "not_allowed",
+                "Школы выбирают, когда запись открыта только для выбранных школ",
+            );
+        }
     }
 }
 
@@ -195,6 +254,8 @@ pub struct SessionFilter {
     pub school_id: Option<String>,
     pub subject_id: Option<String>,
     pub form: Option<FormOfWork>,
+    /// Sessions of the forms of one activity type.
+    pub activity: Option<ActivityType>,
     pub status: Option<SessionStatus>,
     /// Sessions held at this consultation point.
     pub consultation_point_id: Option<String>,
@@ -355,4 +416,66 @@ pub struct SessionDetail {
     pub average_rating: Option<f64>,
     /// May the caller edit, log, cancel the session?
     pub can_manage: bool,
+}
+
+/// Whose busy times to show and over which days (`GET /sessions/busy`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+#[serde(deny_unknown_fields)]
+pub struct BusyFilter {
+    /// Tutor user ids, comma-separated.
+    pub tutor_ids: String,
+    /// First day (in each tutor's local calendar).
+    pub from: NaiveDate,
+    /// Last day, inclusive (at most 366 days after `from`).
+    pub to: NaiveDate,
+}
+
+impl BusyFilter {
+    /// The tutor ids, trimmed, without duplicates.
+    pub fn ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = self
+            .tutor_ids
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+
+    pub fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let mut e = Errors::default();
+        let n = self.ids().len();
+        if n == 0 {
+            e.add("tutor_ids", "required", "Укажите тьюторов");
+        } else if n > 20 {
+            e.add("tutor_ids", "too_many", "Не больше 20 тьюторов за раз");
+        }
+        if self.to < self.from {
+            e.add("to", "invalid_period", "Конец периода раньше начала");
+        } else if (self.to - self.from).num_days() > 366 {
+            e.add("to", "too_long", "Период — не больше года");
+        }
+        e.finish()
+    }
+}
+
+/// A time a tutor is taken by a session that is not cancelled.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BusySlot {
+    pub tutor_id: String,
+    pub tutor_name: String,
+    pub session_id: String,
+    pub title: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    /// «ДД.ММ.ГГГГ ЧЧ:ММ–ЧЧ:ММ» in the tutor's local time (the zone of their municipality).
+    pub local_time: String,
+    /// The IANA zone `local_time` is in.
+    pub time_zone: String,
 }

@@ -57,8 +57,14 @@ pub struct Dashboard {
     pub stale_requests: Vec<Request>,
     pub stale_after_days: i64,
     pub sessions_this_month_by_form: Vec<LabelledCount>,
+    /// Sessions this month (not cancelled) by activity type (000 §5.1), all five types.
+    pub sessions_this_month_by_activity: Vec<LabelledCount>,
+    /// Sessions of the current academic year (not cancelled) by activity type.
+    pub sessions_this_year_by_activity: Vec<LabelledCount>,
     pub held_this_month: i64,
-    /// ШНОР with no held or planned session this quarter.
+    /// The school quarter «this quarter» means (the last one during the holidays).
+    pub quarter: String,
+    /// ШНОР with no held or planned session this school quarter.
     pub low_results_without_session: Vec<SchoolRef>,
     pub tutor_load: Vec<TutorLoad>,
 }

@@ -77,6 +77,7 @@ pub fn RequestFormPage() -> impl IntoView {
             period_from: date(period_from),
             period_to: date(period_to),
             for_school: for_school.get_untracked(),
+            ..Default::default()
         };
         if let Err(errs) = input.validate() {
             local_errors.extend(errs);

@@ -70,6 +70,57 @@ pub fn require_current(conn: &mut DbConn) -> AppResult<AcademicYear> {
     })
 }
 
+/// The academic year a work day belongs to, for planning: the current one or a later one
+/// that already exists (planning ahead). 422 on `field` for a past year or one not yet
+/// created.
+pub fn for_planning(
+    conn: &mut DbConn,
+    day: chrono::NaiveDate,
+    field: &str,
+) -> AppResult<AcademicYear> {
+    let current = require_current(conn)?;
+    let found: Option<AcademicYear> = academic_years::table
+        .filter(academic_years::archived_at.is_null())
+        .filter(academic_years::starts_on.le(day))
+        .filter(academic_years::ends_on.ge(day))
+        .select(YearRow::as_select())
+        .first(conn)
+        .optional()?
+        .map(AcademicYear::from);
+    let date = tutornet_domain::text::format_date_ru(day);
+    match found {
+        Some(y) if y.starts_on >= current.starts_on => Ok(y),
+        Some(y) => Err(AppError::field(
+            field,
+            "outside_academic_year",
+            format!(
+                "{date} — в прошедшем учебном году {}; планировать можно с текущего {} ({} – {})",
+                y.name,
+                current.name,
+                tutornet_domain::text::format_date_ru(current.starts_on),
+                tutornet_domain::text::format_date_ru(current.ends_on)
+            ),
+        )),
+        None => {
+            let (name, _, _) = tutornet_domain::org::academic_year_bounds(
+                tutornet_domain::org::academic_start_year(day),
+            );
+            Err(AppError::field(
+                field,
+                "outside_academic_year",
+                if day < current.starts_on {
+                    format!("{date} — раньше текущего учебного года {}", current.name)
+                } else {
+                    format!(
+                        "{date} — в учебном году {name}, которого ещё нет в системе; \
+                         планировать на него можно, когда администратор его заведёт"
+                    )
+                },
+            ))
+        }
+    }
+}
+
 pub fn find(conn: &mut DbConn, id: &str) -> AppResult<AcademicYear> {
     academic_years::table
         .find(id)

@@ -9,13 +9,24 @@ use crate::store::schema::{requests, schools, session_tutors, sessions};
 use chrono::{Datelike, NaiveDate};
 use diesel::prelude::*;
 use tutornet_domain::community::{
-    Dashboard, FormOfWork, LabelledCount, RequestStatus, SchoolRef, TutorLoad,
+    current_or_last_quarter, ActivityType, Dashboard, FormOfWork, LabelledCount, RequestStatus,
+    SchoolRef, TutorLoad,
 };
 use tutornet_domain::permissions::{Action, Resource};
 
-fn quarter_start(d: NaiveDate) -> NaiveDate {
-    let m = ((d.month() - 1) / 3) * 3 + 1;
-    NaiveDate::from_ymd_opt(d.year(), m, 1).unwrap_or(d)
+/// Counts of sessions' forms by activity type, every type listed.
+fn by_activity<'a>(forms: impl Iterator<Item = &'a String> + Clone) -> Vec<LabelledCount> {
+    ActivityType::ALL
+        .iter()
+        .map(|a| LabelledCount {
+            key: a.as_str().into(),
+            label: a.label_ru().into(),
+            count: forms
+                .clone()
+                .filter(|f| FormOfWork::parse(f).map(FormOfWork::activity) == Some(*a))
+                .count() as i64,
+        })
+        .collect()
 }
 
 fn add_months(d: NaiveDate, n: u32) -> NaiveDate {
@@ -92,16 +103,40 @@ pub fn dashboard(
         .filter(|c| c.count > 0)
         .collect();
     let held_this_month = month.iter().filter(|(_, s)| s == "held").count() as i64;
-    let q_start = local_midnight(quarter_start(today));
-    let q_end = local_midnight(add_months(quarter_start(today), 3));
-    let covered: Vec<String> = requests::table
+    let sessions_this_month_by_activity = by_activity(month.iter().map(|(f, _)| f));
+    let year_forms: Vec<String> = match crate::features::academic_years::ops::current(conn)? {
+        Some(y) => sessions::table
+            .filter(sessions::municipality_id.eq(&m))
+            .filter(sessions::academic_year_id.eq(&y.id))
+            .filter(sessions::status.ne("cancelled"))
+            .select(sessions::form)
+            .load(conn)?,
+        None => Vec::new(),
+    };
+    let sessions_this_year_by_activity = by_activity(year_forms.iter());
+    // «This quarter» is the school quarter (the last one during the holidays).
+    let quarter = current_or_last_quarter(today);
+    let q_start = local_midnight(quarter.starts_on);
+    let q_end = local_midnight(quarter.ends_on.succ_opt().unwrap_or(quarter.ends_on));
+    let in_quarter = sessions::status
+        .ne("cancelled")
+        .and(sessions::starts_at.ge(q_start))
+        .and(sessions::starts_at.lt(q_end));
+    let mut covered: Vec<String> = requests::table
         .inner_join(sessions::table.on(sessions::id.nullable().eq(requests::session_id)))
         .filter(requests::municipality_id.eq(&m))
-        .filter(sessions::status.ne("cancelled"))
-        .filter(sessions::starts_at.ge(q_start))
-        .filter(sessions::starts_at.lt(q_end))
+        .filter(in_quarter)
         .select(requests::school_id)
         .load(conn)?;
+    // A request answered by a series is covered by any of its occurrences.
+    covered.extend(
+        requests::table
+            .inner_join(sessions::table.on(sessions::series_id.eq(requests::series_id)))
+            .filter(requests::municipality_id.eq(&m))
+            .filter(in_quarter)
+            .select(requests::school_id)
+            .load::<String>(conn)?,
+    );
     let mut low: Vec<(String, String, String)> = schools::table
         .filter(schools::municipality_id.eq(&m))
         .filter(schools::is_low_results.eq(true))
@@ -138,7 +173,10 @@ pub fn dashboard(
         stale_requests,
         stale_after_days: stale_days,
         sessions_this_month_by_form,
+        sessions_this_month_by_activity,
+        sessions_this_year_by_activity,
         held_this_month,
+        quarter: quarter.label_ru(),
         low_results_without_session,
         tutor_load,
     })

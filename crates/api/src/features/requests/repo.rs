@@ -11,7 +11,7 @@ use crate::store::record::new_id;
 use crate::store::record::now;
 use crate::store::schema::{
     attachments, member_subjects, members, ratings, request_events, requests, schools,
-    session_tutors, sessions,
+    session_tutors, sessions, users,
 };
 use diesel::prelude::*;
 use diesel::sql_types::{Bool, Nullable};
@@ -38,6 +38,26 @@ pub(super) fn school_short_name(conn: &mut DbConn, id: &str) -> AppResult<Option
         .select(schools::short_name)
         .first(conn)
         .optional()?)
+}
+
+/// The municipality of an open (not archived) school, if there is one.
+pub(super) fn school_place(conn: &mut DbConn, school_id: &str) -> AppResult<Option<String>> {
+    Ok(schools::table
+        .find(school_id)
+        .filter(schools::archived_at.is_null())
+        .select(schools::municipality_id)
+        .first(conn)
+        .optional()?)
+}
+
+/// Active school administrators of a school.
+pub(super) fn school_admins(conn: &mut DbConn, school_id: &str) -> AppResult<Vec<String>> {
+    Ok(users::table
+        .filter(users::school_id.eq(school_id))
+        .filter(users::role.eq("school_admin"))
+        .filter(users::active.eq(true))
+        .select(users::id)
+        .load(conn)?)
 }
 
 pub(super) fn school_municipality(conn: &mut DbConn, school_id: &str) -> AppResult<String> {
@@ -262,8 +282,19 @@ pub(super) fn sessions_of_schools(
             ),
         ),
     };
-    let ids: Vec<Option<String>> = q.select(requests::session_id).load(conn)?;
-    Ok(ids.into_iter().flatten().collect())
+    let linked: Vec<(Option<String>, Option<String>)> = q
+        .select((requests::session_id, requests::series_id))
+        .load(conn)?;
+    let series: Vec<String> = linked.iter().filter_map(|(_, s)| s.clone()).collect();
+    let mut ids: Vec<String> = linked.into_iter().filter_map(|(s, _)| s).collect();
+    if !series.is_empty() {
+        let more: Vec<String> = sessions::table
+            .filter(sessions::series_id.eq_any(series))
+            .select(sessions::id)
+            .load(conn)?;
+        ids.extend(more);
+    }
+    Ok(ids)
 }
 
 pub(super) fn requested_session(
@@ -350,4 +381,71 @@ pub(super) fn attached_to(
         .count()
         .get_result(conn)?;
     Ok(n > 0)
+}
+
+/// The series of a session, if it is one occurrence of a series.
+pub(super) fn series_of_session(conn: &mut DbConn, session_id: &str) -> AppResult<Option<String>> {
+    Ok(sessions::table
+        .find(session_id)
+        .select(sessions::series_id)
+        .first::<Option<String>>(conn)
+        .optional()?
+        .flatten())
+}
+
+/// The requests answered by a series, in a status.
+pub(super) fn of_series(
+    conn: &mut DbConn,
+    series_id: &str,
+    status: &str,
+) -> AppResult<Vec<RequestRow>> {
+    Ok(requests::table
+        .filter(requests::series_id.eq(series_id))
+        .filter(requests::status.eq(status))
+        .order(requests::id.asc())
+        .select(RequestRow::as_select())
+        .load(conn)?)
+}
+
+/// (the next planned occurrence, how many were held) of a series.
+pub(super) fn series_state(conn: &mut DbConn, series_id: &str) -> AppResult<(Option<String>, i64)> {
+    let next: Option<String> = sessions::table
+        .filter(sessions::series_id.eq(series_id))
+        .filter(sessions::status.eq("planned"))
+        .order((sessions::starts_at.asc(), sessions::id.asc()))
+        .select(sessions::id)
+        .first(conn)
+        .optional()?;
+    let held: i64 = sessions::table
+        .filter(sessions::series_id.eq(series_id))
+        .filter(sessions::status.eq("held"))
+        .count()
+        .get_result(conn)?;
+    Ok((next, held))
+}
+
+/// The tutors holding a session.
+pub(super) fn session_tutor_ids(conn: &mut DbConn, session_id: &str) -> AppResult<Vec<String>> {
+    Ok(session_tutors::table
+        .filter(session_tutors::session_id.eq(session_id))
+        .select(session_tutors::user_id)
+        .load(conn)?)
+}
+
+/// (request id, series id) of requests answered by the series.
+pub(super) fn linked_to_series(
+    conn: &mut DbConn,
+    series_ids: &[String],
+) -> AppResult<Vec<(String, Option<String>)>> {
+    Ok(requests::table
+        .filter(requests::series_id.eq_any(series_ids))
+        .select((requests::id, requests::series_id))
+        .load(conn)?)
+}
+
+pub(super) fn set_series(conn: &mut DbConn, id: &str, series: Option<&str>) -> AppResult<()> {
+    diesel::update(requests::table.find(id))
+        .set(requests::series_id.eq(series))
+        .execute(conn)?;
+    Ok(())
 }

@@ -16,16 +16,16 @@ use crate::store::stored;
 use std::collections::HashMap;
 use tutornet_domain::audit::{AuditAction, AuditEntity};
 use tutornet_domain::community::{
-    Actor, Audience, FormOfWork, Request, RequestDetail, RequestEvent, RequestFilter, RequestInput,
-    RequestStatus, WorkFormat,
+    Actor, Audience, FormOfWork, Request, RequestChannel, RequestDetail, RequestEvent,
+    RequestFilter, RequestInput, RequestStatus, WorkFormat,
 };
 use tutornet_domain::permissions::{Action, Resource, Role};
 use tutornet_domain::Page;
 
 pub use super::sessions::{
-    linked_to_sessions, on_session_cancelled, on_session_held, on_session_scheduled,
-    requested_session, schedulable, sessions_of_low_result_schools, sessions_of_school,
-    Schedulable,
+    linked_to_series, linked_to_sessions, on_session_cancelled, on_session_held,
+    on_session_scheduled, requested_session, schedulable, sessions_of_low_result_schools,
+    sessions_of_school, Schedulable,
 };
 pub use super::suggestions::{composition_tutors, suggestions, tutor_load};
 pub use super::transition::transition;
@@ -61,6 +61,10 @@ pub(super) fn to_domain(conn: &mut DbConn, rows: Vec<RequestRow>) -> AppResult<V
                 school_id: r.school_id,
                 requester_id: r.requester_id,
                 for_school: r.for_school,
+                channel: stored(&r.channel, "requests.channel", RequestChannel::parse)?,
+                received_on: r.received_on,
+                contact: r.contact,
+                series_id: r.series_id,
                 form: stored(&r.form, "requests.form", FormOfWork::parse)?,
                 subject_id: r.subject_id,
                 topic: r.topic,
@@ -194,14 +198,59 @@ pub(super) fn record(
     )
 }
 
+/// The school a request is filed for and whether a coordinator registers it on the
+/// school's behalf: teachers and school administrators file for their own school;
+/// coordinators and admins name a school within their reach.
+fn filing_school(
+    conn: &mut DbConn,
+    user: &AuthUser,
+    reach: &crate::auth::Reach,
+    input: &RequestInput,
+) -> AppResult<(String, bool)> {
+    if matches!(user.role, Role::Teacher | Role::SchoolAdmin) {
+        let own = user.school_id.clone().ok_or_else(|| {
+            AppError::Forbidden("Заявки подают учителя и администрация школ".into())
+        })?;
+        if input.school_id.as_deref().is_some_and(|s| s != own) {
+            return Err(AppError::field(
+                "school_id",
+                "not_allowed",
+                "Заявку подают от своей школы",
+            ));
+        }
+        return Ok((own, false));
+    }
+    let Some(school_id) = input.school_id.clone().filter(|s| !s.trim().is_empty()) else {
+        return Err(AppError::field(
+            "school_id",
+            "required",
+            "Выберите школу, от которой поступила заявка",
+        ));
+    };
+    let municipality = repo::school_place(conn, &school_id)?;
+    let region = match &municipality {
+        Some(m) => crate::access::places::region_of(conn, m)?,
+        None => None,
+    };
+    let covered = match (reach, &municipality) {
+        (crate::auth::Reach::Municipality(own), Some(m)) => own == m,
+        (crate::auth::Reach::Region(r), Some(_)) => region.as_deref() == Some(r.as_str()),
+        _ => false,
+    };
+    if !covered {
+        return Err(AppError::field(
+            "school_id",
+            "invalid_reference",
+            "Школа не найдена среди действующих школ вашего муниципалитета",
+        ));
+    }
+    Ok((school_id, true))
+}
+
 pub fn create(conn: &mut DbConn, user: &AuthUser, input: &RequestInput) -> AppResult<Request> {
-    user.reach(Resource::Request, Action::Create)?;
+    let reach = user.reach(Resource::Request, Action::Create)?;
     input.validate().map_err(AppError::Validation)?;
-    let school_id = user
-        .school_id
-        .clone()
-        .filter(|_| matches!(user.role, Role::Teacher | Role::SchoolAdmin))
-        .ok_or_else(|| AppError::Forbidden("Заявки подают учителя и администрация школ".into()))?;
+    let (school_id, on_behalf) = filing_school(conn, user, &reach, input)?;
     let municipality_id = repo::school_municipality(conn, &school_id)?;
     let year = crate::features::academic_years::ops::require_current(conn)?;
     let today =
@@ -209,6 +258,16 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &RequestInput) -> AppRe
     input
         .validate_period(today, year.starts_on)
         .map_err(AppError::Validation)?;
+    if on_behalf {
+        input.validate_on_behalf(today)
+    } else {
+        input.validate_own()
+    }
+    .map_err(AppError::Validation)?;
+    let channel = match (on_behalf, input.channel) {
+        (true, Some(c)) => c,
+        _ => RequestChannel::Platform,
+    };
     crate::store::names::check_subject(conn, input.subject_id.as_deref())?;
     let id = new_id();
     let t = now();
@@ -220,7 +279,7 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &RequestInput) -> AppRe
             academic_year_id: &year.id,
             school_id: &school_id,
             requester_id: &user.id,
-            for_school: input.for_school && user.role == Role::SchoolAdmin,
+            for_school: on_behalf || (input.for_school && user.role == Role::SchoolAdmin),
             form: input.form.map(|f| f.as_str()).unwrap_or_default(),
             subject_id: input.subject_id.as_deref(),
             topic: input.topic.trim(),
@@ -231,6 +290,9 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &RequestInput) -> AppRe
             format: input.format.map(|f| f.as_str()).unwrap_or_default(),
             period_from: input.period_from,
             period_to: input.period_to,
+            channel: channel.as_str(),
+            received_on: input.received_on.filter(|_| on_behalf),
+            contact: tutornet_domain::text::clean(&input.contact).filter(|_| on_behalf),
             status: RequestStatus::New.as_str(),
             status_changed_at: t,
             created_at: t,
@@ -241,14 +303,32 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &RequestInput) -> AppRe
         },
     )?;
     repo::insert_event(conn, &id, Some(&user.id), None, "new", None)?;
-    let coords = coordinators(conn, &municipality_id)?;
+    let school_name = repo::school_short_name(conn, &school_id)?.unwrap_or_default();
+    let mut coords = coordinators(conn, &municipality_id)?;
+    if on_behalf {
+        // The school hears that its letter or call is now a request.
+        coords.extend(repo::school_admins(conn, &school_id)?);
+    }
     notify(
         conn,
         &coords,
         Some(&user.id),
         "request_new",
         "Новая заявка",
-        &format!("{}: {}", user.full_name, input.topic.trim()),
+        &if on_behalf {
+            format!(
+                "{} ({}, {}): {}",
+                school_name,
+                channel.label_ru().to_lowercase(),
+                input
+                    .received_on
+                    .map(tutornet_domain::text::format_date_ru)
+                    .unwrap_or_default(),
+                input.topic.trim()
+            )
+        } else {
+            format!("{}: {}", user.full_name, input.topic.trim())
+        },
         Some(&format!("/requests/{id}")),
     )?;
     let row = repo::find_row(conn, &id)?;
@@ -265,6 +345,8 @@ pub(super) struct Move<'a> {
     pub tutor: Option<Option<&'a str>>,
     /// `Some(..)`: set (or clear) the linked session.
     pub session: Option<Option<&'a str>>,
+    /// `Some(..)`: set (or clear) the series answering the request.
+    pub series: Option<Option<String>>,
     pub decline_reason: Option<&'a str>,
 }
 
@@ -275,6 +357,7 @@ impl<'a> Move<'a> {
             comment,
             tutor: None,
             session: None,
+            series: None,
             decline_reason: None,
         }
     }
@@ -295,6 +378,9 @@ pub(super) fn move_to(
     }
     if let Some(s) = m.session {
         repo::set_session(conn, &r.id, s)?;
+    }
+    if let Some(s) = &m.series {
+        repo::set_series(conn, &r.id, s.as_deref())?;
     }
     if let Some(d) = m.decline_reason {
         repo::set_decline_reason(conn, &r.id, d)?;

@@ -64,8 +64,13 @@ fn schedule<'a>(
             ))
         }
     }
+    // The assigned tutor holds it: a tutor cannot answer with someone else's session.
+    let tutors = repo::session_tutor_ids(conn, sid)?;
+    super::sessions::check_assigned_tutor(conn, r, &tutors, "session_id")?;
+    let series = repo::series_of_session(conn, sid)?;
     Ok(Move {
         session: Some(Some(sid)),
+        series: Some(series),
         ..m
     })
 }

@@ -33,6 +33,7 @@ pub fn register(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Sessi
             detail: "Запись возможна только на запланированное занятие".into(),
         });
     }
+    super::plan::check_admitted(conn, user, &s)?;
     if s.starts_at <= crate::store::record::now() {
         return Err(AppError::Conflict {
             code: ProblemCode::SessionStarted,

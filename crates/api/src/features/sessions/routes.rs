@@ -4,8 +4,8 @@ use crate::openapi::{ReadErrors, WriteErrors};
 use crate::AppState;
 use actix_web::{web, HttpResponse};
 use tutornet_domain::community::{
-    AmendmentInput, RatingInput, Session, SessionCancel, SessionDetail, SessionFilter,
-    SessionInput, SessionLogInput,
+    AmendmentInput, BusyFilter, BusySlot, RatingInput, Session, SessionCancel, SessionDetail,
+    SessionFilter, SessionInput, SessionLogInput,
 };
 use tutornet_domain::Page;
 
@@ -23,9 +23,12 @@ pub async fn list(
         .await
 }
 
-/// Plans a session or a series (weekly, monthly, once a quarter). A double-booked tutor
-/// or room is 409 naming the conflicting session; dates outside the current academic
-/// year are 422. Linked accepted requests become `scheduled`.
+/// Plans a session or a series (weekly; monthly at the same weekday position; once a
+/// school quarter), within one academic year and out of the holidays. A double-booked
+/// tutor or room is 409 naming the conflicting session; a date in a past academic year
+/// or in one not yet created is 422 (later years may be planned once they exist). Linked
+/// accepted requests (held by their assigned tutor) become `scheduled`, answered by the
+/// whole series.
 #[utoipa::path(post, path = "/api/v1/sessions", tag = "sessions", request_body = SessionInput, security(("bearer" = [])),
     responses((status = 201, body = Vec<Session>), WriteErrors))]
 pub async fn create(
@@ -41,6 +44,21 @@ pub async fn create(
         created.first().map(|s| s.id.as_str()).unwrap_or("")
     );
     Ok(crate::http::created(location, &created))
+}
+
+/// The chosen tutors' sessions (not cancelled) over a period, in each tutor's local
+/// time: what the scheduling form shows before a session is saved. Each tutor must be
+/// one whose schedule the caller may see (404 otherwise).
+#[utoipa::path(get, path = "/api/v1/sessions/busy", tag = "sessions", params(BusyFilter), security(("bearer" = [])),
+    responses((status = 200, body = Vec<BusySlot>), ReadErrors))]
+pub async fn busy(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    q: web::Query<BusyFilter>,
+) -> AppResult<web::Json<Vec<BusySlot>>> {
+    state
+        .db_json(move |c| crate::features::sessions::rules::busy(c, &user, &q))
+        .await
 }
 
 /// One session with registrations, log, amendments and ratings.
@@ -155,4 +173,6 @@ pub async fn rate(
         .await
 }
 
-crate::http::endpoints![list, create, get, update, cancel, register, unregister, log, amend, rate];
+crate::http::endpoints![
+    list, create, busy, get, update, cancel, register, unregister, log, amend, rate
+];

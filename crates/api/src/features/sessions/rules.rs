@@ -15,6 +15,7 @@ use tutornet_domain::community::Session;
 use tutornet_domain::permissions::{Action, Resource};
 
 pub use super::log::{amend, log, rate};
+pub use super::plan::busy;
 pub use super::registrations::{register, unregister};
 pub use super::schedule::{cancel, create, update};
 pub use super::view::{detail, list};

@@ -1,10 +1,10 @@
 //! Planning sessions: create (with series), update one occurrence, cancel; tutor and
 //! room conflicts.
 
-use super::repo;
 use super::rows::{NewSession, SessionRow};
 use super::rules::{announcement, local_span, record, require_manage};
 use super::view::{one, to_domain};
+use super::{plan, repo};
 use crate::auth::AuthUser;
 use crate::error::{AppError, AppResult};
 use crate::features::notifications::ops::notify;
@@ -15,11 +15,11 @@ use crate::store::record::new_id;
 use crate::store::record::now;
 use crate::store::schema::sessions;
 use crate::store::{update_versioned, Change};
-use chrono::{Months, NaiveDateTime};
+use chrono::NaiveDateTime;
 use tutornet_domain::audit::AuditAction;
-use tutornet_domain::community::{Recurrence, Session, SessionCancel, SessionInput, WorkFormat};
+use tutornet_domain::community::{OpenTo, Session, SessionCancel, SessionInput, WorkFormat};
 use tutornet_domain::permissions::{Action, Resource, Role};
-use tutornet_domain::text::{format_date_ru, search_key};
+use tutornet_domain::text::search_key;
 use tutornet_domain::ProblemCode;
 
 /// 409 when a tutor or an in-person place is already taken in [start, end).
@@ -104,67 +104,6 @@ fn validate_tutors(
     Ok(ids)
 }
 
-/// The (start, end) of every occurrence of a series (at most 60).
-fn occurrences(input: &SessionInput) -> Vec<(NaiveDateTime, NaiveDateTime)> {
-    let (s, e) = (input.starts_at.naive_utc(), input.ends_at.naive_utc());
-    let Some(rec) = input.recurrence else {
-        return vec![(s, e)];
-    };
-    let until = input.repeat_until.unwrap_or(s.date());
-    let mut out = Vec::new();
-    for i in 0..60u32 {
-        let shift = |t: NaiveDateTime| match rec {
-            Recurrence::Weekly => t.checked_add_signed(chrono::Duration::weeks(i as i64)),
-            Recurrence::Monthly => t.checked_add_months(Months::new(i)),
-            Recurrence::Quarterly => t.checked_add_months(Months::new(3 * i)),
-        };
-        let (Some(a), Some(b)) = (shift(s), shift(e)) else {
-            break;
-        };
-        if a.date() > until {
-            break;
-        }
-        out.push((a, b));
-    }
-    out
-}
-
-/// The occurrences, each inside the current academic year.
-fn checked_occurrences(
-    input: &SessionInput,
-    year: &tutornet_domain::org::AcademicYear,
-    tz: chrono_tz::Tz,
-) -> AppResult<Vec<(NaiveDateTime, NaiveDateTime)>> {
-    let occ = occurrences(input);
-    if occ.is_empty() {
-        return Err(AppError::field(
-            "repeat_until",
-            "invalid_period",
-            "Дата окончания повтора раньше первого занятия",
-        ));
-    }
-    for (a, _) in &occ {
-        let day = crate::store::zone::local(*a, tz).date();
-        if day < year.starts_on || day > year.ends_on {
-            return Err(AppError::field(
-                if occ.len() > 1 {
-                    "repeat_until"
-                } else {
-                    "starts_at"
-                },
-                "outside_academic_year",
-                format!(
-                    "Занятие вне текущего учебного года {} ({} – {})",
-                    year.name,
-                    format_date_ru(year.starts_on),
-                    format_date_ru(year.ends_on)
-                ),
-            ));
-        }
-    }
-    Ok(occ)
-}
-
 /// The in-person place of the input (online sessions take no room).
 fn room(input: &SessionInput) -> Option<&str> {
     input
@@ -180,7 +119,7 @@ fn insert_occurrences(
     user: &AuthUser,
     input: &SessionInput,
     (municipality_id, academic_year_id): (&str, &str),
-    tutor_ids: &[String],
+    (tutor_ids, school_ids): (&[String], &[String]),
     occ: Vec<(NaiveDateTime, NaiveDateTime)>,
 ) -> AppResult<Vec<String>> {
     let series_id = (occ.len() > 1).then(new_id);
@@ -205,6 +144,7 @@ fn insert_occurrences(
             audience: input.audience.map(|f| f.as_str()).unwrap_or_default(),
             seats: input.seats,
             consultation_point_id: input.consultation_point_id.as_deref(),
+            open_to: input.open_to.unwrap_or(OpenTo::All).as_str(),
             status: "planned",
             created_at: t,
             updated_at: t,
@@ -213,6 +153,7 @@ fn insert_occurrences(
             version: 1,
         };
         repo::insert(conn, &row, tutor_ids)?;
+        repo::replace_target_schools(conn, &id, school_ids)?;
         ids.push(id);
     }
     Ok(ids)
@@ -224,8 +165,6 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &SessionInput) -> AppRe
     let municipality_id = user.municipality_id.clone().ok_or_else(|| {
         AppError::Forbidden("Занятия планируют координатор или тьютор муниципалитета".into())
     })?;
-    let year = crate::features::academic_years::ops::require_current(conn)?;
-    let tutor_ids = validate_tutors(conn, user, (&municipality_id, &year.id), input)?;
     crate::store::names::check_subject(conn, input.subject_id.as_deref())?;
     crate::features::consultation_points::rules::check_for_session(
         conn,
@@ -233,20 +172,32 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &SessionInput) -> AppRe
         &municipality_id,
     )?;
     let tz = crate::store::zone::of_municipality(conn, &municipality_id)?;
-    let occ = checked_occurrences(input, &year, tz)?;
-    // Requests answered by the session: same municipality, accepted, caller may schedule them.
-    let linked = requests::schedulable(conn, user, &municipality_id, &input.request_ids)?;
+    // The year of the first session (the current one or a later one that exists).
+    let (year, occ) = plan::occurrences(conn, input, tz)?;
+    // Tutors of the composition of that year.
+    let tutor_ids = validate_tutors(conn, user, (&municipality_id, &year.id), input)?;
+    let school_ids = plan::target_schools(conn, input, &municipality_id)?;
+    // Requests answered by the session: same municipality, accepted, held by their tutor.
+    let linked =
+        requests::schedulable(conn, user, &municipality_id, &input.request_ids, &tutor_ids)?;
     let ids = insert_occurrences(
         conn,
         user,
         input,
         (&municipality_id, &year.id),
-        &tutor_ids,
+        (&tutor_ids, &school_ids),
         occ,
     )?;
-    // The first occurrence answers the linked requests.
-    requests::on_session_scheduled(conn, user, &linked, &ids[0], input.title.trim())?;
     let rows = repo::rows_by_ids(conn, &ids)?;
+    // The series (or the single session) answers the linked requests.
+    let series = rows.first().and_then(|r| r.series_id.clone());
+    requests::on_session_scheduled(
+        conn,
+        user,
+        &linked,
+        (&ids[0], series.as_deref()),
+        input.title.trim(),
+    )?;
     let first = rows
         .iter()
         .find(|r| r.id == ids[0])
@@ -268,13 +219,14 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &SessionInput) -> AppRe
     to_domain(conn, user, rows)
 }
 
-/// The checks of an edit before anything is written; returns the tutors.
+/// The checks of an edit before anything is written; returns the tutors, the targeted
+/// schools and the academic year of the new date.
 fn check_update(
     conn: &mut DbConn,
     user: &AuthUser,
     before: &SessionRow,
     input: &SessionInput,
-) -> AppResult<Vec<String>> {
+) -> AppResult<(Vec<String>, Vec<String>, String)> {
     require_manage(conn, user, before)?;
     input.validate().map_err(AppError::Validation)?;
     if input.recurrence.is_some() {
@@ -292,22 +244,11 @@ fn check_update(
                     .into(),
         });
     }
-    let year = crate::features::academic_years::ops::find(conn, &before.academic_year_id)?;
     let tz = crate::store::zone::of_municipality(conn, &before.municipality_id)?;
     let d = crate::store::zone::local(input.starts_at.naive_utc(), tz).date();
-    if d < year.starts_on || d > year.ends_on {
-        return Err(AppError::field(
-            "starts_at",
-            "outside_academic_year",
-            format!("Занятие вне учебного года {}", year.name),
-        ));
-    }
-    let tutor_ids = validate_tutors(
-        conn,
-        user,
-        (&before.municipality_id, &before.academic_year_id),
-        input,
-    )?;
+    let year = crate::features::academic_years::ops::for_planning(conn, d, "starts_at")?;
+    let school_ids = plan::target_schools(conn, input, &before.municipality_id)?;
+    let tutor_ids = validate_tutors(conn, user, (&before.municipality_id, &year.id), input)?;
     crate::features::consultation_points::rules::check_for_session(
         conn,
         input.consultation_point_id.as_deref(),
@@ -321,7 +262,7 @@ fn check_update(
         input.ends_at.naive_utc(),
         Some(&before.id),
     )?;
-    Ok(tutor_ids)
+    Ok((tutor_ids, school_ids, year.id))
 }
 
 pub fn update(
@@ -331,7 +272,7 @@ pub fn update(
     input: &SessionInput,
 ) -> AppResult<Session> {
     let before = repo::find_row(conn, id)?;
-    let tutor_ids = check_update(conn, user, &before, input)?;
+    let (tutor_ids, school_ids, year_id) = check_update(conn, user, &before, input)?;
     let full = |conn: &mut DbConn| -> AppResult<Session> {
         let row = repo::find_row(conn, id)?;
         one(conn, user, row)
@@ -361,10 +302,13 @@ pub fn update(
                     sessions::audience.eq(input.audience.map(|f| f.as_str()).unwrap_or_default()),
                     sessions::seats.eq(input.seats),
                     sessions::consultation_point_id.eq(&input.consultation_point_id),
+                    sessions::open_to.eq(input.open_to.unwrap_or(OpenTo::All).as_str()),
+                    sessions::academic_year_id.eq(&year_id),
                 )
             )?;
             if n > 0 {
                 repo::replace_tutors(conn, id, &tutor_ids)?;
+                repo::replace_target_schools(conn, id, &school_ids)?;
             }
             Ok(n)
         },

@@ -11,7 +11,7 @@ use crate::store::page::Cursor;
 use crate::store::stored;
 use chrono::NaiveDateTime;
 use tutornet_domain::community::{
-    Amendment, Audience, FormOfWork, Rating, Registration, RegistrationStatus, Session,
+    Amendment, Audience, FormOfWork, Rating, Registration, RegistrationStatus, SchoolRef, Session,
     SessionDetail, SessionFilter, SessionStatus, WorkFormat,
 };
 use tutornet_domain::permissions::{Action, Resource};
@@ -34,6 +34,10 @@ pub(super) fn to_domain(
             .filter_map(|r| r.consultation_point_id.clone())
             .collect(),
     )?;
+    let targets = super::plan::schools_of(conn, &ids)?;
+    let my_school = repo::registrant_school(conn, &user.id)?;
+    let series_ids: Vec<String> = rows.iter().filter_map(|r| r.series_id.clone()).collect();
+    let series_reqs = requests::linked_to_series(conn, &series_ids)?;
     rows.into_iter()
         .map(|r| {
             let count = |st: &str| {
@@ -41,13 +45,33 @@ pub(super) fn to_domain(
                     .filter(|(s, _, x)| *s == r.id && x == st)
                     .count() as i64
             };
+            let form = stored(&r.form, "sessions.form", FormOfWork::parse)?;
+            let open_to = super::plan::open_to(&r)?;
+            let target_schools: Vec<SchoolRef> = targets
+                .iter()
+                .filter(|(s, _)| *s == r.id)
+                .map(|(_, t)| t.clone())
+                .collect();
+            let mut request_ids: Vec<String> = reqs
+                .iter()
+                .filter(|(_, s)| *s == r.id)
+                .map(|(id, _)| id.clone())
+                .collect();
+            for (rid, _) in series_reqs
+                .iter()
+                .filter(|(_, s)| r.series_id.as_ref() == Some(s))
+            {
+                if !request_ids.contains(rid) {
+                    request_ids.push(rid.clone());
+                }
+            }
             Ok(Session {
                 tutors: tutors.get(&r.id).cloned().unwrap_or_default(),
-                request_ids: reqs
-                    .iter()
-                    .filter(|(_, s)| *s == r.id)
-                    .map(|(id, _)| id.clone())
-                    .collect(),
+                request_ids,
+                open_to_me: super::plan::admits(open_to, my_school.as_ref(), &target_schools),
+                open_to,
+                target_schools,
+                activity: form.activity(),
                 registered: count("registered"),
                 waitlisted: count("waitlisted"),
                 my_registration: regs
@@ -62,7 +86,7 @@ pub(super) fn to_domain(
                 municipality_id: r.municipality_id,
                 academic_year_id: r.academic_year_id,
                 series_id: r.series_id,
-                form: stored(&r.form, "sessions.form", FormOfWork::parse)?,
+                form,
                 subject_id: r.subject_id,
                 title: r.title,
                 starts_at: r.starts_at.and_utc(),

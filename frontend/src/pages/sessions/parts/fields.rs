@@ -155,6 +155,8 @@ impl SessionFields {
             audience: Audience::parse(&f.audience.get_untracked()),
             seats: seats_v,
             consultation_point_id: non_empty(f.consultation_point_id.get_untracked()),
+            open_to: None,
+            target_school_ids: Vec::new(),
             tutor_ids: f.tutor_ids.get_untracked(),
             request_ids: f.request_ids.get_untracked(),
             recurrence: if editing {

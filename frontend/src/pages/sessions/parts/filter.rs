@@ -109,6 +109,7 @@ impl Filter {
             school_id: non_empty(self.school_id.clone()),
             subject_id: non_empty(self.subject_id.clone()),
             form: FormOfWork::parse(&self.form),
+            activity: None,
             status: SessionStatus::parse(&self.status),
             consultation_point_id: non_empty(self.consultation_point_id.clone()),
             municipality_id: None,

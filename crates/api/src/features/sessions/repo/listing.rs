@@ -51,6 +51,10 @@ fn filtered<'a>(l: &'a Listing<'a>) -> Boxed<'a> {
     if let Some(form) = f.form {
         q = q.filter(sessions::form.eq(form.as_str()));
     }
+    if let Some(a) = f.activity {
+        let forms: Vec<&'static str> = a.forms().into_iter().map(|f| f.as_str()).collect();
+        q = q.filter(sessions::form.eq_any(forms));
+    }
     if let Some(st) = f.status {
         q = q.filter(sessions::status.eq(st.as_str()));
     }

@@ -18,7 +18,12 @@ use std::collections::HashMap;
 use tutornet_domain::community::Person;
 
 mod listing;
+mod plan;
 pub(super) use listing::{feed, page, Listing};
+pub(super) use plan::{
+    busy, registrant_school, replace_target_schools, schools_in_municipality, target_schools_of,
+    tutors_in_reach,
+};
 
 pub(super) fn find_row(conn: &mut DbConn, id: &str) -> AppResult<SessionRow> {
     sessions::table
