@@ -31,8 +31,8 @@ pub mod ops {
     pub use super::orders::rules::{create_order, get_order, list_orders};
 }
 
-/// Import and export of the order's appendix table (`db::composition_io`).
+/// Import and export of the order's appendix table and the printable order.
 pub mod io {
-    pub use super::export::{export_table, ExportTable, COLUMNS, HEADING};
+    pub use super::export::{export_table, order_document, ExportTable, COLUMNS};
     pub use super::import::{confirm, preview};
 }
