@@ -26,6 +26,9 @@ pub const COLUMNS: [&str; 4] = [
     "Должность, место работы",
 ];
 
+/// Where a row goes: its number in the order, then approval date, list number, name.
+type RowKey = (i32, Option<NaiveDate>, i32, String);
+
 /// The appendix and its file name without extension («prilozhenie-1-01-03-24»).
 pub struct ExportTable {
     pub doc: AppendixDoc,
@@ -104,7 +107,7 @@ pub fn export_table(conn: &mut DbConn, user: &AuthUser, q: &ExportQuery) -> AppR
         };
         rows.into_iter().collect::<HashMap<_, _>>()
     };
-    let mut rows: Vec<((i32, Option<NaiveDate>, i32, String), [String; 3])> = list
+    let mut rows: Vec<(RowKey, [String; 3])> = list
         .into_iter()
         .map(|x| {
             let subject = subjects_phrase(
