@@ -1,23 +1,111 @@
-//! `GET /composition/export.xlsx` and `.docx`, read back through the import.
+//! `GET /composition/export.xlsx` and `.docx` (the order's appendix, 000 Прил. 1) and
+//! `/composition/orders/{id}/order.docx` (the order), read back: texts, stamp, title,
+//! signature and the order's own row sequence.
 
 use super::*;
 use serde_json::json;
 
+/// The text of `word/document.xml`, paragraphs and cells separated by newlines.
+fn docx_text(bytes: &[u8]) -> (String, String) {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let mut text = String::new();
+    for part in xml.split("<w:t").skip(1) {
+        let Some(start) = part.find('>') else {
+            continue;
+        };
+        let body = &part[start + 1..];
+        if let Some(end) = body.find("</w:t>") {
+            text.push_str(body[..end].replace("&quot;", "\"").as_str());
+        }
+        if part.contains("</w:p>") {
+            text.push('\n');
+        }
+    }
+    (xml, text)
+}
+
+fn xlsx_cells(bytes: &[u8]) -> Vec<Vec<String>> {
+    use calamine::{Reader, Xlsx};
+    let mut book: Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let range = book.worksheet_range_at(0).unwrap().unwrap();
+    range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect()
+}
+
 #[actix_web::test]
-async fn export_xlsx_and_docx_of_the_approved_composition() {
+async fn the_appendix_in_the_orders_own_sequence_with_stamp_title_and_signature() {
     let app = TestApp::new().await;
     let coord = app.login(COORDINATOR).await;
     let (status, ct, bytes) = get_raw(&app, "/api/v1/composition/export.xlsx", &coord).await;
-    assert_eq!(status, 200);
-    assert_eq!(ct, XLSX);
-    assert!(bytes.len() > 1000 && bytes.starts_with(b"PK"));
-    let (status, ct, docx) = get_raw(&app, "/api/v1/composition/export.docx", &coord).await;
-    assert_eq!(status, 200);
-    assert_eq!(ct, DOCX);
-    assert!(docx.len() > 1000 && docx.starts_with(b"PK"));
+    assert_eq!((status, ct.as_str()), (200, XLSX));
+    let cells = xlsx_cells(&bytes);
+    let flat: Vec<String> = cells.iter().map(|r| r.join("|")).collect();
+    // Stamp in C–D, rows 1–3.
+    assert_eq!(cells[0][2], "Приложение №1 к приказу");
+    assert_eq!(cells[1][2], "МКУ ИМЦ Лесогорского района");
+    assert!(
+        cells[2][2].starts_with("№ 01-03/17 от 01.09.2026г."),
+        "{flat:?}"
+    );
+    // Title rows 5–6, the prepositional phrase.
+    assert_eq!(cells[4][0], "СОСТАВ");
+    assert_eq!(
+        cells[5][0],
+        "муниципального сообщества тьюторов в Лесогорском районе"
+    );
+    assert_eq!(
+        cells[7][..4],
+        [
+            "№ п/п",
+            "Предмет",
+            "ФИО (полностью)",
+            "Должность, место работы"
+        ]
+    );
+    // The order's sequence (not alphabetical): Математика, Русский язык, История, Физика.
+    let subjects: Vec<&str> = cells[8..12].iter().map(|r| r[1].as_str()).collect();
+    assert_eq!(
+        subjects,
+        vec!["Математика", "Русский язык", "История", "Физика"]
+    );
+    assert_eq!(cells[8][0], "1");
+    assert_eq!(cells[8][2], "Кедров Алексей Павлович");
+    assert_eq!(cells[13][0], "Директор МКУ ИМЦ Лесогорского района");
+    assert_eq!(cells[13][3], "В.А. Ясенева");
 
-    // The export reads back through the import: the same appendix layout, the four
-    // approved demo members (not the nominated one), by subject then name.
+    let (status, ct, docx) = get_raw(&app, "/api/v1/composition/export.docx", &coord).await;
+    assert_eq!((status, ct.as_str()), (200, DOCX));
+    let (xml, text) = docx_text(&docx);
+    assert!(
+        xml.contains("<w:tblHeader />"),
+        "the header row repeats on each page"
+    );
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(lines[0], "Приложение №1 к приказу");
+    assert_eq!(lines[1], "МКУ ИМЦ Лесогорского района");
+    assert_eq!(lines[2], "№ 01-03/17 от 01.09.2026г.");
+    assert_eq!(lines[3], "СОСТАВ");
+    assert_eq!(
+        lines[4],
+        "муниципального сообщества тьюторов в Лесогорском районе"
+    );
+    let pos = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s} in {text}"));
+    assert!(pos("Кедров Алексей Павлович") < pos("Рябинина Светлана Олеговна"));
+    assert!(pos("Рябинина Светлана Олеговна") < pos("Тополев Денис Маркович"));
+    assert!(pos("Тополев Денис Маркович") < pos("Ольховская Нина Ильинична"));
+    assert!(pos("Ольховская Нина Ильинична") < pos("В.А. Ясенева"));
+    assert!(
+        !text.contains("Черёмухин"),
+        "the nominated member is not in the appendix"
+    );
+
+    // The exported XLSX reads back through the import.
     let admin = app.login(ADMIN).await;
     let m = new_municipality(&app, &admin, "Проверочный район").await;
     let p = app
@@ -29,28 +117,15 @@ async fn export_xlsx_and_docx_of_the_approved_composition() {
         )
         .await
         .ok(200);
-    let subjects: Vec<&str> = p["rows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["subject_text"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        subjects,
-        vec!["История", "Математика", "Русский язык", "Физика"]
-    );
-    assert_eq!(p["rows"][1]["full_name"], "Кедров Алексей Павлович");
-    assert_eq!(p["rows"][1]["position"], "учитель математики");
-    assert_eq!(p["error_rows"], 0);
+    assert_eq!(p["error_rows"], 0, "{p}");
+    assert_eq!(p["rows"].as_array().unwrap().len(), 4);
 
-    // Before the approving order nobody was approved; a foreign municipality is hidden.
-    let (status, _, _) = get_raw(
-        &app,
-        "/api/v1/composition/export.xlsx?on_date=2026-08-31",
-        &coord,
-    )
-    .await;
-    assert_eq!(status, 200);
+    // Before any order there is nothing to append to; a foreign municipality is hidden.
+    let r = app
+        .get("/api/v1/composition/export.xlsx?on_date=2026-08-31", &coord)
+        .await;
+    assert_eq!(r.status, 422);
+    assert_eq!(r.field_errors(), vec!["on_date"]);
     let foreign = municipality_by_name(&app, &admin, "Приреченский").await;
     let (status, _, _) = get_raw(
         &app,
@@ -59,4 +134,40 @@ async fn export_xlsx_and_docx_of_the_approved_composition() {
     )
     .await;
     assert_eq!(status, 404);
+}
+
+#[actix_web::test]
+async fn the_printable_order() {
+    let app = TestApp::new().await;
+    let coord = app.login(COORDINATOR).await;
+    let orders = app.get("/api/v1/composition/orders", &coord).await.ok(200);
+    let id = orders["items"][0]["id"].as_str().unwrap().to_string();
+    assert_eq!(orders["items"][0]["signatory_name"], "В.А. Ясенева");
+    assert_eq!(orders["items"][0]["place"], "г. Лесогорск");
+    let (status, ct, bytes) = get_raw(
+        &app,
+        &format!("/api/v1/composition/orders/{id}/order.docx"),
+        &coord,
+    )
+    .await;
+    assert_eq!((status, ct.as_str()), (200, DOCX));
+    let (_, text) = docx_text(&bytes);
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(lines[0], "МУНИЦИПАЛЬНОЕ КАЗЕННОЕ УЧРЕЖДЕНИЕ");
+    assert_eq!(lines[3], "Муниципальное образование Лесогорский район");
+    assert_eq!(lines[4], "П Р И К А З");
+    assert_eq!(lines[5], "01.09.2026 г.г. Лесогорск№ 01-03/17");
+    assert_eq!(
+        lines[6],
+        "Об утверждении состава муниципального сообщества тьюторов"
+    );
+    assert!(lines[7].ends_with("п р и к а з ы в а ю :"), "{}", lines[7]);
+    assert_eq!(
+        lines[8],
+        "1. Утвердить состав муниципального сообщества тьюторов в Лесогорском районе (Приложение 1)."
+    );
+    assert_eq!(
+        lines.last().unwrap(),
+        &"Директор МКУ ИМЦ Лесогорского районаВ.А. Ясенева"
+    );
 }

@@ -175,3 +175,85 @@ async fn unknown_subject_fails_confirm_and_writes_nothing() {
     assert_eq!(p["error_rows"], 0);
     assert_eq!(p["rows"][0]["school_name"], "МБОУ СОШ № 5");
 }
+
+#[actix_web::test]
+async fn reimporting_the_seed_table_creates_no_duplicates_and_updates_a_changed_row() {
+    let app = TestApp::new().await;
+    let admin = app.login(ADMIN).await;
+    let m = new_municipality(&app, &admin, "Лабинский район").await;
+    let body = json!({"municipality_id": m, "format": "text", "content": seed_table()});
+    let r = app
+        .post("/api/v1/composition/import/confirm", &admin, body.clone())
+        .await
+        .ok(201);
+    assert_eq!(r["created"], 21);
+    let p = app
+        .post("/api/v1/composition/import/preview", &admin, body.clone())
+        .await
+        .ok(200);
+    assert_eq!(p["duplicate_rows"], 21, "{p}");
+    assert!(p["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["action"] == "skip"));
+    let r = app
+        .post("/api/v1/composition/import/confirm", &admin, body)
+        .await
+        .ok(201);
+    assert_eq!(
+        (r["created"].as_i64(), r["skipped"].as_i64()),
+        (Some(0), Some(21))
+    );
+    assert_eq!(member_count(&app, &admin, &m).await, 21);
+
+    // A changed position: skipped by default, updated when asked (per batch).
+    let changed = seed_table().replace(
+        "1\tМатематика\tЛогинова Татьяна Артуровна\tучитель математики",
+        "1\tМатематика\tЛогинова Татьяна Артуровна\tзаместитель директора, учитель математики",
+    );
+    let body = json!({"municipality_id": m, "format": "text", "content": changed, "duplicates": "update", "level": "regional"});
+    let p = app
+        .post("/api/v1/composition/import/preview", &admin, body.clone())
+        .await
+        .ok(200);
+    let row = &p["rows"][0];
+    assert_eq!(row["action"], "update", "{row}");
+    assert!(row["duplicate_of"]["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c == "Должность"));
+    let r = app
+        .post("/api/v1/composition/import/confirm", &admin, body)
+        .await
+        .ok(201);
+    assert_eq!(r["created"], 0);
+    assert_eq!(r["updated"], 21, "the level changed for every row: {r}");
+    let items = members_of(&app, &admin, &m).await;
+    assert_eq!(items.len(), 21);
+    let l = items
+        .iter()
+        .find(|x| x["full_name"] == "Логинова Татьяна Артуровна")
+        .unwrap();
+    assert_eq!(l["position"], "заместитель директора, учитель математики");
+    assert_eq!(l["level"], "regional");
+    assert_eq!(l["list_number"], 1);
+}
+
+#[actix_web::test]
+async fn two_confirms_of_the_same_preview_at_once_create_each_member_once() {
+    let app = TestApp::new().await;
+    let admin = app.login(ADMIN).await;
+    let m = new_municipality(&app, &admin, "Лабинский район").await;
+    let body = json!({"municipality_id": m, "format": "text", "content": seed_table()});
+    let (a, b) = futures_util::future::join(
+        app.post("/api/v1/composition/import/confirm", &admin, body.clone()),
+        app.post("/api/v1/composition/import/confirm", &admin, body.clone()),
+    )
+    .await;
+    assert_eq!((a.status, b.status), (201, 201), "{} {}", a.body, b.body);
+    let created = a.body["created"].as_i64().unwrap() + b.body["created"].as_i64().unwrap();
+    assert_eq!(created, 21);
+    assert_eq!(member_count(&app, &admin, &m).await, 21);
+}

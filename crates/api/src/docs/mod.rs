@@ -8,6 +8,7 @@
 
 pub mod csv;
 pub mod docx;
+pub mod form;
 pub mod import;
 pub mod table;
 pub mod xlsx;

@@ -67,11 +67,16 @@ pub fn parse_text(content: &str) -> Vec<RawRow> {
         .collect()
 }
 
-/// Whether a row is not data: blank, the header «№ п/п…», a line of dashes, or a lone
-/// heading/signature line («СОСТАВ», «Директор …»).
+/// Whether a row is not data: blank, the header «№ п/п…», a line of dashes, a lone
+/// heading line («СОСТАВ») or the signature («Директор …» · «С.И. Клименко»: two cells,
+/// the first not a number).
 pub fn skip_row(cells: &[String]) -> bool {
     let filled: Vec<&String> = cells.iter().filter(|c| !c.trim().is_empty()).collect();
     if filled.len() <= 1 {
+        return true;
+    }
+    let number = |s: &str| s.trim().trim_end_matches('.').parse::<u32>().is_ok();
+    if filled.len() == 2 && !number(filled[0]) {
         return true;
     }
     if filled.iter().all(|c| {
@@ -111,6 +116,7 @@ mod tests {
         ])));
         assert!(skip_row(&v(&["----", "------", "--"])));
         assert!(skip_row(&v(&["**СОСТАВ**"])));
+        assert!(skip_row(&v(&["Директор МКУ ИМЦ", "", "", "С.И. Клименко"])));
         assert!(!skip_row(&v(&["1", "Математика", "Иванова", "учитель"])));
     }
 }

@@ -173,6 +173,21 @@ diesel::table! {
         updated_by -> Nullable<Text>,
         archived_at -> Nullable<Timestamp>,
         version -> Integer,
+        signatory_position -> Nullable<Text>,
+        signatory_name -> Nullable<Text>,
+        place -> Nullable<Text>,
+        appendix_number -> Integer,
+        issuer_full_name -> Nullable<Text>,
+        preamble -> Nullable<Text>,
+        items -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    composition_order_rows (order_id, member_id) {
+        order_id -> Text,
+        member_id -> Text,
+        number -> Integer,
     }
 }
 
@@ -201,6 +216,11 @@ diesel::table! {
         updated_by -> Nullable<Text>,
         archived_at -> Nullable<Timestamp>,
         version -> Integer,
+        list_number -> Nullable<Integer>,
+        level_basis -> Nullable<Text>,
+        level_document -> Nullable<Text>,
+        specialisation -> Nullable<Text>,
+        category -> Nullable<Text>,
     }
 }
 
@@ -239,6 +259,15 @@ diesel::table! {
         updated_by -> Nullable<Text>,
         archived_at -> Nullable<Timestamp>,
         version -> Integer,
+        ready_to_tutor -> Bool,
+    }
+}
+
+diesel::table! {
+    nomination_subjects (nomination_id, subject_id) {
+        nomination_id -> Text,
+        subject_id -> Text,
+        ord -> Integer,
     }
 }
 
@@ -494,6 +523,10 @@ diesel::joinable!(session_schools -> schools (school_id));
 diesel::joinable!(registrations -> sessions (session_id));
 diesel::joinable!(request_events -> requests (request_id));
 diesel::joinable!(attachments -> members (member_id));
+diesel::joinable!(composition_order_rows -> composition_orders (order_id));
+diesel::joinable!(composition_order_rows -> members (member_id));
+diesel::joinable!(nomination_subjects -> nominations (nomination_id));
+diesel::joinable!(nomination_subjects -> subjects (subject_id));
 diesel::joinable!(session_tutors -> users (user_id));
 diesel::joinable!(registrations -> users (user_id));
 diesel::joinable!(ratings -> users (user_id));
@@ -513,9 +546,11 @@ diesel::allow_tables_to_appear_in_same_query!(
     account_links,
     audit_log,
     composition_orders,
+    composition_order_rows,
     members,
     member_subjects,
     nominations,
+    nomination_subjects,
     attachments,
     requests,
     request_events,

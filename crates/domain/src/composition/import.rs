@@ -19,6 +19,62 @@ pub struct ImportRequest {
     /// place of work as text).
     #[serde(default)]
     pub create_schools: bool,
+    /// The level of every row without its own (a «Уровень» column or `rows[].level`);
+    /// default municipal.
+    #[serde(default)]
+    pub level: Option<TutorLevel>,
+    /// What to do with rows that match an existing member of the year and municipality
+    /// (same person, same subjects): skip them (default) or update them.
+    #[serde(default)]
+    pub duplicates: Option<DuplicateAction>,
+    /// Choices for single rows, by `line`: their level, and for a duplicate whether to
+    /// skip or update it.
+    #[serde(default)]
+    pub rows: Vec<ImportRowChoice>,
+}
+
+labelled_enum!(
+    /// What confirm does with a row that matches an existing member.
+    DuplicateAction {
+        Skip = "skip" => "Пропустить",
+        Update = "update" => "Обновить",
+    }
+);
+
+labelled_enum!(
+    /// What confirm will do with a row.
+    ImportAction {
+        Create = "create" => "Будет добавлен",
+        Update = "update" => "Будет обновлён",
+        Skip = "skip" => "Будет пропущен",
+    }
+);
+
+/// The coordinator's choice for one row of the table.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ImportRowChoice {
+    /// The row's `line`.
+    pub line: i32,
+    #[serde(default)]
+    pub level: Option<TutorLevel>,
+    #[serde(default)]
+    pub duplicate: Option<DuplicateAction>,
+}
+
+/// An existing member a row matches: the same person (full name, and school and
+/// e-mail where both are known) with the same subjects.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImportMatch {
+    pub member_id: String,
+    pub full_name: String,
+    pub status: MemberStatus,
+    /// What the row would change («Должность», «Уровень», …); empty when identical.
+    pub changes: Vec<String>,
+    /// Why the member cannot be updated (approved or excluded by an order).
+    pub locked: Option<String>,
 }
 
 /// One parsed row.
@@ -40,6 +96,18 @@ pub struct ImportRow {
     pub school_name: Option<String>,
     /// Short name of the school to be created (when none matched).
     pub new_school: Option<String>,
+    /// The level the member gets: the row's choice, its «Уровень» cell, or the batch's.
+    pub level: TutorLevel,
+    /// From the «Специализация» column («по ВПР», «ЕГЭ»).
+    pub specialisation: Option<TutorSpecialisation>,
+    /// From the «Категория» column.
+    pub category: Option<TutorCategory>,
+    /// From the «E-mail» column: compared with the member's account.
+    pub email: Option<String>,
+    /// The existing member this row matches, if any.
+    pub duplicate_of: Option<ImportMatch>,
+    /// What confirm will do with the row.
+    pub action: ImportAction,
     /// Field `rows[N].subject` etc., N being the index in `rows`.
     pub errors: Vec<FieldError>,
 }
@@ -64,6 +132,8 @@ pub struct ImportPreview {
     pub new_schools: Vec<NewSchool>,
     /// Rows with errors; confirm fails while there are any.
     pub error_rows: i32,
+    /// Rows that match existing members.
+    pub duplicate_rows: i32,
 }
 
 /// What an import did.
@@ -71,7 +141,13 @@ pub struct ImportPreview {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ImportResult {
     pub created: i32,
+    /// The members created.
     pub member_ids: Vec<String>,
+    /// Existing members updated from their rows.
+    pub updated: i32,
+    pub updated_ids: Vec<String>,
+    /// Rows left out because they match existing members.
+    pub skipped: i32,
     pub created_schools: Vec<IdName>,
 }
 
@@ -85,8 +161,11 @@ pub struct ExportQuery {
     pub academic_year_id: Option<String>,
     /// Default: the caller's municipality.
     pub municipality_id: Option<String>,
-    /// `YYYY-MM-DD`, default today: who is an approved tutor on that date.
+    /// `YYYY-MM-DD`, default today: who is an approved tutor on that date; the stamp
+    /// names the last order of the year issued by then.
     pub on_date: Option<NaiveDate>,
+    /// The appendix of this order (its date replaces `on_date`).
+    pub order_id: Option<String>,
 }
 
 /// Subject names as the appendix writes them: «Русский язык и литература».

@@ -20,6 +20,65 @@ labelled_enum!(
 );
 
 labelled_enum!(
+    /// The basis of a tutor's level (000 §3.4): each level has its own document.
+    LevelBasis {
+        MinistryOrder = "ministry_order" => "Приказ Минпросвещения России",
+        IroTraining = "iro_training" => "Подготовка в ИРО, состав согласован ректором и закреплён приказом МОУО",
+        MouoOrder = "mouo_order" => "Приказ МОУО",
+        DirectorOrder = "director_order" => "Приказ директора общеобразовательной организации",
+    }
+);
+
+impl TutorLevel {
+    /// The basis 000 §3.4 names for the level: federal — an order of the ministry,
+    /// regional — training at the ИРО, municipal — an order of the МОУО, school — the
+    /// director's order.
+    pub fn basis(self) -> LevelBasis {
+        match self {
+            TutorLevel::Federal => LevelBasis::MinistryOrder,
+            TutorLevel::Regional => LevelBasis::IroTraining,
+            TutorLevel::Municipal => LevelBasis::MouoOrder,
+            TutorLevel::School => LevelBasis::DirectorOrder,
+        }
+    }
+
+    /// The level written in a table cell: «федеральный», «Региональный», «муниципальный
+    /// тьютор», «школьный» (case and the word «тьютор» do not matter).
+    pub fn from_text(text: &str) -> Option<TutorLevel> {
+        let t = crate::text::search_key(text);
+        TutorLevel::ALL.iter().copied().find(|l| {
+            let stem: String = crate::text::search_key(l.label_ru())
+                .chars()
+                .take(5)
+                .collect();
+            t.starts_with(&stem) || t == l.as_str()
+        })
+    }
+}
+
+labelled_enum!(
+    /// What the tutor prepares for (seed 002: «учителя-тьюторы по ВПР», «по ЕГЭ»).
+    TutorSpecialisation {
+        Vpr = "vpr" => "Тьютор по ВПР",
+        Oge = "oge" => "Тьютор по ОГЭ",
+        Ege = "ege" => "Тьютор по ЕГЭ",
+        Subject = "subject" => "Предметный тьютор",
+    }
+);
+
+labelled_enum!(
+    /// Who performs the functions of a tutor (000 §3.2).
+    TutorCategory {
+        Methodologist = "methodologist" => "Методист территориальной методической службы",
+        DeputyHead = "deputy_head" => "Заместитель директора ОО",
+        Teacher = "teacher" => "Учитель-предметник",
+        AssociationHead = "association_head" => "Руководитель РМО / ГМО",
+        ExamExpert = "exam_expert" => "Эксперт ЕГЭ, ОГЭ",
+        Other = "other" => "Другое",
+    }
+);
+
+labelled_enum!(
     /// Where a member stands: nominated members are edited freely; approved and excluded
     /// ones change only by an order.
     MemberStatus {
@@ -128,6 +187,14 @@ pub struct Member {
     /// In the order they were given («Русский язык», «Литература»).
     pub subjects: Vec<IdName>,
     pub level: TutorLevel,
+    /// The basis of the level (000 §3.4).
+    pub level_basis: Option<LevelBasis>,
+    /// The document of the basis: «приказ УО № 125 от 01.09.2026».
+    pub level_document: Option<String>,
+    pub specialisation: Option<TutorSpecialisation>,
+    pub category: Option<TutorCategory>,
+    /// «№ п/п» of the table the member was imported from (the order's sequence follows it).
+    pub list_number: Option<i32>,
     /// «учитель математики».
     pub position: Option<String>,
     pub school_id: Option<String>,
@@ -167,6 +234,19 @@ pub struct MemberInput {
     pub subject_ids: Vec<String>,
     #[serde(default = "default_level")]
     pub level: TutorLevel,
+    /// Must be the level's own basis (federal — ministry order, regional — ИРО training,
+    /// municipal — МОУО order, school — director's order).
+    #[serde(default)]
+    pub level_basis: Option<LevelBasis>,
+    #[serde(default)]
+    pub level_document: Option<String>,
+    #[serde(default)]
+    pub specialisation: Option<TutorSpecialisation>,
+    #[serde(default)]
+    pub category: Option<TutorCategory>,
+    /// «№ п/п» in the source table, 1..=9999.
+    #[serde(default)]
+    pub list_number: Option<i32>,
     #[serde(default)]
     pub position: Option<String>,
     #[serde(default)]
@@ -176,6 +256,30 @@ pub struct MemberInput {
     /// Required on update: the version the change is based on.
     #[serde(default)]
     pub version: Option<i32>,
+}
+
+impl Member {
+    /// The member as an input of its own fields (to change some of them), based on its
+    /// current version.
+    pub fn to_input(&self) -> MemberInput {
+        MemberInput {
+            municipality_id: None,
+            academic_year_id: None,
+            user_id: self.user_id.clone(),
+            full_name: self.full_name.clone(),
+            subject_ids: self.subjects.iter().map(|s| s.id.clone()).collect(),
+            level: self.level,
+            level_basis: self.level_basis,
+            level_document: self.level_document.clone(),
+            specialisation: self.specialisation,
+            category: self.category,
+            list_number: self.list_number,
+            position: self.position.clone(),
+            school_id: self.school_id.clone(),
+            workplace: self.workplace.clone(),
+            version: Some(self.meta.version),
+        }
+    }
 }
 
 fn default_level() -> TutorLevel {
@@ -194,6 +298,29 @@ impl MemberInput {
         }
         if let Some(w) = &self.workplace {
             e.max_len("workplace", w, 500);
+        }
+        if let Some(b) = self.level_basis {
+            if b != self.level.basis() {
+                e.add(
+                    "level_basis",
+                    "mismatch",
+                    format!(
+                        "Для уровня «{}» основание — «{}»",
+                        self.level.label_ru().to_lowercase(),
+                        self.level.basis().label_ru()
+                    ),
+                );
+            }
+        }
+        if let Some(d) = &self.level_document {
+            e.max_len("level_document", d, 300);
+        }
+        if self.list_number.is_some_and(|n| !(1..=9999).contains(&n)) {
+            e.add(
+                "list_number",
+                "out_of_range",
+                "Номер по списку — целое число от 1 до 9999",
+            );
         }
         e.finish()
     }
@@ -254,6 +381,13 @@ mod tests {
             issued_on: NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(),
             issuer: "ИМЦ".into(),
             title: "О внесении изменений".into(),
+            signatory_position: None,
+            signatory_name: None,
+            place: None,
+            appendix_number: 1,
+            issuer_full_name: None,
+            preamble: None,
+            items: vec![],
             file_name: None,
             approve_member_ids: vec![],
             exclude: vec![OrderExclusion {

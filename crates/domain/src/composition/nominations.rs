@@ -14,19 +14,24 @@ pub struct Nomination {
     pub school_name: String,
     pub teacher_user_id: Option<String>,
     pub full_name: String,
+    /// The first subject (`subjects[0]`).
     pub subject_id: String,
     pub subject_name: String,
+    /// Every subject of the nomination, in the order given.
+    pub subjects: Vec<IdName>,
     pub position: Option<String>,
-    /// Работает учителем в настоящее время.
+    /// The six criteria of 000 §4.3. «Является действующим учителем-предметником».
     pub is_current_teacher: bool,
-    /// Педагогический стаж, лет.
+    /// «Обладает большим опытом работы в должности учителя»: стаж, лет.
     pub experience_years: i32,
-    /// Достижения (результаты учеников, конкурсы, публикации).
+    /// «Имеет высокие достижения в профессиональной деятельности».
     pub achievements: Option<String>,
-    /// Пользуется авторитетом у коллег.
+    /// «Обладает авторитетом в профессиональном сообществе».
     pub has_authority: bool,
-    /// Готов оказывать методическую помощь.
+    /// «Способен оказывать методическую помощь коллегам».
     pub ready_to_help: bool,
+    /// «Готов осуществлять функции тьютора».
+    pub ready_to_tutor: bool,
     /// Обоснование выдвижения.
     pub justification: String,
     pub status: NominationStatus,
@@ -55,7 +60,12 @@ pub struct NominationInput {
     /// …or the full name of a teacher without one.
     #[serde(default)]
     pub full_name: Option<String>,
+    /// One subject (kept for older clients; `subject_ids` wins when given).
+    #[serde(default)]
     pub subject_id: String,
+    /// Every subject of the nomination («Русский язык», «Литература»).
+    #[serde(default)]
+    pub subject_ids: Vec<String>,
     #[serde(default)]
     pub position: Option<String>,
     #[serde(default)]
@@ -68,10 +78,42 @@ pub struct NominationInput {
     pub has_authority: bool,
     #[serde(default)]
     pub ready_to_help: bool,
+    #[serde(default)]
+    pub ready_to_tutor: bool,
     pub justification: String,
 }
 
 impl NominationInput {
+    /// The subject ids: `subject_ids` when given, else `subject_id`; trimmed, without
+    /// blanks and repeats.
+    pub fn subjects(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let given: Vec<&String> = if self.subject_ids.is_empty() {
+            vec![&self.subject_id]
+        } else {
+            self.subject_ids.iter().collect()
+        };
+        for s in given
+            .into_iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+        {
+            if !out.iter().any(|o| o == s) {
+                out.push(s.to_string());
+            }
+        }
+        out
+    }
+
+    /// The field the subjects came in: `subject_ids`, or `subject_id` from older clients.
+    pub fn subjects_field(&self) -> &'static str {
+        if self.subject_ids.is_empty() {
+            "subject_id"
+        } else {
+            "subject_ids"
+        }
+    }
+
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut e = Errors::default();
         let has_teacher = self
@@ -87,8 +129,12 @@ impl NominationInput {
             ),
             _ => {}
         }
-        if self.subject_id.trim().is_empty() {
-            e.add("subject_id", "required", "Выберите предмет");
+        if self.subjects().is_empty() {
+            e.add(
+                self.subjects_field(),
+                "required",
+                "Выберите хотя бы один предмет",
+            );
         }
         if let Some(p) = &self.position {
             e.max_len("position", p, 300);

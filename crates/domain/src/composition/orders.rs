@@ -26,6 +26,21 @@ pub struct CompositionOrder {
     /// «МКУ ИМЦ города Лабинска».
     pub issuer: String,
     pub title: String,
+    /// The signatory as the order prints it: «Директор МКУ ИМЦ города Лабинска».
+    pub signatory_position: Option<String>,
+    /// «С.И. Клименко».
+    pub signatory_name: Option<String>,
+    /// Where the order was issued: «г. Лабинск».
+    pub place: Option<String>,
+    /// The composition's appendix number in the order («Приложение №1»).
+    pub appendix_number: i32,
+    /// The issuer's full name for the letterhead of the printed order, one line per line
+    /// («МУНИЦИПАЛЬНОЕ КАЗЕННОЕ УЧРЕЖДЕНИЕ / … / «ИНФОРМАЦИОННО-МЕТОДИЧЕСКИЙ ЦЕНТР» ГОРОДА ЛАБИНСКА»).
+    pub issuer_full_name: Option<String>,
+    /// The paragraph before «п р и к а з ы в а ю :».
+    pub preamble: Option<String>,
+    /// The numbered items of the order («Утвердить состав … (Приложение 1).»).
+    pub items: Vec<String>,
     pub file_name: Option<String>,
     /// The uploaded scan of the order, if any.
     pub file: Option<crate::files::StoredFile>,
@@ -61,12 +76,38 @@ pub struct OrderInput {
     pub issued_on: NaiveDate,
     pub issuer: String,
     pub title: String,
+    /// Needed for the printed appendix and order: «Директор МКУ ИМЦ города Лабинска».
+    #[serde(default)]
+    pub signatory_position: Option<String>,
+    /// «С.И. Клименко».
+    #[serde(default)]
+    pub signatory_name: Option<String>,
+    /// «г. Лабинск».
+    #[serde(default)]
+    pub place: Option<String>,
+    /// Default 1.
+    #[serde(default = "first_appendix")]
+    pub appendix_number: i32,
+    /// The letterhead lines of the printed order (default: `issuer`).
+    #[serde(default)]
+    pub issuer_full_name: Option<String>,
+    #[serde(default)]
+    pub preamble: Option<String>,
+    /// The order's items, each one line (default for printing: approving the composition).
+    #[serde(default)]
+    pub items: Vec<String>,
     #[serde(default)]
     pub file_name: Option<String>,
+    /// In the order's own sequence: the appendix lists the members it approves in this
+    /// order, after those already in the composition.
     #[serde(default)]
     pub approve_member_ids: Vec<String>,
     #[serde(default)]
     pub exclude: Vec<OrderExclusion>,
+}
+
+fn first_appendix() -> i32 {
+    1
 }
 
 impl OrderInput {
@@ -75,6 +116,41 @@ impl OrderInput {
         e.required("number", &self.number, 50);
         e.required("issuer", &self.issuer, 300);
         e.required("title", &self.title, 500);
+        for (field, v, max) in [
+            ("signatory_position", &self.signatory_position, 300),
+            ("signatory_name", &self.signatory_name, 100),
+            ("place", &self.place, 100),
+            ("issuer_full_name", &self.issuer_full_name, 1000),
+            ("preamble", &self.preamble, 4000),
+        ] {
+            if let Some(v) = v {
+                e.max_len(field, v, max);
+            }
+        }
+        if !(1..=20).contains(&self.appendix_number) {
+            e.add(
+                "appendix_number",
+                "out_of_range",
+                "Номер приложения — от 1 до 20",
+            );
+        }
+        if self.items.len() > 30 {
+            e.add("items", "too_many", "Не больше 30 пунктов приказа");
+        }
+        for (i, item) in self.items.iter().enumerate() {
+            let field = format!("items[{i}]");
+            if item.trim().is_empty() {
+                e.add(
+                    &field,
+                    "required",
+                    "Пустой пункт приказа: заполните или удалите его",
+                );
+            } else if item.contains('\n') {
+                e.add(&field, "multiline", "Пункт приказа — одна строка");
+            } else {
+                e.max_len(&field, item, 2000);
+            }
+        }
         if let Some(f) = &self.file_name {
             e.max_len("file_name", f, 255);
         }
@@ -134,6 +210,33 @@ impl OrderInput {
         }
         e.finish()
     }
+}
+
+/// The title of the composition's appendix, two lines: «СОСТАВ» / «муниципального
+/// сообщества тьюторов в Лабинском районе» (`in_phrase` from `Municipality::in_phrase`).
+pub fn appendix_title(in_phrase: &str) -> [String; 2] {
+    [
+        "СОСТАВ".to_string(),
+        format!("муниципального сообщества тьюторов {in_phrase}"),
+    ]
+}
+
+/// The items an order prints when none were written: what its kind does to the
+/// composition (appendix `appendix`), then the closing items of seed 000.
+pub fn default_order_items(kind: OrderKind, in_phrase: &str, appendix: i32) -> Vec<String> {
+    let first = match kind {
+        OrderKind::Approve => format!(
+            "Утвердить состав муниципального сообщества тьюторов {in_phrase} (Приложение {appendix})."
+        ),
+        OrderKind::Amend => format!(
+            "Внести изменения в состав муниципального сообщества тьюторов {in_phrase} и утвердить его в новой редакции (Приложение {appendix})."
+        ),
+    };
+    vec![
+        first,
+        "Контроль за исполнением приказа оставляю за собой.".to_string(),
+        "Приказ вступает в силу со дня его подписания.".to_string(),
+    ]
 }
 
 /// Filters of the orders list.

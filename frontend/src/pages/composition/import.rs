@@ -2,7 +2,9 @@
 //! XLSX file), previews what it would create, then confirms.
 
 use leptos::prelude::*;
-use tutornet_domain::composition::{ImportFormat, ImportPreview, ImportRequest, ImportResult};
+use tutornet_domain::composition::{
+    DuplicateAction, ImportFormat, ImportPreview, ImportRequest, ImportResult, TutorLevel,
+};
 use tutornet_domain::permissions::Resource;
 use tutornet_domain::{FieldError, Problem};
 use wasm_bindgen::JsCast;
@@ -29,6 +31,8 @@ pub fn CompositionImportPage() -> impl IntoView {
     let file_b64 = RwSignal::new(None::<String>);
     let file_name = RwSignal::new(String::new());
     let create_schools = RwSignal::new(true);
+    let level = RwSignal::new(TutorLevel::Municipal.as_str().to_string());
+    let duplicates = RwSignal::new(DuplicateAction::Skip.as_str().to_string());
     let preview = RwSignal::new(None::<ImportPreview>);
     let result = RwSignal::new(None::<ImportResult>);
     let problem = RwSignal::new(None::<Problem>);
@@ -88,6 +92,9 @@ pub fn CompositionImportPage() -> impl IntoView {
             format: fmt,
             content: body,
             create_schools: create_schools.get_untracked(),
+            level: TutorLevel::parse(&level.get_untracked()),
+            duplicates: DuplicateAction::parse(&duplicates.get_untracked()),
+            rows: Vec::new(),
         })
     };
 
@@ -164,6 +171,7 @@ pub fn CompositionImportPage() -> impl IntoView {
             {move || result.get().map(|r| view! {
                 <div class="banner banner-ok" role="status" data-testid="import-result">
                     {format!("Загружено: {} {}", r.created, plural(r.created as i64, "участник", "участника", "участников"))}
+                    {format!("; обновлено: {}; пропущено повторов: {}", r.updated, r.skipped)}
                     {(!r.created_schools.is_empty()).then(|| format!("; создано школ: {}", r.created_schools.len()))}
                     ". "
                     <a href=Route::Composition.path()>"Открыть состав"</a>
@@ -191,6 +199,27 @@ pub fn CompositionImportPage() -> impl IntoView {
                             (ImportFormat::Xlsx.as_str().to_string(), "Файл XLSX".to_string()),
                         ])
                         problem
+                    />
+                </div>
+                <div class="grid-2">
+                    <SelectField
+                        label="Уровень тьюторов"
+                        name="level"
+                        value=level
+                        options=Signal::derive(|| TutorLevel::ALL.iter().map(|l| (l.as_str().to_string(), l.label_ru().to_string())).collect::<Vec<_>>())
+                        problem
+                        hint="Для строк без столбца «Уровень»."
+                    />
+                    <SelectField
+                        label="Уже есть в составе"
+                        name="duplicates"
+                        value=duplicates
+                        options=Signal::derive(|| vec![
+                            (DuplicateAction::Skip.as_str().to_string(), "Пропускать совпадающие строки".to_string()),
+                            (DuplicateAction::Update.as_str().to_string(), "Обновлять выдвинутых участников".to_string()),
+                        ])
+                        problem
+                        hint="Совпадение: те же ФИО и предметы (и школа, e-mail, если указаны)."
                     />
                 </div>
                 <Show

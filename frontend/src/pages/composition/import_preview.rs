@@ -26,6 +26,7 @@ pub fn PreviewView(
                     <h2>"Проверка"</h2>
                     <p data-testid="preview-summary">
                         {format!("Строк: {n}. ")}
+                        {(p.duplicate_rows > 0).then(|| view! { <span class="text-warn" data-testid="preview-duplicates">{format!("Уже в составе: {}. ", p.duplicate_rows)}</span> })}
                         {if errors > 0 {
                             view! { <span class="text-danger">{format!("С ошибками: {errors} — исправьте таблицу и проверьте снова.")}</span> }.into_any()
                         } else {
@@ -33,7 +34,7 @@ pub fn PreviewView(
                         }}
                     </p>
                     <div class="table-wrap">
-                        <Table testid="preview-table" columns=columns(&["Строка", "Предмет → найдено", "ФИО", "Должность", "Школа"])>
+                        <Table testid="preview-table" columns=columns(&["Строка", "Предмет → найдено", "ФИО", "Должность", "Школа", "Уровень", "Повтор"])>
                             {p.rows.iter().map(|r| {
                                 let bad = !r.errors.is_empty();
                                 let matched = r.subjects.iter().map(|s| s.name.clone()).collect::<Vec<_>>().join(", ");
@@ -59,6 +60,18 @@ pub fn PreviewView(
                                                 _ => view! { <span class="muted">{r.workplace.clone().unwrap_or_else(|| "—".to_string())}</span> }.into_any(),
                                             }}
                                             {r.errors.iter().map(|e| view! { <p class="field-error" data-testid="row-error">{e.message.clone()}</p> }).collect_view()}
+                                        </td>
+                                        <td data-label="Уровень">{r.level.label_ru()}</td>
+                                        <td data-label="Повтор">
+                                            {match &r.duplicate_of {
+                                                Some(d) => view! {
+                                                    <span class="badge st-warn" data-testid="row-duplicate">"уже в составе"</span>
+                                                    <div class="small">{if d.changes.is_empty() { "без изменений".to_string() } else { format!("изменится: {}", d.changes.join(", ")) }}</div>
+                                                    {d.locked.clone().map(|l| view! { <div class="muted small">{l}</div> })}
+                                                    <div class="small strong" data-testid="row-action">{r.action.label_ru()}</div>
+                                                }.into_any(),
+                                                None => view! { <span class="muted small" data-testid="row-action">{r.action.label_ru()}</span> }.into_any(),
+                                            }}
                                         </td>
                                     </tr>
                                 }

@@ -32,6 +32,12 @@ pub fn OrderFormPage() -> impl IntoView {
     let title =
         RwSignal::new("Об утверждении состава муниципального сообщества тьюторов".to_string());
     let file_name = RwSignal::new(String::new());
+    let signatory_position = RwSignal::new(String::new());
+    let signatory_name = RwSignal::new(String::new());
+    let place_name = RwSignal::new(String::new());
+    let issuer_full_name = RwSignal::new(String::new());
+    let preamble = RwSignal::new(String::new());
+    let items = RwSignal::new(String::new());
     let nominated = RwSignal::new(Vec::<Member>::new());
     let approved = RwSignal::new(Vec::<Member>::new());
     let approve_ids = RwSignal::new(Vec::<String>::new());
@@ -50,8 +56,10 @@ pub fn OrderFormPage() -> impl IntoView {
                 status: Some(st),
                 ..Default::default()
             };
-            if let Ok(items) = api::composition::members_all(&filter).await {
-                target.try_set(items);
+            if let Ok(mut list) = api::composition::members_all(&filter).await {
+                // The imported «№ п/п» first (stable: names stay sorted within).
+                list.sort_by_key(|m| m.list_number.unwrap_or(i32::MAX));
+                target.try_set(list);
             }
         }
         loaded.try_set(true);
@@ -89,8 +97,28 @@ pub fn OrderFormPage() -> impl IntoView {
             issued_on: date.unwrap_or_else(today),
             issuer: issuer.get_untracked().trim().to_string(),
             title: title.get_untracked().trim().to_string(),
+            signatory_position: non_empty(signatory_position.get_untracked()),
+            signatory_name: non_empty(signatory_name.get_untracked()),
+            place: non_empty(place_name.get_untracked()),
+            appendix_number: 1,
+            issuer_full_name: non_empty(issuer_full_name.get_untracked()),
+            preamble: non_empty(preamble.get_untracked()),
+            items: items
+                .get_untracked()
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .collect(),
             file_name: non_empty(file_name.get_untracked()),
-            approve_member_ids: approve_ids.get_untracked(),
+            // In the sequence of the list (the imported «№ п/п»): the appendix's rows.
+            approve_member_ids: nominated.with_untracked(|list| {
+                let ids = approve_ids.get_untracked();
+                list.iter()
+                    .filter(|m| ids.contains(&m.id))
+                    .map(|m| m.id.clone())
+                    .collect()
+            }),
             exclude: exclude
                 .get_untracked()
                 .into_iter()
@@ -142,6 +170,14 @@ pub fn OrderFormPage() -> impl IntoView {
                 </div>
                 <TextField label="Кем издан" name="issuer" value=issuer problem required=true hint="Например: Управление образования администрации Лабинского района" />
                 <TextField label="Заголовок" name="title" value=title problem required=true multiline=true />
+                <div class="grid-2">
+                    <TextField label="Должность подписавшего" name="signatory_position" value=signatory_position problem hint="Например: Директор МКУ ИМЦ города Лабинска" />
+                    <TextField label="Подписал (И.О. Фамилия)" name="signatory_name" value=signatory_name problem hint="Например: С.И. Клименко" />
+                </div>
+                <TextField label="Место издания" name="place" value=place_name problem hint="Например: г. Лабинск" />
+                <TextField label="Полное наименование издавшего (бланк)" name="issuer_full_name" value=issuer_full_name problem multiline=true hint="По строкам, как на бланке приказа; пусто — «Кем издан»." />
+                <TextField label="Преамбула" name="preamble" value=preamble problem multiline=true hint="Текст перед «п р и к а з ы в а ю :»." />
+                <TextField label="Пункты приказа" name="items" value=items problem multiline=true hint="Каждый пункт — с новой строки; пусто — «Утвердить состав … (Приложение 1)» и заключительные пункты." />
                 <TextField label="Файл приказа (имя)" name="file_name" value=file_name problem hint="Необязательно: имя файла скана или документа." />
                 <fieldset class="fieldset" data-testid="approve-list">
                     <legend>"Утвердить выдвинутых"</legend>
@@ -195,6 +231,7 @@ fn ApproveList(
                 view! {
                     <ToggleCheck name="approve_member_ids" value=m.id.clone() values=approve_ids>
                         <span>
+                            {m.list_number.map(|n| view! { <span class="muted small">{format!("{n}. ")}</span> })}
                             <span class="strong">{m.full_name.clone()}</span>
                             <span class="muted small">{format!(" — {}; {}", subject_names(&m), place(&m))}</span>
                         </span>

@@ -25,6 +25,7 @@ pub fn NominationForm(on_done: Callback<()>) -> impl IntoView {
     let achievements = RwSignal::new(String::new());
     let has_authority = RwSignal::new(false);
     let ready_to_help = RwSignal::new(false);
+    let ready_to_tutor = RwSignal::new(false);
     let justification = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<Problem>);
     let saving = RwSignal::new(false);
@@ -73,12 +74,14 @@ pub fn NominationForm(on_done: Callback<()>) -> impl IntoView {
             teacher_user_id: non_empty(teacher_user_id.get_untracked()),
             full_name: non_empty(full_name.get_untracked()),
             subject_id: subject_id.get_untracked(),
+            subject_ids: Vec::new(),
             position: non_empty(position.get_untracked()),
             is_current_teacher: is_current_teacher.get_untracked(),
             experience_years: years,
             achievements: non_empty(achievements.get_untracked()),
             has_authority: has_authority.get_untracked(),
             ready_to_help: ready_to_help.get_untracked(),
+            ready_to_tutor: ready_to_tutor.get_untracked(),
             justification: justification.get_untracked().trim().to_string(),
         };
         if let Err(v) = input.validate() {
@@ -118,7 +121,8 @@ pub fn NominationForm(on_done: Callback<()>) -> impl IntoView {
                 <legend>"Критерии (положение, п. 4.3)"</legend>
                 <CheckboxField label="Работает учителем в настоящее время" name="is_current_teacher" checked=is_current_teacher />
                 <CheckboxField label="Пользуется авторитетом у коллег" name="has_authority" checked=has_authority />
-                <CheckboxField label="Готов оказывать методическую помощь" name="ready_to_help" checked=ready_to_help />
+                <CheckboxField label="Способен оказывать методическую помощь коллегам" name="ready_to_help" checked=ready_to_help />
+                <CheckboxField label="Готов осуществлять функции тьютора" name="ready_to_tutor" checked=ready_to_tutor />
                 <TextField label="Педагогический стаж, лет" name="experience_years" kind="number" value=experience_years problem />
                 <TextField label="Достижения" name="achievements" value=achievements problem multiline=true hint="Результаты учеников, конкурсы, публикации." />
             </fieldset>

@@ -11,7 +11,8 @@ use crate::store::schema::{schools, subjects, users};
 use chrono::NaiveDate;
 use diesel::prelude::*;
 use tutornet_domain::composition::{
-    MemberInput, NominationInput, OrderInput, OrderKind, TutorLevel,
+    LevelBasis, MemberInput, NominationInput, OrderInput, OrderKind, TutorCategory, TutorLevel,
+    TutorSpecialisation,
 };
 
 /// The demo composition of Лесогорский район for the current year (invented people):
@@ -82,7 +83,7 @@ pub fn load_demo(conn: &mut DbConn, municipality_id: &str) -> AppResult<()> {
         ),
     ];
     let mut ids = Vec::new();
-    for (name, subj, position, short, user_id) in people {
+    for (n, (name, subj, position, short, user_id)) in people.into_iter().enumerate() {
         let s = subject(conn, subj)?;
         let school_id = if short == "МБОУ СОШ № 1" {
             sch1.clone()
@@ -107,6 +108,15 @@ pub fn load_demo(conn: &mut DbConn, municipality_id: &str) -> AppResult<()> {
                 full_name: name.into(),
                 subject_ids: vec![s],
                 level: TutorLevel::Municipal,
+                level_basis: Some(LevelBasis::MouoOrder),
+                level_document: Some("приказ УО № 112 от 28.08.2026".into()),
+                specialisation: Some(if n == 0 {
+                    TutorSpecialisation::Ege
+                } else {
+                    TutorSpecialisation::Oge
+                }),
+                category: Some(TutorCategory::Teacher),
+                list_number: Some(n as i32 + 1),
                 position: Some(position.into()),
                 school_id,
                 workplace: None,
@@ -123,8 +133,19 @@ pub fn load_demo(conn: &mut DbConn, municipality_id: &str) -> AppResult<()> {
         kind: OrderKind::Approve,
         number: "01-03/17".into(),
         issued_on: NaiveDate::from_ymd_opt(2026, 9, 1).unwrap_or_default(),
-        issuer: "МКУ ИМЦ".into(),
+        issuer: "МКУ ИМЦ Лесогорского района".into(),
         title: "Об утверждении состава муниципального сообщества тьюторов".into(),
+        signatory_position: Some("Директор МКУ ИМЦ Лесогорского района".into()),
+        signatory_name: Some("В.А. Ясенева".into()),
+        place: Some("г. Лесогорск".into()),
+        appendix_number: 1,
+        issuer_full_name: Some(
+            "МУНИЦИПАЛЬНОЕ КАЗЕННОЕ УЧРЕЖДЕНИЕ\nДОПОЛНИТЕЛЬНОГО ПЕДАГОГИЧЕСКОГО ОБРАЗОВАНИЯ\n«ИНФОРМАЦИОННО-МЕТОДИЧЕСКИЙ ЦЕНТР» ЛЕСОГОРСКОГО РАЙОНА".into(),
+        ),
+        preamble: Some(
+            "В целях повышения качества образования в школах с низкими образовательными результатами и эффективного развития муниципальной методической сети".into(),
+        ),
+        items: Vec::new(),
         file_name: None,
         approve_member_ids: ids,
         exclude: Vec::new(),
@@ -139,7 +160,8 @@ pub fn load_demo(conn: &mut DbConn, municipality_id: &str) -> AppResult<()> {
             academic_year_id: None,
             teacher_user_id: None,
             full_name: Some("Лиственная Дарья Семёновна".into()),
-            subject_id: s,
+            subject_id: String::new(),
+            subject_ids: vec![s],
             position: Some("учитель биологии".into()),
             is_current_teacher: true,
             experience_years: 14,
@@ -148,6 +170,7 @@ pub fn load_demo(conn: &mut DbConn, municipality_id: &str) -> AppResult<()> {
             ),
             has_authority: true,
             ready_to_help: true,
+            ready_to_tutor: true,
             justification: "Высокие результаты ОГЭ по биологии три года подряд, руководит ШМО естественных наук".into(),
         };
         let to = NewNomination {

@@ -1,21 +1,24 @@
-//! Export of the approved composition in the layout of the order's appendix
-//! (000 Прил. 1), written by the shared [`crate::docs`] writers.
+//! The order's printed forms: the composition as the order's appendix (000 Прил. 1,
+//! SEED-GAPS 4.1) and the order itself (4.3), written by [`crate::docs::form`].
 
 use super::members::repo as members;
+use super::orders::{repo as orders, rows::OrderRow};
 use super::shared::resolve_year;
-use crate::auth::AuthUser;
-use crate::docs::TableDoc;
+use crate::auth::{AuthUser, Place};
+use crate::docs::form::{Align, AppendixDoc, Block};
 use crate::error::{AppError, AppResult};
 use crate::store::conn::DbConn;
 use crate::store::schema::schools;
 use chrono::NaiveDate;
 use diesel::prelude::*;
 use std::collections::HashMap;
-use tutornet_domain::composition::{subjects_phrase, ExportQuery};
+use tutornet_domain::composition::{
+    appendix_title, default_order_items, subjects_phrase, ExportQuery, OrderKind,
+};
+use tutornet_domain::org::Municipality;
 use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::text::{collation_key, format_date_ru};
 
-pub const HEADING: &str = "СОСТАВ муниципального сообщества тьюторов";
 pub const COLUMNS: [&str; 4] = [
     "№ п/п",
     "Предмет",
@@ -23,37 +26,77 @@ pub const COLUMNS: [&str; 4] = [
     "Должность, место работы",
 ];
 
-/// The table of the approved composition and the file name without extension
-/// («sostav-2026-2027»).
+/// Where a row goes: its number in the order, then approval date, list number, name.
+type RowKey = (i32, Option<NaiveDate>, i32, String);
+
+/// The appendix and its file name without extension («prilozhenie-1-01-03-24»).
 pub struct ExportTable {
-    pub doc: TableDoc,
+    pub doc: AppendixDoc,
     pub file_stem: String,
 }
 
-pub fn export_table(conn: &mut DbConn, user: &AuthUser, q: &ExportQuery) -> AppResult<ExportTable> {
+/// The municipality, once reading its composition is checked for the caller.
+fn readable_municipality(conn: &mut DbConn, user: &AuthUser, m: &str) -> AppResult<Municipality> {
     user.reach(Resource::Composition, Action::Read)?;
+    let municipality = crate::features::municipalities::ops::find(conn, m)?;
+    user.check(
+        Resource::Composition,
+        Action::Read,
+        &Place {
+            region_id: &municipality.region_id,
+            municipality_id: Some(m),
+            ..Default::default()
+        },
+    )?;
+    Ok(municipality)
+}
+
+/// The order whose appendix is wanted: `order_id`, or the last order of the year issued
+/// on or before `on_date` (default today).
+fn order_of(
+    conn: &mut DbConn,
+    user: &AuthUser,
+    q: &ExportQuery,
+) -> AppResult<(Municipality, OrderRow)> {
+    if let Some(id) = q.order_id.as_deref().filter(|s| !s.trim().is_empty()) {
+        let o = orders::find_row(conn, id)?;
+        let municipality = readable_municipality(conn, user, &o.municipality_id)?;
+        return Ok((municipality, o));
+    }
     let m = q
         .municipality_id
         .clone()
         .or_else(|| user.municipality_id.clone())
         .ok_or_else(|| AppError::field("municipality_id", "required", "Выберите муниципалитет"))?;
-    let municipality = crate::features::municipalities::ops::find(conn, &m)?;
-    user.check(
-        Resource::Composition,
-        Action::Read,
-        &crate::auth::Place {
-            region_id: &municipality.region_id,
-            municipality_id: Some(&m),
-            ..Default::default()
-        },
-    )?;
+    let municipality = readable_municipality(conn, user, &m)?;
     let year_id = resolve_year(conn, q.academic_year_id.as_deref())?;
-    let year = crate::features::academic_years::ops::find(conn, &year_id)?;
     let tz = crate::store::zone::stored(&municipality.effective_time_zone)?;
     let on: NaiveDate = q.on_date.unwrap_or_else(|| crate::store::zone::today(tz));
-    let members = members::approved_on(conn, &m, &year_id, on)?;
+    let o = orders::effective(conn, &m, &year_id, on, None)?.ok_or_else(|| {
+        AppError::field(
+            "on_date",
+            "no_order",
+            format!(
+                "На {} нет приказа о составе сообщества за этот учебный год: приложение не к чему приложить",
+                format_date_ru(on)
+            ),
+        )
+    })?;
+    Ok((municipality, o))
+}
+
+/// The composition the order established (members approved and not excluded on its
+/// date) as its appendix, in the order's own row sequence.
+pub fn export_table(conn: &mut DbConn, user: &AuthUser, q: &ExportQuery) -> AppResult<ExportTable> {
+    let (municipality, o) = order_of(conn, user, q)?;
+    let on = match (&q.order_id, q.on_date) {
+        (None, Some(d)) => d,
+        _ => o.issued_on,
+    };
+    let list = members::approved_on(conn, &o.municipality_id, &o.academic_year_id, on)?;
+    let numbers = orders::row_numbers(conn, &o.id)?;
     let full_names = {
-        let ids: Vec<String> = members.iter().filter_map(|x| x.school_id.clone()).collect();
+        let ids: Vec<String> = list.iter().filter_map(|x| x.school_id.clone()).collect();
         let rows: Vec<(String, String)> = if ids.is_empty() {
             Vec::new()
         } else {
@@ -64,7 +107,7 @@ pub fn export_table(conn: &mut DbConn, user: &AuthUser, q: &ExportQuery) -> AppR
         };
         rows.into_iter().collect::<HashMap<_, _>>()
     };
-    let mut rows: Vec<(String, String, String)> = members
+    let mut rows: Vec<(RowKey, [String; 3])> = list
         .into_iter()
         .map(|x| {
             let subject = subjects_phrase(
@@ -87,33 +130,127 @@ pub fn export_table(conn: &mut DbConn, user: &AuthUser, q: &ExportQuery) -> AppR
                 .filter(|s| !s.trim().is_empty())
                 .collect::<Vec<_>>()
                 .join(" ");
-            (subject, x.full_name, pos)
+            // The order's own sequence; members it does not list (approved by hand
+            // before numbering existed) after them.
+            let key = (
+                numbers.get(&x.id).copied().unwrap_or(i32::MAX),
+                x.approved_on,
+                x.list_number.unwrap_or(i32::MAX),
+                collation_key(&x.full_name),
+            );
+            (key, [subject, x.full_name, pos])
         })
         .collect();
-    rows.sort_by_cached_key(|(s, n, _)| (collation_key(s), collation_key(n)));
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(ExportTable {
-        doc: TableDoc {
+        doc: AppendixDoc {
             sheet: "Состав".into(),
-            heading: vec![
-                HEADING.to_string(),
-                municipality.name.clone(),
-                format!(
-                    "{} учебный год, по состоянию на {}",
-                    year.name,
-                    format_date_ru(on)
-                ),
-            ],
-            bold_heading_lines: 2,
+            stamp: stamp(&o),
+            title: appendix_title(&municipality.in_phrase()).to_vec(),
             columns: COLUMNS.iter().map(|c| c.to_string()).collect(),
             rows: rows
                 .into_iter()
                 .enumerate()
-                .map(|(i, (s, n, p))| vec![(i + 1).to_string(), s, n, p])
+                .map(|(i, (_, [s, n, p]))| vec![(i + 1).to_string(), s, n, p])
                 .collect(),
-            numbered: true,
-            xlsx_widths: vec![6.0, 26.0, 36.0, 70.0],
-            docx_grid: vec![700, 2200, 2800, 4300],
+            xlsx_widths: vec![6.0, 24.0, 34.0, 70.0],
+            docx_grid: vec![560, 1870, 2430, 4495],
+            signature: signature(&o),
         },
-        file_stem: format!("sostav-{}", year.name.replace('/', "-")),
+        file_stem: format!("prilozhenie-{}-{}", o.appendix_number, file_part(&o.number)),
     })
+}
+
+/// «Приложение №1 к приказу» / issuer / «№ 01-03/24 от 09.01.2023г.».
+fn stamp(o: &OrderRow) -> Vec<String> {
+    vec![
+        format!("Приложение №{} к приказу", o.appendix_number),
+        o.issuer.clone(),
+        format!("№ {} от {}г.", o.number, format_date_ru(o.issued_on)),
+    ]
+}
+
+fn signature(o: &OrderRow) -> (String, String) {
+    (
+        o.signatory_position.clone().unwrap_or_default(),
+        o.signatory_name.clone().unwrap_or_default(),
+    )
+}
+
+/// An order number as a file name part: «01-03/24» → «01-03-24».
+fn file_part(number: &str) -> String {
+    number
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+/// The printable order (SEED-GAPS 4.3): the letterhead, «П Р И К А З», the requisites
+/// line (date · place · number), the bold title, the preamble ending in «п р и к а з ы
+/// в а ю :», the numbered items and the signature. Returns the blocks and a file stem.
+pub fn order_document(
+    conn: &mut DbConn,
+    user: &AuthUser,
+    id: &str,
+) -> AppResult<(Vec<Block>, String)> {
+    let o = orders::find_row(conn, id)?;
+    let municipality = readable_municipality(conn, user, &o.municipality_id)?;
+    let head = o
+        .issuer_full_name
+        .clone()
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| o.issuer.clone());
+    let mut b: Vec<Block> = head
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| Block::text(Align::Centre, l, false))
+        .collect();
+    b.push(Block::text(
+        Align::Centre,
+        format!("Муниципальное образование {}", municipality.name),
+        false,
+    ));
+    b.push(Block::Blank);
+    b.push(Block::text(Align::Centre, "П Р И К А З", false));
+    b.push(Block::Blank);
+    b.push(Block::Requisites(
+        format!("{} г.", format_date_ru(o.issued_on)),
+        o.place.clone().unwrap_or_default(),
+        format!("№ {}", o.number),
+    ));
+    b.push(Block::Blank);
+    b.push(Block::text(Align::Centre, o.title.clone(), true));
+    b.push(Block::Blank);
+    let mut preamble: Vec<(String, bool)> = o
+        .preamble
+        .clone()
+        .filter(|s| !s.trim().is_empty())
+        .map(|p| vec![(format!("{} ", p.trim()), false)])
+        .unwrap_or_default();
+    preamble.push(("п р и к а з ы в а ю :".to_string(), true));
+    b.push(Block::Para(Align::Justify, preamble));
+    let kind = crate::store::stored(&o.kind, "composition_orders.kind", OrderKind::parse)?;
+    let items: Vec<String> = match o.items.as_deref().filter(|s| !s.trim().is_empty()) {
+        Some(t) => t.lines().map(str::to_string).collect(),
+        None => default_order_items(kind, &municipality.in_phrase(), o.appendix_number),
+    };
+    for (n, item) in items.iter().enumerate() {
+        b.push(Block::text(
+            Align::Justify,
+            format!("{}. {}", n + 1, item.trim()),
+            false,
+        ));
+    }
+    b.push(Block::Blank);
+    b.push(Block::Blank);
+    let (position, name) = signature(&o);
+    b.push(Block::Signature(position, name));
+    Ok((b, format!("prikaz-{}", file_part(&o.number))))
 }

@@ -34,8 +34,8 @@ pub mod ops {
     pub use super::tutors::{count_tutors, current_tutors, is_current_tutor, tutors};
 }
 
-/// Import and export of the order's appendix table (`db::composition_io`).
+/// Import and export of the order's appendix table and the printable order.
 pub mod io {
-    pub use super::export::{export_table, ExportTable, COLUMNS, HEADING};
+    pub use super::export::{export_table, order_document, ExportTable, COLUMNS};
     pub use super::import::{confirm, preview};
 }

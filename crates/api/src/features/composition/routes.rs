@@ -262,8 +262,10 @@ pub(crate) fn file(bytes: Vec<u8>, content_type: &str, name: String) -> HttpResp
         .body(bytes)
 }
 
-/// The approved composition (approved and not excluded on `on_date`, default today) as
-/// the order's appendix table in Excel.
+/// The order's appendix «Состав муниципального сообщества тьюторов» in Excel (000 Прил. 1):
+/// the stamp of the order (`order_id`, or the last order of the year issued by `on_date`,
+/// default today), the title, the composition in the order's own row sequence, the
+/// signature. 422 `no_order` on `on_date` when no order was issued by then.
 #[utoipa::path(get, path = "/api/v1/composition/export.xlsx", tag = "composition", params(ExportQuery), security(("bearer" = [])),
     responses((status = 200, description = "Таблица XLSX", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = BinaryFile), ReadErrors))]
 pub async fn export_xlsx(
@@ -272,11 +274,11 @@ pub async fn export_xlsx(
     q: web::Query<ExportQuery>,
 ) -> AppResult<HttpResponse> {
     let t = state.db(move |c| io::export_table(c, &user, &q)).await?;
-    let bytes = docs::xlsx::to_xlsx(&t.doc)?;
+    let bytes = docs::form::appendix_xlsx(&t.doc)?;
     Ok(file(bytes, XLSX_TYPE, format!("{}.xlsx", t.file_stem)))
 }
 
-/// The same table in Word.
+/// The same appendix in Word (the header row repeats on each page).
 #[utoipa::path(get, path = "/api/v1/composition/export.docx", tag = "composition", params(ExportQuery), security(("bearer" = [])),
     responses((status = 200, description = "Документ DOCX", content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", body = BinaryFile), ReadErrors))]
 pub async fn export_docx(
@@ -285,8 +287,23 @@ pub async fn export_docx(
     q: web::Query<ExportQuery>,
 ) -> AppResult<HttpResponse> {
     let t = state.db(move |c| io::export_table(c, &user, &q)).await?;
-    let bytes = docs::docx::to_docx(&t.doc)?;
+    let bytes = docs::form::to_docx(&t.doc.blocks())?;
     Ok(file(bytes, DOCX_TYPE, format!("{}.docx", t.file_stem)))
+}
+
+/// The order itself, printable in Word (000, the order body): letterhead, «П Р И К А З»,
+/// date · place · number, title, preamble, numbered items (default: what the order does
+/// to the composition), signature.
+#[utoipa::path(get, path = "/api/v1/composition/orders/{id}/order.docx", tag = "composition", params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, description = "Документ DOCX", content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", body = BinaryFile), ReadErrors))]
+pub async fn order_docx(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let (blocks, stem) = state.db(move |c| io::order_document(c, &user, &id)).await?;
+    let bytes = docs::form::to_docx(&blocks)?;
+    Ok(file(bytes, DOCX_TYPE, format!("{stem}.docx")))
 }
 
 crate::http::endpoints![
@@ -301,6 +318,7 @@ crate::http::endpoints![
     list_orders,
     create_order,
     get_order,
+    order_docx,
     import_preview,
     import_confirm,
     export_xlsx,

@@ -4,7 +4,9 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use tutornet_domain::composition::{Member, MemberInput, TutorLevel};
+use tutornet_domain::composition::{
+    LevelBasis, Member, MemberInput, TutorCategory, TutorLevel, TutorSpecialisation,
+};
 use tutornet_domain::text::sort_ru;
 use tutornet_domain::users::{User, UserFilter};
 use tutornet_domain::{Problem, ProblemCode, Role};
@@ -139,6 +141,11 @@ pub fn MemberForm(
             .as_str()
             .to_string(),
     );
+    let level_basis = RwSignal::new(get(|m| m.level_basis.map(|b| b.as_str().to_string())));
+    let level_document = RwSignal::new(get(|m| m.level_document.clone()));
+    let specialisation = RwSignal::new(get(|m| m.specialisation.map(|b| b.as_str().to_string())));
+    let category = RwSignal::new(get(|m| m.category.map(|b| b.as_str().to_string())));
+    let list_number = RwSignal::new(get(|m| m.list_number.map(|n| n.to_string())));
     let position = RwSignal::new(get(|m| m.position.clone()));
     let school_id = RwSignal::new(get(|m| m.school_id.clone()));
     let workplace = RwSignal::new(get(|m| m.workplace.clone()));
@@ -229,6 +236,11 @@ pub fn MemberForm(
             full_name: full_name.get_untracked().trim().to_string(),
             subject_ids: subject_ids.get_untracked(),
             level: TutorLevel::parse(&level.get_untracked()).unwrap_or(TutorLevel::Municipal),
+            level_basis: LevelBasis::parse(&level_basis.get_untracked()),
+            level_document: non_empty(level_document.get_untracked()),
+            specialisation: TutorSpecialisation::parse(&specialisation.get_untracked()),
+            category: TutorCategory::parse(&category.get_untracked()),
+            list_number: list_number.get_untracked().trim().parse().ok(),
             position: non_empty(position.get_untracked()),
             school_id: non_empty(school_id.get_untracked()),
             workplace: non_empty(workplace.get_untracked()),
@@ -288,6 +300,37 @@ pub fn MemberForm(
                 <EnumField label="Уровень тьютора" name="level" value=level problem all=TutorLevel::ALL key=TutorLevel::as_str text=TutorLevel::label_ru required=true />
                 <TextField label="Должность" name="position" value=position problem hint="Например: учитель математики" />
             </div>
+            <div class="grid-2">
+                <SelectField
+                    label="Основание уровня"
+                    name="level_basis"
+                    value=level_basis
+                    options=Signal::derive(|| LevelBasis::ALL.iter().map(|l| (l.as_str().to_string(), l.label_ru().to_string())).collect::<Vec<_>>())
+                    problem
+                    placeholder="— не указано —"
+                    hint="000 §3.4: у каждого уровня своё основание."
+                />
+                <TextField label="Документ-основание" name="level_document" value=level_document problem hint="Например: приказ УО № 125 от 01.09.2026" />
+            </div>
+            <div class="grid-2">
+                <SelectField
+                    label="Специализация"
+                    name="specialisation"
+                    value=specialisation
+                    options=Signal::derive(|| TutorSpecialisation::ALL.iter().map(|l| (l.as_str().to_string(), l.label_ru().to_string())).collect::<Vec<_>>())
+                    problem
+                    placeholder="— не указана —"
+                />
+                <SelectField
+                    label="Категория"
+                    name="category"
+                    value=category
+                    options=Signal::derive(|| TutorCategory::ALL.iter().map(|l| (l.as_str().to_string(), l.label_ru().to_string())).collect::<Vec<_>>())
+                    problem
+                    placeholder="— не указана —"
+                />
+            </div>
+            <TextField label="№ п/п в списке" name="list_number" value=list_number problem hint="Порядок строки в приложении к приказу." />
             <SelectField
                 label="Школа"
                 name="school_id"

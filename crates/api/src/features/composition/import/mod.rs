@@ -3,6 +3,8 @@
 //! [`crate::docs`]: this module maps the columns and matches subjects and schools.
 
 use tutornet_domain::audit::{AuditAction, AuditEntity};
+mod columns;
+mod matching;
 mod schools;
 mod subjects;
 
@@ -18,8 +20,8 @@ use schools::{known_schools, match_school, school_key, short_name, split_positio
 use std::collections::HashMap;
 use subjects::{match_subjects, subject_dictionary};
 use tutornet_domain::composition::{
-    IdName, ImportFormat, ImportPreview, ImportRequest, ImportResult, ImportRow, MemberInput,
-    NewSchool, TutorLevel,
+    DuplicateAction, IdName, ImportAction, ImportFormat, ImportPreview, ImportRequest,
+    ImportResult, ImportRow, MemberInput, MemberStatus, NewSchool, TutorLevel,
 };
 use tutornet_domain::org::SchoolInput;
 use tutornet_domain::permissions::{Action, Resource};
@@ -53,6 +55,9 @@ fn source(f: ImportFormat) -> Source {
 /// An import of the appendix into one municipality's composition of one year.
 struct Appendix<'a> {
     user: &'a AuthUser,
+    req: &'a ImportRequest,
+    /// The header row's columns, when the table has one.
+    header: Option<Vec<Option<columns::Col>>>,
     create_schools: bool,
     municipality_id: String,
     region_id: String,
@@ -60,7 +65,7 @@ struct Appendix<'a> {
 }
 
 impl<'a> Appendix<'a> {
-    fn new(conn: &mut DbConn, user: &'a AuthUser, req: &ImportRequest) -> AppResult<Self> {
+    fn new(conn: &mut DbConn, user: &'a AuthUser, req: &'a ImportRequest) -> AppResult<Self> {
         let (municipality_id, region_id) = target_municipality(
             conn,
             user,
@@ -69,36 +74,18 @@ impl<'a> Appendix<'a> {
             Some(&req.municipality_id),
         )?;
         let academic_year_id = resolve_year(conn, req.academic_year_id.as_deref())?;
+        let header = docs::import::read_table(source(req.format), &req.content)
+            .ok()
+            .and_then(|rows| columns::header_map(&rows));
         Ok(Appendix {
             user,
+            req,
+            header,
             create_schools: req.create_schools,
             municipality_id,
             region_id,
             academic_year_id,
         })
-    }
-}
-
-/// The four appendix columns of a data row: (number, subject, name, position+place).
-fn columns(cells: &[String]) -> Option<(Option<String>, String, String, String)> {
-    let numeric = |s: &str| {
-        let t = s.trim().trim_end_matches('.');
-        !t.is_empty() && t.chars().all(|c| c.is_ascii_digit())
-    };
-    // Trailing empty cells (Excel) do not count.
-    let mut c: Vec<String> = cells.to_vec();
-    while c.len() > 4 && c.last().is_some_and(|s| s.trim().is_empty()) {
-        c.pop();
-    }
-    match c.len() {
-        n if n >= 4 && (numeric(&c[0]) || c[0].trim().is_empty()) => Some((
-            Some(c[0].trim().trim_end_matches('.').to_string()).filter(|s| !s.is_empty()),
-            c[1].clone(),
-            c[2].clone(),
-            c[3..].join(" ").trim().to_string(),
-        )),
-        3 if !numeric(&c[0]) => Some((None, c[0].clone(), c[1].clone(), c[2].clone())),
-        _ => None,
     }
 }
 
@@ -115,6 +102,12 @@ fn bad_row(n: usize, r: &RawRow) -> ImportRow {
         school_id: None,
         school_name: None,
         new_school: None,
+        level: TutorLevel::Municipal,
+        specialisation: None,
+        category: None,
+        email: None,
+        duplicate_of: None,
+        action: ImportAction::Skip,
         errors: vec![FieldError::new(
             &format!("rows[{n}]"),
             "bad_row",
@@ -134,16 +127,72 @@ impl TableImport for Appendix<'_> {
     fn analyse(&self, conn: &mut DbConn, raw: Vec<RawRow>) -> AppResult<ImportPreview> {
         let dict = subject_dictionary(conn)?;
         let known = known_schools(conn, &self.municipality_id)?;
+        let existing = matching::existing(conn, &self.municipality_id, &self.academic_year_id)?;
+        let mut seen: HashMap<String, i32> = HashMap::new();
         let mut rows = Vec::new();
         let mut new_schools: Vec<NewSchool> = Vec::new();
         let mut new_keys: Vec<String> = Vec::new();
         for r in raw {
             let n = rows.len();
             let mut errors = Vec::new();
-            let Some((number, subject_text, full_name, pos_place)) = columns(&r.cells) else {
+            let Some(c) = columns::cells(self.header.as_deref(), &r.cells) else {
                 rows.push(bad_row(n, &r));
                 continue;
             };
+            let (number, subject_text, full_name, pos_place) = (
+                c.number.clone(),
+                c.subject.clone(),
+                c.name.clone(),
+                c.place.clone(),
+            );
+            let choice = self.req.rows.iter().find(|x| x.line == r.line);
+            let cell_level = match c.level.as_deref() {
+                Some(t) => match columns::level(t) {
+                    Some(l) => Some(l),
+                    None => {
+                        errors.push(FieldError::new(
+                            &format!("rows[{n}].level"),
+                            "unknown_level",
+                            format!("Строка {}: уровень «{t}» не распознан (федеральный, региональный, муниципальный, школьный)", r.line),
+                        ));
+                        None
+                    }
+                },
+                None => None,
+            };
+            let given_level = choice
+                .and_then(|x| x.level)
+                .or(cell_level)
+                .or(self.req.level);
+            let specialisation = c
+                .specialisation
+                .as_deref()
+                .and_then(columns::specialisation);
+            if c.specialisation.is_some() && specialisation.is_none() {
+                errors.push(FieldError::new(
+                    &format!("rows[{n}].specialisation"),
+                    "unknown_specialisation",
+                    format!(
+                        "Строка {}: специализация не распознана (ВПР, ОГЭ, ЕГЭ, предметный тьютор)",
+                        r.line
+                    ),
+                ));
+            }
+            let category = c.category.as_deref().and_then(columns::category);
+            if c.category.is_some() && category.is_none() {
+                errors.push(FieldError::new(
+                    &format!("rows[{n}].category"),
+                    "unknown_category",
+                    format!("Строка {}: категория не распознана", r.line),
+                ));
+            }
+            if c.email.as_deref().is_some_and(|e| !e.contains('@')) {
+                errors.push(FieldError::new(
+                    &format!("rows[{n}].email"),
+                    "invalid_email",
+                    format!("Строка {}: e-mail записан с ошибкой", r.line),
+                ));
+            }
             let subjects = match match_subjects(&dict, &subject_text) {
                 Ok(s) => s,
                 Err(missing) => {
@@ -194,6 +243,58 @@ impl TableImport for Appendix<'_> {
                     new_school = Some(short);
                 }
             }
+            let person = matching::Person {
+                full_name: full_name.trim(),
+                subject_ids: subjects.iter().map(|s| s.id.clone()).collect(),
+                school_id: school_id.as_deref(),
+                email: c.email.as_deref(),
+            };
+            let mut action = ImportAction::Create;
+            let mut duplicate_of = None;
+            if errors.is_empty() {
+                let k = matching::key(&person);
+                if let Some(first) = seen.get(&k) {
+                    errors.push(FieldError::new(
+                        &format!("rows[{n}].full_name"),
+                        "duplicate_row",
+                        format!("Строка {} повторяет строку {first}", r.line),
+                    ));
+                } else {
+                    seen.insert(k, r.line);
+                }
+                if let Some(e) = matching::find(&existing, &person) {
+                    let given = matching::Given {
+                        position: position.clone(),
+                        workplace: workplace.clone(),
+                        school_id: school_id.clone(),
+                        level: given_level,
+                        specialisation,
+                        category,
+                        list_number: number.as_deref().and_then(|x| x.parse().ok()),
+                    };
+                    let changes = given.changes(&e.member);
+                    let want = choice
+                        .and_then(|x| x.duplicate)
+                        .or(self.req.duplicates)
+                        .unwrap_or(DuplicateAction::Skip);
+                    let locked = e.member.status != MemberStatus::Nominated;
+                    action = if changes.is_empty() || want == DuplicateAction::Skip {
+                        ImportAction::Skip
+                    } else if locked {
+                        if choice.and_then(|x| x.duplicate) == Some(DuplicateAction::Update) {
+                            errors.push(FieldError::new(
+                                &format!("rows[{n}].duplicate"),
+                                "composition_approved",
+                                format!("Строка {}: {} уже {} приказом — изменить можно только приказом о внесении изменений", r.line, e.member.full_name, e.member.status.label_ru().to_lowercase()),
+                            ));
+                        }
+                        ImportAction::Skip
+                    } else {
+                        ImportAction::Update
+                    };
+                    duplicate_of = Some(matching::shown(e, changes));
+                }
+            }
             rows.push(ImportRow {
                 line: r.line,
                 number,
@@ -205,11 +306,19 @@ impl TableImport for Appendix<'_> {
                 school_id,
                 school_name,
                 new_school,
+                level: given_level.unwrap_or(TutorLevel::Municipal),
+                specialisation,
+                category,
+                email: c.email.clone(),
+                duplicate_of,
+                action,
                 errors,
             });
         }
         let error_rows = rows.iter().filter(|r| !r.errors.is_empty()).count() as i32;
+        let duplicate_rows = rows.iter().filter(|r| r.duplicate_of.is_some()).count() as i32;
         Ok(ImportPreview {
+            duplicate_rows,
             municipality_id: self.municipality_id.clone(),
             academic_year_id: self.academic_year_id.clone(),
             rows,
@@ -260,7 +369,31 @@ impl TableImport for Appendix<'_> {
             }
         }
         let mut member_ids = Vec::new();
+        let (mut updated_ids, mut skipped) = (Vec::new(), 0);
         for r in &p.rows {
+            match (r.action, &r.duplicate_of) {
+                (ImportAction::Skip, _) => {
+                    skipped += 1;
+                    continue;
+                }
+                (ImportAction::Update, Some(d)) => {
+                    let current = super::members::rules::find_member(conn, &d.member_id)?;
+                    let given = matching::Given {
+                        position: r.position.clone(),
+                        workplace: r.workplace.clone(),
+                        school_id: r.school_id.clone(),
+                        level: Some(r.level),
+                        specialisation: r.specialisation,
+                        category: r.category,
+                        list_number: r.number.as_deref().and_then(|x| x.parse().ok()),
+                    };
+                    let input = given.applied_to(&current);
+                    super::members::rules::update_member(conn, user, &d.member_id, &input)?;
+                    updated_ids.push(d.member_id.clone());
+                    continue;
+                }
+                _ => {}
+            }
             let school_id = r.school_id.clone().or_else(|| {
                 r.new_school
                     .as_ref()
@@ -272,7 +405,12 @@ impl TableImport for Appendix<'_> {
                 user_id: None,
                 full_name: r.full_name.clone(),
                 subject_ids: r.subjects.iter().map(|s| s.id.clone()).collect(),
-                level: TutorLevel::Municipal,
+                level: r.level,
+                level_basis: None,
+                level_document: None,
+                specialisation: r.specialisation,
+                category: r.category,
+                list_number: r.number.as_deref().and_then(|x| x.parse().ok()),
                 position: r.position.clone().map(|s| s.chars().take(300).collect()),
                 school_id,
                 workplace: r.workplace.clone().map(|s| s.chars().take(500).collect()),
@@ -292,26 +430,10 @@ impl TableImport for Appendix<'_> {
         Ok(ImportResult {
             created: member_ids.len() as i32,
             member_ids,
+            updated: updated_ids.len() as i32,
+            updated_ids,
+            skipped,
             created_schools,
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::columns;
-
-    #[test]
-    fn four_or_three_columns() {
-        let v = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        let (n, s, f, p) =
-            columns(&v(&["1.", "Математика", "Иванова", "учитель", "", ""])).unwrap();
-        assert_eq!(
-            (n.as_deref(), s.as_str(), f.as_str(), p.as_str()),
-            (Some("1"), "Математика", "Иванова", "учитель")
-        );
-        let (n, s, _, _) = columns(&v(&["Физика", "Петров", "учитель"])).unwrap();
-        assert_eq!((n, s.as_str()), (None, "Физика"));
-        assert!(columns(&v(&["1", "Физика", "Петров"])).is_none());
     }
 }

@@ -17,7 +17,8 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 use std::collections::HashMap;
 use tutornet_domain::composition::{
-    Attachment, IdName, Member, MemberFilter, MemberInput, MemberStatus, TutorLevel,
+    Attachment, IdName, LevelBasis, Member, MemberFilter, MemberInput, MemberStatus, TutorCategory,
+    TutorLevel, TutorSpecialisation,
 };
 use tutornet_domain::text::collation_key;
 
@@ -51,6 +52,15 @@ pub(crate) fn to_members(conn: &mut DbConn, rows: Vec<MemberRow>) -> AppResult<V
                 school_name: r.school_id.as_ref().and_then(|i| schools.get(i).cloned()),
                 attachments: att.remove(&r.id).unwrap_or_default(),
                 level: stored(&r.level, "members.level", TutorLevel::parse)?,
+                level_basis: optional(&r.level_basis, "members.level_basis", LevelBasis::parse)?,
+                level_document: r.level_document.clone(),
+                specialisation: optional(
+                    &r.specialisation,
+                    "members.specialisation",
+                    TutorSpecialisation::parse,
+                )?,
+                category: optional(&r.category, "members.category", TutorCategory::parse)?,
+                list_number: r.list_number,
                 status: r.status()?,
                 id: r.id,
                 municipality_id: r.municipality_id,
@@ -70,6 +80,15 @@ pub(crate) fn to_members(conn: &mut DbConn, rows: Vec<MemberRow>) -> AppResult<V
             })
         })
         .collect::<AppResult<Vec<_>>>()
+}
+
+/// A nullable stored enum: absent stays absent, an unknown value is an error.
+fn optional<T>(
+    v: &Option<String>,
+    column: &str,
+    parse: fn(&str) -> Option<T>,
+) -> AppResult<Option<T>> {
+    v.as_deref().map(|s| stored(s, column, parse)).transpose()
 }
 
 type Boxed<'a> = members::BoxedQuery<'a, MultiBackend>;
@@ -222,6 +241,11 @@ struct MemberFields<'a> {
     position: Option<String>,
     school_id: Option<String>,
     workplace: Option<String>,
+    list_number: Option<i32>,
+    level_basis: Option<&'a str>,
+    level_document: Option<String>,
+    specialisation: Option<&'a str>,
+    category: Option<&'a str>,
 }
 
 impl<'a> From<&'a MemberInput> for MemberFields<'a> {
@@ -235,6 +259,11 @@ impl<'a> From<&'a MemberInput> for MemberFields<'a> {
             position: clean(&i.position),
             school_id: clean(&i.school_id),
             workplace: clean(&i.workplace),
+            list_number: i.list_number,
+            level_basis: i.level_basis.map(LevelBasis::as_str),
+            level_document: clean(&i.level_document),
+            specialisation: i.specialisation.map(TutorSpecialisation::as_str),
+            category: i.category.map(TutorCategory::as_str),
         }
     }
 }
@@ -317,6 +346,24 @@ pub(crate) fn of_order(
     })
 }
 
+/// Rows of the members approved and not excluded on `d`.
+pub(crate) fn approved_on_rows(
+    conn: &mut DbConn,
+    m: &str,
+    year: &str,
+    d: NaiveDate,
+) -> AppResult<Vec<MemberRow>> {
+    let mut q = members::table.into_boxed::<MultiBackend>();
+    q = q
+        .filter(members::municipality_id.eq(m.to_string()))
+        .filter(members::academic_year_id.eq(year.to_string()))
+        .filter(members::archived_at.is_null());
+    q = approved_on_date(q, d);
+    Ok(q.order((members::name_sort.asc(), members::id.asc()))
+        .select(MemberRow::as_select())
+        .load(conn)?)
+}
+
 /// Members approved and not excluded on `d`, for the export.
 pub(crate) fn approved_on(
     conn: &mut DbConn,
@@ -324,15 +371,6 @@ pub(crate) fn approved_on(
     year: &str,
     d: NaiveDate,
 ) -> AppResult<Vec<Member>> {
-    let mut q = members::table.into_boxed::<MultiBackend>();
-    q = q
-        .filter(members::municipality_id.eq(m.to_string()))
-        .filter(members::academic_year_id.eq(year.to_string()))
-        .filter(members::archived_at.is_null());
-    q = approved_on_date(q, d);
-    let rows: Vec<MemberRow> = q
-        .order((members::name_sort.asc(), members::id.asc()))
-        .select(MemberRow::as_select())
-        .load(conn)?;
+    let rows = approved_on_rows(conn, m, year, d)?;
     to_members(conn, rows)
 }

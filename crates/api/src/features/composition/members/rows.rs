@@ -31,6 +31,11 @@ pub(crate) struct MemberRow {
     pub nomination_id: Option<String>,
     #[diesel(embed)]
     pub book: MemberBook,
+    pub list_number: Option<i32>,
+    pub level_basis: Option<String>,
+    pub level_document: Option<String>,
+    pub specialisation: Option<String>,
+    pub category: Option<String>,
 }
 
 impl MemberRow {

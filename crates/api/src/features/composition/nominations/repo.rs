@@ -8,11 +8,11 @@ use crate::store::conn::DbConn;
 use crate::store::conn::MultiBackend;
 use crate::store::page::Cursor;
 use crate::store::record::now;
-use crate::store::schema::{nominations, subjects, users};
+use crate::store::schema::{nomination_subjects, nominations, subjects, users};
 use diesel::prelude::*;
 use std::collections::HashMap;
 use tutornet_domain::composition::{
-    Nomination, NominationDecision, NominationFilter, NominationInput, NominationStatus,
+    IdName, Nomination, NominationDecision, NominationFilter, NominationInput, NominationStatus,
 };
 
 pub(crate) fn to_nominations(
@@ -20,22 +20,30 @@ pub(crate) fn to_nominations(
     rows: Vec<NominationRow>,
 ) -> AppResult<Vec<Nomination>> {
     let s = school_names(conn, rows.iter().map(|r| r.school_id.clone()).collect())?;
-    let ids: Vec<String> = rows.iter().map(|r| r.subject_id.clone()).collect();
-    let subj: HashMap<String, String> = if ids.is_empty() {
-        HashMap::new()
-    } else {
-        subjects::table
-            .filter(subjects::id.eq_any(ids))
-            .select((subjects::id, subjects::name))
-            .load::<(String, String)>(conn)?
-            .into_iter()
-            .collect()
-    };
+    let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+    let mut subj: HashMap<String, Vec<IdName>> = HashMap::new();
+    if !ids.is_empty() {
+        let list: Vec<(String, String, String)> = nomination_subjects::table
+            .inner_join(subjects::table)
+            .filter(nomination_subjects::nomination_id.eq_any(ids))
+            .order((nomination_subjects::nomination_id, nomination_subjects::ord))
+            .select((
+                nomination_subjects::nomination_id,
+                subjects::id,
+                subjects::name,
+            ))
+            .load(conn)?;
+        for (n, id, name) in list {
+            subj.entry(n).or_default().push(IdName { id, name });
+        }
+    }
     rows.into_iter()
         .map(|r| -> AppResult<Nomination> {
+            let subjects = subj.remove(&r.id).unwrap_or_default();
             Ok(Nomination {
                 school_name: s.get(&r.school_id).cloned().unwrap_or_default(),
-                subject_name: subj.get(&r.subject_id).cloned().unwrap_or_default(),
+                subject_name: subjects.first().map(|x| x.name.clone()).unwrap_or_default(),
+                subjects,
                 status: r.status()?,
                 id: r.id,
                 municipality_id: r.municipality_id,
@@ -50,6 +58,7 @@ pub(crate) fn to_nominations(
                 achievements: r.achievements,
                 has_authority: r.has_authority,
                 ready_to_help: r.ready_to_help,
+                ready_to_tutor: r.ready_to_tutor,
                 justification: r.justification,
                 decision_reason: r.decision_reason,
                 decided_by: r.decided_by,
@@ -143,6 +152,7 @@ pub(crate) struct NewNomination<'a> {
 pub(crate) fn insert(conn: &mut DbConn, to: &NewNomination, i: &NominationInput) -> AppResult<()> {
     let t = now();
     let who = to.actor.map(|a| a.id.clone());
+    let subject_ids = i.subjects();
     diesel::insert_into(nominations::table)
         .values((
             nominations::id.eq(to.id),
@@ -151,13 +161,14 @@ pub(crate) fn insert(conn: &mut DbConn, to: &NewNomination, i: &NominationInput)
             nominations::school_id.eq(to.school_id),
             nominations::teacher_user_id.eq(clean(&i.teacher_user_id)),
             nominations::full_name.eq(to.full_name.trim()),
-            nominations::subject_id.eq(i.subject_id.trim()),
+            nominations::subject_id.eq(subject_ids.first().cloned().unwrap_or_default()),
             nominations::position.eq(clean(&i.position)),
             nominations::is_current_teacher.eq(i.is_current_teacher),
             nominations::experience_years.eq(i.experience_years),
             nominations::achievements.eq(clean(&i.achievements)),
             nominations::has_authority.eq(i.has_authority),
             nominations::ready_to_help.eq(i.ready_to_help),
+            nominations::ready_to_tutor.eq(i.ready_to_tutor),
             nominations::justification.eq(i.justification.trim()),
             nominations::status.eq(NominationStatus::Pending.as_str()),
             nominations::created_at.eq(t),
@@ -167,6 +178,15 @@ pub(crate) fn insert(conn: &mut DbConn, to: &NewNomination, i: &NominationInput)
             nominations::version.eq(1),
         ))
         .execute(conn)?;
+    for (n, s) in subject_ids.iter().enumerate() {
+        diesel::insert_into(nomination_subjects::table)
+            .values((
+                nomination_subjects::nomination_id.eq(to.id),
+                nomination_subjects::subject_id.eq(s),
+                nomination_subjects::ord.eq(n as i32),
+            ))
+            .execute(conn)?;
+    }
     Ok(())
 }
 

@@ -24,6 +24,7 @@ pub(crate) struct NominationRow {
     pub achievements: Option<String>,
     pub has_authority: bool,
     pub ready_to_help: bool,
+    pub ready_to_tutor: bool,
     pub justification: String,
     pub status: String,
     pub decision_reason: Option<String>,

@@ -96,12 +96,18 @@ pub fn create_nomination(
             )),
         }
     }
-    if !subject_exists(conn, input.subject_id.trim())? {
-        errs.push(FieldError::new(
-            "subject_id",
-            "invalid_reference",
-            "Предмет не найден в справочнике",
-        ));
+    for (n, s) in input.subjects().iter().enumerate() {
+        if !subject_exists(conn, s)? {
+            let field = match input.subjects_field() {
+                "subject_ids" => format!("subject_ids[{n}]"),
+                f => f.to_string(),
+            };
+            errs.push(FieldError::new(
+                &field,
+                "invalid_reference",
+                "Предмет не найден в справочнике",
+            ));
+        }
     }
     if !errs.is_empty() {
         return Err(AppError::Validation(errs));
@@ -149,8 +155,13 @@ pub fn decide_nomination(
             academic_year_id: None,
             user_id: before.teacher_user_id.clone(),
             full_name: before.full_name.clone(),
-            subject_ids: vec![before.subject_id.clone()],
+            subject_ids: before.subjects.iter().map(|s| s.id.clone()).collect(),
             level: d.level.unwrap_or(TutorLevel::Municipal),
+            level_basis: None,
+            level_document: None,
+            specialisation: None,
+            category: None,
+            list_number: None,
             position: before.position.clone(),
             school_id: Some(before.school_id.clone()),
             workplace: None,

@@ -87,6 +87,11 @@ mod tests {
                 archived_at: None,
                 version: 1,
             },
+            list_number: None,
+            level_basis: None,
+            level_document: None,
+            specialisation: None,
+            category: None,
         }
     }
 

@@ -9,10 +9,11 @@ use crate::store::conn::DbConn;
 use crate::store::conn::MultiBackend;
 use crate::store::page::Cursor;
 use crate::store::record::now;
-use crate::store::schema::composition_orders;
+use crate::store::schema::{composition_order_rows, composition_orders};
 use crate::store::stored;
 use chrono::NaiveDate;
 use diesel::prelude::*;
+use std::collections::HashMap;
 use tutornet_domain::composition::{
     CompositionOrder, OrderFilter, OrderInput, OrderKind, OrderMember,
 };
@@ -43,6 +44,17 @@ pub(crate) fn to_order(conn: &mut DbConn, r: OrderRow) -> AppResult<CompositionO
         issued_on: r.issued_on,
         issuer: r.issuer,
         title: r.title,
+        signatory_position: r.signatory_position,
+        signatory_name: r.signatory_name,
+        place: r.place,
+        appendix_number: r.appendix_number,
+        issuer_full_name: r.issuer_full_name,
+        preamble: r.preamble,
+        items: r
+            .items
+            .as_deref()
+            .map(|t| t.lines().map(str::to_string).collect())
+            .unwrap_or_default(),
         file_name: r.file_name,
         approved,
         excluded,
@@ -135,6 +147,13 @@ pub(crate) fn insert(
             composition_orders::issuer.eq(i.issuer.trim()),
             composition_orders::title.eq(i.title.trim()),
             composition_orders::file_name.eq(clean(&i.file_name)),
+            composition_orders::signatory_position.eq(clean(&i.signatory_position)),
+            composition_orders::signatory_name.eq(clean(&i.signatory_name)),
+            composition_orders::place.eq(clean(&i.place)),
+            composition_orders::appendix_number.eq(i.appendix_number),
+            composition_orders::issuer_full_name.eq(clean(&i.issuer_full_name)),
+            composition_orders::preamble.eq(clean(&i.preamble)),
+            composition_orders::items.eq(items_text(&i.items)),
             composition_orders::created_at.eq(t),
             composition_orders::updated_at.eq(t),
             composition_orders::created_by.eq(&who),
@@ -150,6 +169,97 @@ pub(crate) fn insert(
     for x in &i.exclude {
         let reason = Some(x.reason.trim());
         members::move_by_order(conn, &who, &x.member_id, id, i.issued_on, reason)?;
+    }
+    number_rows(conn, id, m, year, i)
+}
+
+/// The items as stored: one per line, `None` when there are none.
+fn items_text(items: &[String]) -> Option<String> {
+    let v: Vec<&str> = items
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    (!v.is_empty()).then(|| v.join("\n"))
+}
+
+/// The last order of municipality `m` and `year` issued on or before `d` (of those on
+/// one day, the last registered), other than `except`.
+pub(crate) fn effective(
+    conn: &mut DbConn,
+    m: &str,
+    year: &str,
+    d: NaiveDate,
+    except: Option<&str>,
+) -> AppResult<Option<OrderRow>> {
+    let mut q = composition_orders::table
+        .filter(composition_orders::municipality_id.eq(m.to_string()))
+        .filter(composition_orders::academic_year_id.eq(year.to_string()))
+        .filter(composition_orders::issued_on.le(d))
+        .filter(composition_orders::archived_at.is_null())
+        .into_boxed::<MultiBackend>();
+    if let Some(x) = except {
+        q = q.filter(composition_orders::id.ne(x.to_string()));
+    }
+    Ok(q.order((
+        composition_orders::issued_on.desc(),
+        composition_orders::created_at.desc(),
+        composition_orders::id.desc(),
+    ))
+    .select(OrderRow::as_select())
+    .first(conn)
+    .optional()?)
+}
+
+/// member id → «№ п/п» in the appendix of order `order_id`.
+pub(crate) fn row_numbers(conn: &mut DbConn, order_id: &str) -> AppResult<HashMap<String, i32>> {
+    Ok(composition_order_rows::table
+        .filter(composition_order_rows::order_id.eq(order_id))
+        .select((
+            composition_order_rows::member_id,
+            composition_order_rows::number,
+        ))
+        .load::<(String, i32)>(conn)?
+        .into_iter()
+        .collect())
+}
+
+/// Numbers the appendix of the new order `id`: the composition it establishes — the
+/// members approved before it, in the sequence of the order in effect before (members
+/// it lacks after them, by list number and name), without those it excludes — then
+/// the members it approves, in the order given.
+fn number_rows(conn: &mut DbConn, id: &str, m: &str, year: &str, i: &OrderInput) -> AppResult<()> {
+    let previous = match effective(conn, m, year, i.issued_on, Some(id))? {
+        Some(o) => row_numbers(conn, &o.id)?,
+        None => HashMap::new(),
+    };
+    let mut kept: Vec<(i32, Option<i32>, String, String)> =
+        members::approved_on_rows(conn, m, year, i.issued_on)?
+            .into_iter()
+            .filter(|r| r.approved_order_id.as_deref() != Some(id))
+            .filter(|r| r.excluded_order_id.as_deref() != Some(id))
+            .map(|r| {
+                let n = previous.get(&r.id).copied().unwrap_or(i32::MAX);
+                (n, r.list_number, r.name_sort, r.id)
+            })
+            .collect();
+    kept.sort_by(|a, b| {
+        (a.0, a.1.unwrap_or(i32::MAX), &a.2).cmp(&(b.0, b.1.unwrap_or(i32::MAX), &b.2))
+    });
+    let mut seq: Vec<String> = kept.into_iter().map(|k| k.3).collect();
+    for mid in &i.approve_member_ids {
+        if !seq.contains(mid) {
+            seq.push(mid.clone());
+        }
+    }
+    for (n, mid) in seq.iter().enumerate() {
+        diesel::insert_into(composition_order_rows::table)
+            .values((
+                composition_order_rows::order_id.eq(id),
+                composition_order_rows::member_id.eq(mid),
+                composition_order_rows::number.eq(n as i32 + 1),
+            ))
+            .execute(conn)?;
     }
     Ok(())
 }

@@ -20,4 +20,12 @@ pub(crate) struct OrderRow {
     pub file_name: Option<String>,
     #[diesel(embed)]
     pub book: OrderBook,
+    pub signatory_position: Option<String>,
+    pub signatory_name: Option<String>,
+    pub place: Option<String>,
+    pub appendix_number: i32,
+    pub issuer_full_name: Option<String>,
+    pub preamble: Option<String>,
+    /// The order's items, one per line.
+    pub items: Option<String>,
 }

@@ -28,6 +28,12 @@ pub fn MemberProps(m: Member) -> impl IntoView {
                 <dd data-testid="member-subjects-list">{subjects}</dd>
                 <dt>"Уровень"</dt>
                 <dd><LevelBadge level=m.level /></dd>
+                <dt>"Основание уровня"</dt>
+                <dd data-testid="member-level-basis">{[m.level_basis.map(|b| b.label_ru().to_string()), m.level_document.clone()].into_iter().flatten().collect::<Vec<_>>().join(": ")}</dd>
+                <dt>"Специализация"</dt>
+                <dd data-testid="member-specialisation">{m.specialisation.map(|x| x.label_ru()).unwrap_or("—")}</dd>
+                <dt>"Категория"</dt>
+                <dd>{m.category.map(|x| x.label_ru()).unwrap_or("—")}</dd>
                 <dt>"Должность"</dt>
                 <dd>{m.position.clone().unwrap_or_else(|| "—".to_string())}</dd>
                 <dt>"Школа"</dt>

@@ -1,0 +1,16 @@
+DROP TABLE nomination_subjects;
+ALTER TABLE nominations DROP COLUMN ready_to_tutor;
+ALTER TABLE members DROP COLUMN category;
+ALTER TABLE members DROP COLUMN specialisation;
+ALTER TABLE members DROP COLUMN level_document;
+ALTER TABLE members DROP COLUMN level_basis;
+ALTER TABLE members DROP COLUMN list_number;
+DROP INDEX composition_order_rows_member;
+DROP TABLE composition_order_rows;
+ALTER TABLE composition_orders DROP COLUMN items;
+ALTER TABLE composition_orders DROP COLUMN preamble;
+ALTER TABLE composition_orders DROP COLUMN issuer_full_name;
+ALTER TABLE composition_orders DROP COLUMN appendix_number;
+ALTER TABLE composition_orders DROP COLUMN place;
+ALTER TABLE composition_orders DROP COLUMN signatory_name;
+ALTER TABLE composition_orders DROP COLUMN signatory_position;
