@@ -13,6 +13,7 @@ pub mod community;
 pub mod composition;
 pub mod files;
 pub mod labels;
+pub mod notifications;
 pub mod org;
 pub mod page;
 pub mod permissions;

@@ -19,13 +19,14 @@ use tutornet_domain::community::{
     Actor, Audience, FormOfWork, Request, RequestDetail, RequestEvent, RequestFilter, RequestInput,
     RequestStatus, WorkFormat,
 };
+use tutornet_domain::notifications::NotificationKind;
 use tutornet_domain::permissions::{Action, Resource, Role};
 use tutornet_domain::Page;
 
 pub use super::sessions::{
     linked_to_sessions, on_session_cancelled, on_session_held, on_session_scheduled,
-    requested_session, schedulable, sessions_of_low_result_schools, sessions_of_school,
-    Schedulable,
+    requested_session, requesters_of_session, schedulable, sessions_of_low_result_schools,
+    sessions_of_school, Schedulable,
 };
 pub use super::suggestions::{composition_tutors, suggestions, tutor_load};
 pub use super::transition::transition;
@@ -242,17 +243,17 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &RequestInput) -> AppRe
     )?;
     repo::insert_event(conn, &id, Some(&user.id), None, "new", None)?;
     let coords = coordinators(conn, &municipality_id)?;
+    let row = repo::find_row(conn, &id)?;
+    let after = one(conn, row)?;
     notify(
         conn,
         &coords,
         Some(&user.id),
-        "request_new",
-        "Новая заявка",
-        &format!("{}: {}", user.full_name, input.topic.trim()),
+        NotificationKind::RequestNew.as_str(),
+        NotificationKind::RequestNew.label_ru(),
+        &super::notices::new_request(&after),
         Some(&format!("/requests/{id}")),
     )?;
-    let row = repo::find_row(conn, &id)?;
-    let after = one(conn, row)?;
     record(conn, user, AuditAction::Create, None, &after)?;
     Ok(after)
 }
@@ -321,17 +322,14 @@ pub(super) fn move_to(
     if matches!(m.to, RequestStatus::New | RequestStatus::Cancelled) {
         to_notify.extend(coordinators(conn, &r.municipality_id)?);
     }
-    let title = format!("Заявка: {}", m.to.label_ru());
-    let body = match m.comment {
-        Some(c) if !c.is_empty() => format!("«{}» — {}", r.topic, c),
-        _ => format!("«{}»", r.topic),
-    };
+    let now_row = repo::find_row(conn, &r.id)?;
+    let body = super::notices::status_changed(&one(conn, now_row)?, m.comment);
     notify(
         conn,
         &to_notify,
         actor_id,
-        "request_status",
-        &title,
+        NotificationKind::RequestStatus.as_str(),
+        &super::notices::status_title(m.to),
         &body,
         Some(&format!("/requests/{}", r.id)),
     )

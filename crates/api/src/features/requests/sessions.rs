@@ -46,15 +46,15 @@ pub fn schedulable(
     Ok(Schedulable(linked))
 }
 
-/// The session `title` answers the requests: they become `scheduled` and link to it.
+/// The session (its announcement: what, when, where, who) answers the requests: they become `scheduled` and link to it.
 pub fn on_session_scheduled(
     conn: &mut DbConn,
     actor: &AuthUser,
     requests: &Schedulable,
     session_id: &str,
-    title: &str,
+    announcement: &str,
 ) -> AppResult<()> {
-    let comment = format!("Занятие «{title}»");
+    let comment = format!("Занятие {announcement}");
     for r in &requests.0 {
         let m = Move {
             session: Some(Some(session_id)),
@@ -112,6 +112,11 @@ pub fn sessions_of_school(conn: &mut DbConn, school_id: &str) -> AppResult<Vec<S
 /// Sessions linked to requests of schools with low results.
 pub fn sessions_of_low_result_schools(conn: &mut DbConn) -> AppResult<Vec<String>> {
     repo::sessions_of_schools(conn, None)
+}
+
+/// The people who filed the requests the session answers.
+pub fn requesters_of_session(conn: &mut DbConn, session_id: &str) -> AppResult<Vec<String>> {
+    repo::requesters_of_session(conn, session_id)
 }
 
 /// Whether the user filed a request the session answers.

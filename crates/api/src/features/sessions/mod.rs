@@ -6,6 +6,7 @@ mod log;
 pub mod ops;
 mod policy;
 mod registrations;
+pub mod reminders;
 mod repo;
 pub mod routes;
 mod rows;

@@ -18,6 +18,7 @@ use crate::store::{update_versioned, Change};
 use chrono::{Months, NaiveDateTime};
 use tutornet_domain::audit::AuditAction;
 use tutornet_domain::community::{Recurrence, Session, SessionCancel, SessionInput, WorkFormat};
+use tutornet_domain::notifications::NotificationKind;
 use tutornet_domain::permissions::{Action, Resource, Role};
 use tutornet_domain::text::{format_date_ru, search_key};
 use tutornet_domain::ProblemCode;
@@ -237,8 +238,6 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &SessionInput) -> AppRe
         &tutor_ids,
         occ,
     )?;
-    // The first occurrence answers the linked requests.
-    requests::on_session_scheduled(conn, user, &linked, &ids[0], input.title.trim())?;
     let rows = repo::rows_by_ids(conn, &ids)?;
     let first = rows
         .iter()
@@ -246,11 +245,13 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &SessionInput) -> AppRe
         .cloned()
         .ok_or_else(|| AppError::Internal("the new session is not stored".into()))?;
     let text = announcement(conn, &first)?;
+    // The first occurrence answers the linked requests (their people hear when and where).
+    requests::on_session_scheduled(conn, user, &linked, &ids[0], &text)?;
     notify(
         conn,
         &tutor_ids,
         Some(&user.id),
-        "session_planned",
+        NotificationKind::SessionPlanned.as_str(),
         "Новое занятие в расписании",
         &text,
         Some(&format!("/sessions/{}", ids[0])),
@@ -363,8 +364,8 @@ pub fn update(
         conn,
         &participants,
         Some(&user.id),
-        "session_changed",
-        "Занятие изменено",
+        NotificationKind::SessionChanged.as_str(),
+        NotificationKind::SessionChanged.label_ru(),
         &text,
         Some(&format!("/sessions/{id}")),
     )?;
@@ -420,8 +421,8 @@ pub fn cancel(
         conn,
         &participants,
         Some(&user.id),
-        "session_cancelled",
-        "Занятие отменено",
+        NotificationKind::SessionCancelled.as_str(),
+        NotificationKind::SessionCancelled.label_ru(),
         &text,
         Some(&format!("/sessions/{id}")),
     )?;
