@@ -13,6 +13,7 @@ use support as common;
 mod access;
 mod accounts;
 mod agenda;
+mod audit;
 mod auth;
 mod calendar;
 mod composition;

@@ -46,6 +46,8 @@ pub struct Config {
     pub mail_from: String,
     /// Base URL of the SPA, for links in e-mails.
     pub public_url: String,
+    /// How often `serve` runs the jobs (daily digests, session reminders); 0 = never.
+    pub jobs_interval_secs: u64,
 }
 
 pub const MIN_SECRET_LEN: usize = 32;
@@ -155,6 +157,7 @@ impl Config {
             },
             mail_from: env_or("TUTORNET_MAIL_FROM", "tutornet <noreply@tutornet.local>"),
             public_url: env_or("TUTORNET_PUBLIC_URL", &format!("http://{bind}")),
+            jobs_interval_secs: parse_num("TUTORNET_JOBS_INTERVAL_SECS", 300u64)?,
         })
     }
 
@@ -182,6 +185,7 @@ impl Config {
             smtp_url: None,
             mail_from: "tutornet <noreply@tutornet.local>".into(),
             public_url: "http://127.0.0.1:8080".into(),
+            jobs_interval_secs: 0,
         })
     }
 }

@@ -9,6 +9,7 @@ pub mod error;
 pub mod features;
 pub mod http;
 pub mod input_guard;
+pub mod jobs;
 pub mod mail;
 pub mod openapi;
 pub mod store;

@@ -1,8 +1,9 @@
 //! E-mail for notifications and one-time account links when SMTP is configured (`TUTORNET_SMTP_URL`). A worker
-//! thread sends the inbox rows that have not been e-mailed yet, so a slow or absent
+//! thread sends the inbox rows that have not been e-mailed yet (to users who chose the
+//! daily digest: the digests instead), so a slow or absent
 //! mail server never holds up a request or its transaction. Uses the `lettre` crate.
 
-use crate::store::schema::{notifications, users};
+use crate::store::schema::{notification_settings, notifications, users};
 use crate::AppState;
 use diesel::prelude::*;
 use lettre::message::Mailbox;
@@ -82,6 +83,12 @@ fn send_pending(
         .filter(notifications::emailed_at.is_null())
         .filter(notifications::at.ge(since))
         .filter(users::active.eq(true))
+        // Who chose the daily digest gets these in it (`features::notifications::digest`).
+        .filter(diesel::dsl::not(diesel::dsl::exists(
+            notification_settings::table
+                .filter(notification_settings::user_id.eq(notifications::user_id))
+                .filter(notification_settings::digest.eq(true)),
+        )))
         .order(notifications::id.asc())
         .limit(20)
         .select((
@@ -107,7 +114,28 @@ fn send_pending(
             .execute(&mut conn)
             .map_err(|e| e.to_string())?;
     }
-    Ok(rows.len() + send_links(&mut conn, base, send).map_err(|e| e.to_string())?)
+    let digests = send_digests(&mut conn, &send).map_err(|e| e.to_string())?;
+    Ok(rows.len() + digests + send_links(&mut conn, base, send).map_err(|e| e.to_string())?)
+}
+
+/// E-mails the daily digests the job wrote; each is claimed first, so two workers never
+/// send one twice, and given back when sending fails.
+fn send_digests(
+    conn: &mut crate::store::DbConn,
+    send: &impl Fn(&str, &str, &str, String) -> Result<(), String>,
+) -> Result<usize, crate::error::AppError> {
+    use crate::features::notifications::digest;
+    let pending = digest::pending(conn)?;
+    for (id, email, name, subject, body) in &pending {
+        if !digest::claim_send(conn, id)? {
+            continue;
+        }
+        if let Err(e) = send(email, name, subject, body.clone()) {
+            digest::unclaim_send(conn, id)?;
+            return Err(crate::error::AppError::Internal(e));
+        }
+    }
+    Ok(pending.len())
 }
 
 /// E-mails the pending one-time links; each raw token is forgotten once it is sent.

@@ -13,6 +13,8 @@ const USAGE: &str = "tutornet — муниципальное сообществ�
   openapi      вывести спецификацию OpenAPI (JSON)
   permissions  вывести матрицу прав (Markdown)
   bench-data   загрузить данные для нагрузочного теста (1 200 школ, 40 000 пользователей)
+  jobs run-once  один раз выполнить задания: ежедневные сводки уведомлений и напоминания
+               о занятиях накануне (serve выполняет их сам каждые TUTORNET_JOBS_INTERVAL_SECS)
 
 Переменные окружения: см. .env.example";
 
@@ -89,6 +91,20 @@ fn main() {
             .unwrap_or_else(|e| fail(format!("{e:?}")));
             println!("{m}");
         }
+        "jobs" if std::env::args().nth(2).as_deref() == Some("run-once") => {
+            init_tracing();
+            let config = Config::from_env(true).unwrap_or_else(|e| fail(e));
+            let pool = migrated_pool(&config);
+            let mut conn = pool.get().unwrap_or_else(|e| fail(e));
+            let now = tutornet_api::store::record::now();
+            let r = tutornet_api::jobs::run_once(&mut conn, now, &config.public_url)
+                .unwrap_or_else(|e| fail(format!("{e:?}")));
+            println!(
+                "Сводок уведомлений: {}, напоминаний о занятиях: {}",
+                r.digests.iter().filter(|d| d.items > 0).count(),
+                r.reminders.len()
+            );
+        }
         "serve" => {
             init_tracing();
             let config = Config::from_env(false).unwrap_or_else(|e| fail(e));
@@ -98,6 +114,7 @@ fn main() {
             println!("tutornet: http://{bind}/  (API: http://{bind}/api/v1, документация: http://{bind}/api/docs/)");
             let sys = actix_web::rt::System::new();
             let result = sys.block_on(async move {
+                tutornet_api::jobs::spawn(state.clone());
                 HttpServer::new(move || {
                     App::new()
                         .wrap(problem_errors())

@@ -22,6 +22,14 @@ pub struct AuditEntry {
     /// The record after the change.
     #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
     pub after: Option<serde_json::Value>,
+    /// The Russian label of `action` («изменение»).
+    pub action_label: String,
+    /// The Russian label of `entity` («заявка»).
+    pub entity_label: String,
+    /// What the record is called today: a request's topic, a session's title and date,
+    /// a person's name, a school's short name, an order's number and date (none when
+    /// the record is gone and its snapshots name nothing).
+    pub entity_name: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -92,6 +100,7 @@ crate::labelled_enum!(
         CalendarFeed = "calendar_feed" => "iCal-подписка",
         File = "file" => "файл",
         ConsultationPoint = "consultation_point" => "консультационный пункт",
+        NotificationSettings = "notification_settings" => "настройки уведомлений",
     }
 );
 
@@ -111,27 +120,132 @@ pub fn entity_label_ru(entity: &str) -> &str {
     }
 }
 
-/// Russian label of a changed field shown in the audit log.
+/// Russian labels of the fields audit entries record (the columns of audited records):
+/// the one table the API and the SPA both use. A field missing here shows its code, and
+/// the tests fail.
+pub const FIELD_LABELS: &[(&str, &str)] = &[
+    ("id", "идентификатор"),
+    ("version", "версия"),
+    ("created_at", "создано"),
+    ("created_by", "кто создал"),
+    ("updated_at", "изменено"),
+    ("updated_by", "кто изменил"),
+    ("archived_at", "архив"),
+    ("full_name", "полное наименование / ФИО"),
+    ("short_name", "краткое наименование"),
+    ("name", "название"),
+    ("name_prepositional", "название в предложном падеже"),
+    ("code", "код"),
+    ("time_zone", "часовой пояс"),
+    ("effective_time_zone", "действующий часовой пояс"),
+    ("address", "адрес"),
+    ("is_low_results", "ШНОР"),
+    ("is_difficult_conditions", "ШССУ"),
+    ("is_500plus", "500+"),
+    ("is_mentor", "школа-наставник"),
+    ("mentor_school_id", "школа-наставник"),
+    ("email", "e-mail"),
+    ("role", "роль"),
+    ("active", "активность"),
+    ("position", "должность"),
+    ("workplace", "место работы"),
+    ("region_id", "регион"),
+    ("municipality_id", "муниципалитет"),
+    ("school_id", "школа"),
+    ("school_name", "школа"),
+    ("subject_id", "предмет"),
+    ("subject_name", "предмет"),
+    ("subject", "предмет"),
+    ("academic_year_id", "учебный год"),
+    ("starts_on", "начало"),
+    ("ends_on", "окончание"),
+    ("is_current", "текущий"),
+    ("user_id", "пользователь"),
+    ("last_login_at", "последний вход"),
+    // composition
+    ("level", "уровень тьютора"),
+    ("status", "статус"),
+    ("approved_order_id", "приказ об утверждении"),
+    ("approved_on", "дата утверждения"),
+    ("excluded_order_id", "приказ об исключении"),
+    ("excluded_on", "дата исключения"),
+    ("exclusion_reason", "причина исключения"),
+    ("nomination_id", "выдвижение"),
+    ("member_id", "член сообщества"),
+    ("teacher_user_id", "учитель"),
+    ("is_current_teacher", "работает учителем"),
+    ("experience_years", "стаж, лет"),
+    ("achievements", "достижения"),
+    ("has_authority", "авторитет в сообществе"),
+    ("ready_to_help", "готов помогать"),
+    ("justification", "обоснование"),
+    ("decision_reason", "причина решения"),
+    ("decided_by", "кто решил"),
+    ("decided_at", "когда решено"),
+    ("kind", "вид"),
+    ("number", "номер"),
+    ("issued_on", "дата приказа"),
+    ("issuer", "кто издал"),
+    ("title", "название"),
+    ("file_name", "файл"),
+    ("content_type", "тип файла"),
+    ("size_bytes", "размер"),
+    ("sha256", "контрольная сумма"),
+    ("entity", "объект"),
+    ("entity_id", "запись"),
+    // requests
+    ("requester_id", "заявитель"),
+    ("requester_name", "заявитель"),
+    ("for_school", "от школы"),
+    ("form", "форма работы"),
+    ("topic", "тема"),
+    ("problem", "затруднение"),
+    ("audience", "участники"),
+    ("audience_count", "число участников"),
+    ("audience_grade", "класс"),
+    ("format", "формат"),
+    ("period_from", "желаемый срок с"),
+    ("period_to", "желаемый срок по"),
+    ("tutor_user_id", "тьютор"),
+    ("tutor_name", "тьютор"),
+    ("session_id", "занятие"),
+    ("decline_reason", "причина отклонения"),
+    ("status_changed_at", "статус изменён"),
+    ("age_days", "дней без движения"),
+    // sessions
+    ("series_id", "серия"),
+    ("starts_at", "начало"),
+    ("ends_at", "окончание"),
+    ("place", "место"),
+    ("online_link", "ссылка на подключение"),
+    ("seats", "мест"),
+    ("held_at", "проведено"),
+    ("cancel_reason", "причина отмены"),
+    ("students_class", "класс учеников"),
+    ("students_count", "число учеников"),
+    ("outcome", "итог"),
+    ("summary", "краткое содержание"),
+    ("private_notes", "заметки тьютора"),
+    ("materials", "материалы"),
+    ("attended", "присутствие"),
+    ("score", "оценка"),
+    ("comment", "комментарий"),
+    // accounts, calendar, notifications
+    ("purpose", "назначение ссылки"),
+    ("expires_at", "действует до"),
+    ("used_at", "использована"),
+    ("revoked_at", "отозвана"),
+    ("digest", "ежедневная сводка"),
+    ("digest_hour", "час сводки"),
+];
+
+/// Russian label of a changed field shown in the audit log (the code itself when this
+/// build does not know it).
 pub fn field_label_ru(field: &str) -> &str {
-    match field {
-        "full_name" => "полное наименование / ФИО",
-        "short_name" => "краткое наименование",
-        "address" => "адрес",
-        "is_low_results" => "ШНОР",
-        "is_difficult_conditions" => "ШССУ",
-        "is_500plus" => "500+",
-        "is_mentor" => "школа-наставник",
-        "mentor_school_id" => "наставник",
-        "archived_at" => "архив",
-        "email" => "e-mail",
-        "role" => "роль",
-        "active" => "активность",
-        "position" => "должность",
-        "municipality_id" => "муниципалитет",
-        "school_id" => "школа",
-        "name" => "название",
-        other => other,
-    }
+    FIELD_LABELS
+        .iter()
+        .find(|(k, _)| *k == field)
+        .map_or(field, |(_, l)| l)
 }
 
 impl From<crate::community::RequestAction> for AuditAction {
@@ -167,5 +281,12 @@ mod vocabulary_tests {
             assert_eq!(AuditAction::from(*r).as_str(), r.as_str());
         }
         assert_eq!(action_label_ru("ask_info"), "запрос уточнения");
+        assert_eq!(field_label_ru("topic"), "тема");
+        assert_eq!(field_label_ru("no_such_field"), "no_such_field");
+        let mut keys: Vec<&str> = FIELD_LABELS.iter().map(|(k, _)| *k).collect();
+        keys.sort();
+        let n = keys.len();
+        keys.dedup();
+        assert_eq!(keys.len(), n, "a field is labelled twice");
     }
 }

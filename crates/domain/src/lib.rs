@@ -14,6 +14,7 @@ pub mod composition;
 pub mod consultation_points;
 pub mod files;
 pub mod labels;
+pub mod notifications;
 pub mod org;
 pub mod page;
 pub mod permissions;

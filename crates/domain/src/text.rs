@@ -127,6 +127,34 @@ pub fn clean(s: &Option<String>) -> Option<String> {
         .map(str::to_string)
 }
 
+/// «№ 14» that never breaks across lines: a non-breaking space after every «№» (and one
+/// inserted where «№» stands right before a digit). The one helper for numbers of schools
+/// and orders wherever they are shown.
+pub fn numero(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c == '№' {
+            while chars.peek().is_some_and(|n| n.is_whitespace()) {
+                chars.next();
+            }
+            out.push('\u{a0}');
+        }
+    }
+    out
+}
+
+/// A desired period as Russian text: «с 01.12.2026 по 20.12.2026», «с …», «до …».
+pub fn period_ru(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Option<String> {
+    match (from, to) {
+        (Some(a), Some(b)) => Some(format!("с {} по {}", format_date_ru(a), format_date_ru(b))),
+        (Some(a), None) => Some(format!("с {}", format_date_ru(a))),
+        (None, Some(b)) => Some(format!("до {}", format_date_ru(b))),
+        (None, None) => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -195,5 +223,27 @@ mod tests {
         assert_eq!(parse_date_ru("01.09.2026"), Some(d));
         assert_eq!(parse_date_ru("2026-09-01"), Some(d));
         assert_eq!(parse_date_ru("31.02.2026"), None);
+    }
+
+    #[test]
+    fn numero_never_breaks() {
+        assert_eq!(numero("МОБУ СОШ № 14"), "МОБУ СОШ №\u{a0}14");
+        assert_eq!(
+            numero("Приказ №7 от 01.09.2026"),
+            "Приказ №\u{a0}7 от 01.09.2026"
+        );
+        assert_eq!(numero("СОШ №  1 и № 2"), "СОШ №\u{a0}1 и №\u{a0}2");
+        assert_eq!(numero("Гимназия"), "Гимназия");
+    }
+
+    #[test]
+    fn periods_ru() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day);
+        assert_eq!(
+            period_ru(d(12, 1), d(12, 20)).unwrap(),
+            "с 01.12.2026 по 20.12.2026"
+        );
+        assert_eq!(period_ru(None, d(12, 20)).unwrap(), "до 20.12.2026");
+        assert_eq!(period_ru(None, None), None);
     }
 }

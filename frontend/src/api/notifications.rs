@@ -1,6 +1,7 @@
 //! `/notifications`: the inbox.
 
 use tutornet_domain::community::NotificationPage;
+use tutornet_domain::notifications::{NotificationSettings, NotificationSettingsInput};
 use tutornet_domain::Problem;
 
 use super::client;
@@ -20,4 +21,14 @@ pub async fn mark_read(id: &str) -> Result<(), Problem> {
 
 pub async fn mark_all_read() -> Result<(), Problem> {
     client::post_empty("/notifications/read-all", &serde_json::json!({})).await
+}
+
+pub async fn settings() -> Result<NotificationSettings, Problem> {
+    client::get("/notifications/settings", client::NO_QUERY).await
+}
+
+pub async fn set_settings(
+    input: &NotificationSettingsInput,
+) -> Result<NotificationSettings, Problem> {
+    client::put("/notifications/settings", input).await
 }

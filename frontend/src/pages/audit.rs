@@ -4,9 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use serde_json::Value;
-use tutornet_domain::audit::{
-    action_label_ru, entity_label_ru, field_label_ru, AuditEntry, AuditFilter,
-};
+use tutornet_domain::audit::{field_label_ru, AuditEntity, AuditEntry, AuditFilter};
 
 use crate::api;
 use crate::routes::Route;
@@ -14,15 +12,6 @@ use crate::ui::table::{columns, PagedTable};
 use crate::ui::time::datetime_ru;
 use crate::ui::Paged;
 use crate::util::{non_empty, set_title, with_query};
-
-const ENTITIES: [&str; 6] = [
-    "school",
-    "user",
-    "municipality",
-    "region",
-    "subject",
-    "academic_year",
-];
 
 /// Fields whose values differ between `before` and `after` (bookkeeping fields left out).
 fn changed_fields(e: &AuditEntry) -> Vec<String> {
@@ -50,21 +39,13 @@ fn changed_fields(e: &AuditEntry) -> Vec<String> {
     keys
 }
 
-/// A readable name of the record, from its state after (or before) the change.
-fn record_name(e: &AuditEntry) -> Option<String> {
-    [&e.after, &e.before].into_iter().flatten().find_map(|v| {
-        ["short_name", "full_name", "name", "email"]
-            .iter()
-            .find_map(|k| v.get(k).and_then(Value::as_str))
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-    })
-}
-
 fn entity_href(entity: &str, id: &str) -> Option<String> {
     match entity {
         "school" => Some(Route::School(id.to_string()).path()),
         "user" => Some(Route::UserEdit(id.to_string()).path()),
+        "request" => Some(Route::Request(id.to_string()).path()),
+        "session" => Some(Route::Session(id.to_string()).path()),
+        "composition_order" | "order" => Some(Route::Order(id.to_string()).path()),
         _ => None,
     }
 }
@@ -112,29 +93,22 @@ pub fn AuditPage() -> impl IntoView {
             .map(|f| field_label_ru(f).to_string())
             .collect::<Vec<_>>()
             .join(", ");
-        let name = record_name(&e);
-        let id_view = match (entity_href(&e.entity, &e.entity_id), name) {
-            (Some(h), Some(n)) => view! {
-                <a href=h>{n}</a>
-                <div class="mono muted">{e.entity_id.clone()}</div>
-            }
-            .into_any(),
+        let id_view = match (entity_href(&e.entity, &e.entity_id), e.entity_name.clone()) {
+            (Some(h), Some(n)) => view! { <a href=h title=e.entity_id.clone()>{n}</a> }.into_any(),
             (Some(h), None) => {
                 view! { <a href=h class="mono">{e.entity_id.clone()}</a> }.into_any()
             }
-            (None, Some(n)) => view! {
-                <span>{n}</span>
-                <div class="mono muted">{e.entity_id.clone()}</div>
+            (None, Some(n)) => view! { <span title=e.entity_id.clone()>{n}</span> }.into_any(),
+            (None, None) => {
+                view! { <span class="mono muted">{e.entity_id.clone()}</span> }.into_any()
             }
-            .into_any(),
-            (None, None) => view! { <span class="mono">{e.entity_id.clone()}</span> }.into_any(),
         };
         view! {
             <tr data-testid="audit-row">
                 <td data-label="Дата и время" class="nowrap">{datetime_ru(e.at)}</td>
                 <td data-label="Кто">{e.actor_name.clone().unwrap_or_else(|| "система".to_string())}</td>
-                <td data-label="Действие">{action_label_ru(&e.action).to_string()}</td>
-                <td data-label="Объект">{entity_label_ru(&e.entity).to_string()}</td>
+                <td data-label="Действие">{e.action_label.clone()}</td>
+                <td data-label="Объект">{e.entity_label.clone()}</td>
                 <td data-label="Запись">{id_view}</td>
                 <td data-label="Изменено" class="small">{if changes.is_empty() { "—".to_string() } else { changes }}</td>
             </tr>
@@ -149,12 +123,13 @@ pub fn AuditPage() -> impl IntoView {
                     <span class="filter-label">"Объект"</span>
                     <select name="entity" on:change:target=on_entity>
                         <option value="" prop:selected=move || entity.with(String::is_empty)>"Все объекты"</option>
-                        {ENTITIES
-                            .into_iter()
+                        {AuditEntity::ALL
+                            .iter()
                             .map(|e| {
+                                let code = e.as_str();
                                 view! {
-                                    <option value=e prop:selected=move || entity.with(|v| v == e)>
-                                        {entity_label_ru(e).to_string()}
+                                    <option value=code prop:selected=move || entity.with(|v| v == code)>
+                                        {e.label_ru()}
                                     </option>
                                 }
                             })
@@ -174,7 +149,7 @@ pub fn AuditPage() -> impl IntoView {
                 empty_title="Записей нет"
                 testid="audit-table"
                 dim=true
-                columns=columns(&["Дата и время", "Кто", "Действие", "Объект", "Запись (идентификатор)", "Изменено"])
+                columns=columns(&["Дата и время", "Кто", "Действие", "Объект", "Запись", "Изменено"])
                 key=|e: &AuditEntry| e.id.clone()
                 row=row
             />

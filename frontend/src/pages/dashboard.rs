@@ -102,7 +102,7 @@ pub fn DashboardPage() -> impl IntoView {
                             <p class="muted">{format!("{n} {} без проведённых или запланированных занятий:", plural(n, "школа", "школы", "школ"))}</p>
                             <ul class="chips-list" data-testid="low-without-session">
                                 {d.low_results_without_session.iter().map(|s| view! {
-                                    <li><a class="badge badge-low" href=Route::School(s.id.to_string()).path()>{s.short_name.clone()}</a></li>
+                                    <li><a class="badge badge-low" href=Route::School(s.id.to_string()).path()>{tutornet_domain::text::numero(&s.short_name)}</a></li>
                                 }).collect_view()}
                             </ul>
                         }.into_any()
@@ -120,7 +120,7 @@ pub fn DashboardPage() -> impl IntoView {
                             <tr data-testid="stale-row">
                                 <td data-label="Заявка"><a class="strong" href=Route::Request(r.id.to_string()).path()>{r.topic.clone()}</a>
                                     <div class="muted small">{r.form.label_ru()}</div></td>
-                                <td data-label="Школа">{r.school_name.clone()}</td>
+                                <td data-label="Школа">{tutornet_domain::text::numero(&r.school_name)}</td>
                                 <td data-label="Статус"><RequestStatusBadge status=r.status /></td>
                                 <td data-label="Без движения" class="nowrap"><span class="badge st-stale">{format!("{} {}", r.age_days, plural(r.age_days, "день", "дня", "дней"))}</span></td>
                                 <td data-label="Подана" class="nowrap">{crate::ui::time::date_ru(r.created_at)}</td>

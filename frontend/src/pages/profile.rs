@@ -2,13 +2,15 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use tutornet_domain::notifications::{NotificationSettings, NotificationSettingsInput};
+use tutornet_domain::text::numero;
 use tutornet_domain::users::PasswordChange;
 use tutornet_domain::{FieldError, Problem};
 
-use crate::api::account;
+use crate::api::{account, notifications};
 use crate::auth::Auth;
 use crate::ui::fields::NewPasswordField;
-use crate::ui::form::{send, valid, SaveBar};
+use crate::ui::form::{load, send, valid, SaveBar};
 use crate::ui::{Banner, ErrorBanner, TextField};
 use crate::util::set_title;
 
@@ -83,7 +85,7 @@ pub fn ProfilePage() -> impl IntoView {
                                 {row("Должность", m.position.clone())}
                                 {row("Регион", Some(m.region_name.clone()))}
                                 {row("Муниципалитет", m.municipality_name.clone())}
-                                {row("Школа", m.school_name.clone())}
+                                {row("Школа", m.school_name.as_deref().map(numero))}
                                 {row("Часовой пояс", crate::ui::time::zone_label())}
                             </dl>
                         }
@@ -91,6 +93,7 @@ pub fn ProfilePage() -> impl IntoView {
                 }}
                 <p class="hint">"Чтобы исправить ФИО, должность или место работы, обратитесь к координатору сообщества."</p>
             </div>
+            <MailSettings />
             <form class="card form" on:submit=submit data-testid="password-form" novalidate=true>
                 <h2>"Смена пароля"</h2>
                 <Banner message />
@@ -115,5 +118,71 @@ pub fn ProfilePage() -> impl IntoView {
                 <SaveBar busy label="Сменить пароль" testid="change-password" />
             </form>
         </section>
+    }
+}
+
+/// E-mail of notifications: one per notification, or one daily digest (the inbox in the
+/// app fills at once either way).
+#[component]
+fn MailSettings() -> impl IntoView {
+    let settings = RwSignal::new(None::<NotificationSettings>);
+    let digest = RwSignal::new(false);
+    let problem = RwSignal::new(None::<Problem>);
+    let message = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    load(problem, notifications::settings(), move |s| {
+        digest.try_set(s.digest);
+        settings.try_set(Some(s));
+    });
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        message.set(None);
+        let body = NotificationSettingsInput {
+            digest: digest.get_untracked(),
+        };
+        send(
+            busy,
+            problem,
+            async move { notifications::set_settings(&body).await },
+            move |s| {
+                message.try_set(Some(if s.digest {
+                    format!(
+                        "Сохранено: сводка будет приходить раз в день в {:02}:00.",
+                        s.digest_hour
+                    )
+                } else {
+                    "Сохранено: письмо будет приходить о каждом уведомлении.".to_string()
+                }));
+                settings.try_set(Some(s));
+            },
+        );
+    };
+    let hour = move || {
+        settings.with(|s| {
+            s.as_ref().map_or(String::new(), |s| {
+                format!("в {:02}:00 ({})", s.digest_hour, s.time_zone)
+            })
+        })
+    };
+    view! {
+        <form class="card form" on:submit=submit data-testid="mail-settings" novalidate=true>
+            <h2>"Уведомления по почте"</h2>
+            <Banner message />
+            <ErrorBanner problem />
+            <div class="field radio-list" role="radiogroup" aria-label="Как присылать письма">
+                <label class="check">
+                    <input type="radio" name="digest" value="immediate" data-testid="mail-immediate"
+                        prop:checked=move || !digest.get() on:change=move |_| digest.set(false) />
+                    <span>"Письмо о каждом уведомлении сразу"</span>
+                </label>
+                <label class="check">
+                    <input type="radio" name="digest" value="digest" data-testid="mail-digest"
+                        prop:checked=move || digest.get() on:change=move |_| digest.set(true) />
+                    <span>"Одна сводка в день " {hour}</span>
+                </label>
+            </div>
+            <p class="hint">"В приложении уведомления появляются сразу при любом выборе. Напоминание о занятии приходит накануне."</p>
+            <SaveBar busy label="Сохранить" testid="save-mail-settings" />
+        </form>
     }
 }

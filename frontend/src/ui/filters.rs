@@ -161,3 +161,13 @@ pub fn flag_value(on: bool) -> String {
         String::new()
     }
 }
+
+/// The hint under an empty list: «Измените условия отбора.» only when a filter is set
+/// (otherwise the list is simply empty and `unfiltered` says what fills it).
+pub fn empty_hint(filtered: bool, unfiltered: &'static str) -> &'static str {
+    if filtered {
+        "Измените условия отбора."
+    } else {
+        unfiltered
+    }
+}

@@ -63,7 +63,8 @@ fn Shell() -> impl IntoView {
         auth.me.with(|m| {
             m.as_ref().map(|m| {
                 m.school_name
-                    .clone()
+                    .as_deref()
+                    .map(tutornet_domain::text::numero)
                     .or_else(|| m.municipality_name.clone())
                     .unwrap_or_else(|| m.region_name.clone())
             })

@@ -53,7 +53,10 @@ pub async fn schools_of(municipality_id: String) -> Vec<(String, String)> {
     };
     let mut items = api::schools::list_all(&filter).await.unwrap_or_default();
     sort_ru(&mut items, |s| &s.short_name);
-    items.into_iter().map(|s| (s.id, s.short_name)).collect()
+    items
+        .into_iter()
+        .map(|s| (s.id, tutornet_domain::text::numero(&s.short_name)))
+        .collect()
 }
 
 /// A school of the chosen municipality; a chosen school that is not among the

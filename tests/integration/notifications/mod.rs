@@ -1,4 +1,4 @@
-//! The in-app inbox.
-
 pub mod access;
 mod inbox;
+mod jobs;
+pub mod texts;

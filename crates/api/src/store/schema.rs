@@ -435,6 +435,36 @@ diesel::table! {
 }
 
 diesel::table! {
+    notification_settings (user_id) {
+        user_id -> Text,
+        digest -> Bool,
+        digest_since -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    notification_digests (id) {
+        id -> Text,
+        user_id -> Text,
+        local_day -> Date,
+        at -> Timestamp,
+        items -> Integer,
+        subject -> Text,
+        body -> Text,
+        emailed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    session_reminders (session_id, starts_at) {
+        session_id -> Text,
+        starts_at -> Timestamp,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
     calendar_feeds (id) {
         id -> Text,
         user_id -> Nullable<Text>,
@@ -533,6 +563,9 @@ diesel::joinable!(ratings -> users (user_id));
 diesel::joinable!(notifications -> users (user_id));
 diesel::joinable!(consultation_point_subjects -> consultation_points (point_id));
 diesel::joinable!(consultation_point_subjects -> subjects (subject_id));
+diesel::joinable!(notification_settings -> users (user_id));
+diesel::joinable!(notification_digests -> users (user_id));
+diesel::joinable!(session_reminders -> sessions (session_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     regions,
@@ -561,6 +594,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     ratings,
     session_amendments,
     notifications,
+    notification_settings,
+    notification_digests,
+    session_reminders,
     calendar_feeds,
     files,
     consultation_points,

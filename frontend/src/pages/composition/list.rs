@@ -101,8 +101,9 @@ pub fn CompositionPage() -> impl IntoView {
         let subjects = subject_names(&m);
         let place = match (&m.position, &m.school_name, &m.workplace) {
             (p, Some(s), _) => format!(
-                "{}{s}",
-                p.as_ref().map(|p| format!("{p}, ")).unwrap_or_default()
+                "{}{}",
+                p.as_ref().map(|p| format!("{p}, ")).unwrap_or_default(),
+                tutornet_domain::text::numero(s)
             ),
             (p, None, Some(w)) => format!(
                 "{}{w}",
@@ -128,7 +129,12 @@ pub fn CompositionPage() -> impl IntoView {
         let attachments = m
             .attachments
             .iter()
-            .filter_map(|a| a.school_name.clone().or_else(|| a.teacher_name.clone()))
+            .filter_map(|a| {
+                a.school_name
+                    .as_deref()
+                    .map(tutornet_domain::text::numero)
+                    .or_else(|| a.teacher_name.clone())
+            })
             .collect::<Vec<_>>()
             .join(", ");
         view! {
@@ -217,7 +223,12 @@ pub fn CompositionPage() -> impl IntoView {
                 empty_hint=move || if matches!(auth.role(), Role::Coordinator | Role::Admin) {
                             "Загрузите таблицу состава («Импорт таблицы») или одобрите выдвижения школ."
                         } else {
-                            "Измените условия отбора."
+                            crate::ui::filters::empty_hint(
+                                [status, subject_id, q_applied, on_date, municipality_id]
+                                    .iter()
+                                    .any(|s| !s.with(String::is_empty)),
+                                "Состав сообщества на этот учебный год ещё не утверждён.",
+                            )
                         }
                 testid="members-table"
                 dim=true

@@ -35,7 +35,7 @@ pub fn OrdersPage() -> impl IntoView {
         view! {
             <tr data-testid="order-row">
                 <td data-label="Приказ" class="nowrap">
-                    <a class="strong" href=Route::Order(o.id.to_string()).path() data-testid="order-link">{format!("№ {}", o.number)}</a>
+                    <a class="strong" href=Route::Order(o.id.to_string()).path() data-testid="order-link">{tutornet_domain::text::numero(&format!("№ {}", o.number))}</a>
                     <div class="muted small">{format!("от {}", format_date_ru(o.issued_on))}</div>
                 </td>
                 <td data-label="Название">

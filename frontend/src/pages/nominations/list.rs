@@ -62,7 +62,7 @@ pub fn NominationsPage() -> impl IntoView {
             <tr data-testid="nomination-row">
                 <td data-label="Учитель">
                     <span class="strong">{n.full_name.clone()}</span>
-                    <div class="muted small">{format!("{} · {}", n.subject_name, n.school_name)}</div>
+                    <div class="muted small">{format!("{} · {}", n.subject_name, tutornet_domain::text::numero(&n.school_name))}</div>
                     {n.position.clone().map(|p| view! { <div class="muted small">{p}</div> })}
                 </td>
                 <td data-label="Критерии">

@@ -100,7 +100,7 @@ pub fn RequestsPage() -> impl IntoView {
                     </div>
                 </td>
                 <td data-label="Школа, заявитель">
-                    {r.school_name.clone()}
+                    {tutornet_domain::text::numero(&r.school_name)}
                     <div class="muted small">
                         {if r.for_school { "от школы".to_string() } else { r.requester_name.clone() }}
                     </div>
@@ -203,7 +203,12 @@ pub fn RequestsPage() -> impl IntoView {
                             {
                                 "Опишите затруднение — координатор подберёт тьютора. Нажмите «Новая заявка»."
                             } else {
-                                "Измените условия отбора."
+                                crate::ui::filters::empty_hint(
+                                    [status, form, school_id, stale, tutor]
+                                        .iter()
+                                        .any(|s| !s.with(String::is_empty)),
+                                    "Новые заявки школ и учителей появятся здесь.",
+                                )
                             }
                         }
                 testid="requests-table"

@@ -137,14 +137,14 @@ fn SchoolCard(id: String) -> impl IntoView {
                 .unwrap_or_else(|| "—".to_string());
             let mentor_view = match (&s.mentor_school_id, mentor.get()) {
                 (None, _) => view! { <span class="muted">"нет"</span> }.into_any(),
-                (Some(mid), Some(m)) => view! { <a href=Route::School(mid.to_string()).path()>{m.short_name}</a> }.into_any(),
+                (Some(mid), Some(m)) => view! { <a href=Route::School(mid.to_string()).path()>{tutornet_domain::text::numero(&m.short_name)}</a> }.into_any(),
                 // The mentor lies outside the user's scope (e.g. a school administrator).
                 (Some(_), None) => view! { <span>"назначена"</span> }.into_any(),
             };
             view! {
                 <dl class="props" data-testid="school-props">
                     <dt>"Краткое наименование"</dt>
-                    <dd data-testid="school-short-name">{s.short_name.clone()}</dd>
+                    <dd data-testid="school-short-name">{tutornet_domain::text::numero(&s.short_name)}</dd>
                     <dt>"Полное наименование"</dt>
                     <dd data-testid="school-full-name">{s.full_name.clone()}</dd>
                     <dt>"Муниципалитет"</dt>

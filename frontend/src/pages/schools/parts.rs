@@ -36,7 +36,7 @@ pub fn school_row(
         view! {
             <tr data-testid="school-row" data-id=id class:archived=archived>
                 <td data-label="Школа">
-                    <a class="strong" href=href>{s.short_name.clone()}</a>
+                    <a class="strong" href=href>{tutornet_domain::text::numero(&s.short_name)}</a>
                     {archived.then(|| view! { " " <ArchivedBadge /> })}
                     <div class="muted small">{s.full_name.clone()}</div>
                 </td>

@@ -221,7 +221,10 @@ pub fn SessionsPage() -> impl IntoView {
                     fetch
                     total=("sessions-total", |t| format!("Найдено: {t} {} с начала учебного года", plural(t, "занятие", "занятия", "занятий")))
                     empty_title="Занятий не найдено"
-                    empty_hint=|| "Измените условия отбора."
+                    empty_hint=move || crate::ui::filters::empty_hint(
+                        filter.with(|f| f.filters().iter().any(|(_, v)| !v.is_empty())),
+                        "Занятия появятся, когда координатор или тьютор включит их в расписание.",
+                    )
                     testid="sessions-table"
                     dim=true
                     columns=columns(&["Когда", "Занятие", "Тьюторы", "Записано", "Статус"])

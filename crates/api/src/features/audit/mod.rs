@@ -1,3 +1,4 @@
+mod names;
 pub mod ops;
 pub mod routes;
 

@@ -4,6 +4,7 @@ use crate::openapi::{ReadErrors, WriteErrors};
 use crate::AppState;
 use actix_web::{web, HttpResponse};
 use tutornet_domain::community::NotificationPage;
+use tutornet_domain::notifications::{NotificationSettings, NotificationSettingsInput};
 
 #[derive(Debug, Default, serde::Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -51,4 +52,30 @@ pub async fn read_all(state: web::Data<AppState>, user: AuthUser) -> AppResult<H
     Ok(HttpResponse::NoContent().finish())
 }
 
-crate::http::endpoints![list, read_all, read];
+/// The caller's choice of e-mail: one per notification, or one daily digest.
+#[utoipa::path(get, path = "/api/v1/notifications/settings", tag = "notifications", security(("bearer" = [])),
+    responses((status = 200, body = NotificationSettings), ReadErrors))]
+pub async fn settings(
+    state: web::Data<AppState>,
+    user: AuthUser,
+) -> AppResult<web::Json<NotificationSettings>> {
+    state
+        .db_json(move |c| crate::features::notifications::settings::get(c, &user.id))
+        .await
+}
+
+/// Sets the caller's choice: `digest: true` — one e-mail a day at the digest hour of the
+/// caller's zone with everything since the last one (the inbox still fills at once).
+#[utoipa::path(put, path = "/api/v1/notifications/settings", tag = "notifications", request_body = NotificationSettingsInput, security(("bearer" = [])),
+    responses((status = 200, body = NotificationSettings), WriteErrors))]
+pub async fn set_settings(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: web::Json<NotificationSettingsInput>,
+) -> AppResult<web::Json<NotificationSettings>> {
+    state
+        .tx_json(move |c| crate::features::notifications::settings::set(c, &user, &body))
+        .await
+}
+
+crate::http::endpoints![list, read_all, settings, set_settings, read];

@@ -1,5 +1,6 @@
 //! Requests (заявки) to the consultation point and their workflow.
 
+mod notices;
 pub mod ops;
 mod policy;
 mod repo;

@@ -297,6 +297,14 @@ pub(super) fn sessions_of_schools(
     Ok(ids)
 }
 
+/// The people who filed the requests a session answers.
+pub(super) fn requesters_of_session(conn: &mut DbConn, session_id: &str) -> AppResult<Vec<String>> {
+    Ok(requests::table
+        .filter(requests::session_id.eq(session_id))
+        .select(requests::requester_id)
+        .load(conn)?)
+}
+
 pub(super) fn requested_session(
     conn: &mut DbConn,
     session_id: &str,

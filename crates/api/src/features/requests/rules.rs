@@ -19,13 +19,14 @@ use tutornet_domain::community::{
     Actor, Audience, FormOfWork, Request, RequestChannel, RequestDetail, RequestEvent,
     RequestFilter, RequestInput, RequestStatus, WorkFormat,
 };
+use tutornet_domain::notifications::NotificationKind;
 use tutornet_domain::permissions::{Action, Resource, Role};
 use tutornet_domain::Page;
 
 pub use super::sessions::{
     linked_to_series, linked_to_sessions, on_session_cancelled, on_session_held,
-    on_session_scheduled, requested_session, schedulable, sessions_of_low_result_schools,
-    sessions_of_school, Schedulable,
+    on_session_scheduled, requested_session, requesters_of_session, schedulable,
+    sessions_of_low_result_schools, sessions_of_school, Schedulable,
 };
 pub use super::suggestions::{composition_tutors, suggestions, tutor_load};
 pub use super::transition::transition;
@@ -303,36 +304,33 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &RequestInput) -> AppRe
         },
     )?;
     repo::insert_event(conn, &id, Some(&user.id), None, "new", None)?;
-    let school_name = repo::school_short_name(conn, &school_id)?.unwrap_or_default();
     let mut coords = coordinators(conn, &municipality_id)?;
     if on_behalf {
         // The school hears that its letter or call is now a request.
         coords.extend(repo::school_admins(conn, &school_id)?);
     }
+    let row = repo::find_row(conn, &id)?;
+    let after = one(conn, row)?;
+    let mut text = super::notices::new_request(&after);
+    if on_behalf {
+        text.push_str(&format!(
+            ". Поступила: {}{}",
+            channel.label_ru().to_lowercase(),
+            input
+                .received_on
+                .map(|d| format!(", {}", tutornet_domain::text::format_date_ru(d)))
+                .unwrap_or_default()
+        ));
+    }
     notify(
         conn,
         &coords,
         Some(&user.id),
-        "request_new",
-        "Новая заявка",
-        &if on_behalf {
-            format!(
-                "{} ({}, {}): {}",
-                school_name,
-                channel.label_ru().to_lowercase(),
-                input
-                    .received_on
-                    .map(tutornet_domain::text::format_date_ru)
-                    .unwrap_or_default(),
-                input.topic.trim()
-            )
-        } else {
-            format!("{}: {}", user.full_name, input.topic.trim())
-        },
+        NotificationKind::RequestNew.as_str(),
+        NotificationKind::RequestNew.label_ru(),
+        &text,
         Some(&format!("/requests/{id}")),
     )?;
-    let row = repo::find_row(conn, &id)?;
-    let after = one(conn, row)?;
     record(conn, user, AuditAction::Create, None, &after)?;
     Ok(after)
 }
@@ -407,17 +405,14 @@ pub(super) fn move_to(
     if matches!(m.to, RequestStatus::New | RequestStatus::Cancelled) {
         to_notify.extend(coordinators(conn, &r.municipality_id)?);
     }
-    let title = format!("Заявка: {}", m.to.label_ru());
-    let body = match m.comment {
-        Some(c) if !c.is_empty() => format!("«{}» — {}", r.topic, c),
-        _ => format!("«{}»", r.topic),
-    };
+    let now_row = repo::find_row(conn, &r.id)?;
+    let body = super::notices::status_changed(&one(conn, now_row)?, m.comment);
     notify(
         conn,
         &to_notify,
         actor_id,
-        "request_status",
-        &title,
+        NotificationKind::RequestStatus.as_str(),
+        &super::notices::status_title(m.to),
         &body,
         Some(&format!("/requests/{}", r.id)),
     )

@@ -74,18 +74,19 @@ pub(super) fn check_assigned_tutor(
     ))
 }
 
-/// The session `title` (the first of a series, when `series` is set) answers the
-/// requests: they become `scheduled` and link to it (and to the whole series).
+/// The session (its announcement: what, when, where, who; the first of a series, when
+/// `series` is set) answers the requests: they become `scheduled` and link to it (and to
+/// the whole series).
 pub fn on_session_scheduled(
     conn: &mut DbConn,
     actor: &AuthUser,
     requests: &Schedulable,
     (session_id, series): (&str, Option<&str>),
-    title: &str,
+    announcement: &str,
 ) -> AppResult<()> {
     let comment = match series {
-        Some(_) => format!("Серия занятий «{title}»"),
-        None => format!("Занятие «{title}»"),
+        Some(_) => format!("Серия занятий, первое: {announcement}"),
+        None => format!("Занятие {announcement}"),
     };
     for r in &requests.0 {
         let m = Move {
@@ -212,6 +213,11 @@ pub fn sessions_of_school(conn: &mut DbConn, school_id: &str) -> AppResult<Vec<S
 /// Sessions linked to requests of schools with low results.
 pub fn sessions_of_low_result_schools(conn: &mut DbConn) -> AppResult<Vec<String>> {
     repo::sessions_of_schools(conn, None)
+}
+
+/// The people who filed the requests the session answers.
+pub fn requesters_of_session(conn: &mut DbConn, session_id: &str) -> AppResult<Vec<String>> {
+    repo::requesters_of_session(conn, session_id)
 }
 
 /// Whether the user filed a request the session answers.

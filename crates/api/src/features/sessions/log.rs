@@ -17,6 +17,7 @@ use tutornet_domain::audit::AuditAction;
 use tutornet_domain::community::{
     AmendmentInput, RatingInput, SessionDetail, SessionLogInput, AMENDABLE_FIELDS,
 };
+use tutornet_domain::notifications::NotificationKind;
 use tutornet_domain::ProblemCode;
 
 /// 409/422 unless the session may be logged now.
@@ -100,13 +101,17 @@ pub fn log(
         return Err(AppError::version_conflict(s.version + 1));
     }
     requests::on_session_held(conn, user, id)?;
+    let text = format!(
+        "{} — проведено. Поставьте оценку занятию",
+        super::rules::announcement(conn, &s)?
+    );
     notify(
         conn,
         &input.attended_user_ids,
         Some(&user.id),
-        "session_held",
+        NotificationKind::SessionHeld.as_str(),
         "Оцените занятие",
-        &format!("«{}» проведено — поставьте оценку", s.title),
+        &text,
         Some(&format!("/sessions/{id}")),
     )?;
     let after = repo::find_row(conn, id)?;

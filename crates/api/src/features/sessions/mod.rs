@@ -7,6 +7,7 @@ pub mod ops;
 mod plan;
 mod policy;
 mod registrations;
+pub mod reminders;
 mod repo;
 pub mod routes;
 mod rows;

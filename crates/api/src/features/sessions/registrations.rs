@@ -11,6 +11,7 @@ use crate::store::conn::DbConn;
 use crate::store::stored;
 use tutornet_domain::audit::AuditAction;
 use tutornet_domain::community::{FormOfWork, SessionDetail};
+use tutornet_domain::notifications::NotificationKind;
 use tutornet_domain::ProblemCode;
 
 /// A teacher registers; beyond the seats they join the waitlist.
@@ -79,7 +80,7 @@ pub fn unregister(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Ses
                 conn,
                 &[nuser],
                 None,
-                "waitlist_promoted",
+                NotificationKind::WaitlistPromoted.as_str(),
                 "Освободилось место — вы записаны",
                 &text,
                 Some(&format!("/sessions/{id}")),

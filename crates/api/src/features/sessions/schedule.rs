@@ -18,6 +18,7 @@ use crate::store::{update_versioned, Change};
 use chrono::NaiveDateTime;
 use tutornet_domain::audit::AuditAction;
 use tutornet_domain::community::{OpenTo, Session, SessionCancel, SessionInput, WorkFormat};
+use tutornet_domain::notifications::NotificationKind;
 use tutornet_domain::permissions::{Action, Resource, Role};
 use tutornet_domain::text::search_key;
 use tutornet_domain::ProblemCode;
@@ -191,24 +192,19 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, input: &SessionInput) -> AppRe
     let rows = repo::rows_by_ids(conn, &ids)?;
     // The series (or the single session) answers the linked requests.
     let series = rows.first().and_then(|r| r.series_id.clone());
-    requests::on_session_scheduled(
-        conn,
-        user,
-        &linked,
-        (&ids[0], series.as_deref()),
-        input.title.trim(),
-    )?;
     let first = rows
         .iter()
         .find(|r| r.id == ids[0])
         .cloned()
         .ok_or_else(|| AppError::Internal("the new session is not stored".into()))?;
     let text = announcement(conn, &first)?;
+    // The first occurrence answers the linked requests (their people hear when and where).
+    requests::on_session_scheduled(conn, user, &linked, (&ids[0], series.as_deref()), &text)?;
     notify(
         conn,
         &tutor_ids,
         Some(&user.id),
-        "session_planned",
+        NotificationKind::SessionPlanned.as_str(),
         "Новое занятие в расписании",
         &text,
         Some(&format!("/sessions/{}", ids[0])),
@@ -325,8 +321,8 @@ pub fn update(
         conn,
         &participants,
         Some(&user.id),
-        "session_changed",
-        "Занятие изменено",
+        NotificationKind::SessionChanged.as_str(),
+        NotificationKind::SessionChanged.label_ru(),
         &text,
         Some(&format!("/sessions/{id}")),
     )?;
@@ -382,8 +378,8 @@ pub fn cancel(
         conn,
         &participants,
         Some(&user.id),
-        "session_cancelled",
-        "Занятие отменено",
+        NotificationKind::SessionCancelled.as_str(),
+        NotificationKind::SessionCancelled.label_ru(),
         &text,
         Some(&format!("/sessions/{id}")),
     )?;

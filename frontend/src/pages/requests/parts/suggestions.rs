@@ -50,7 +50,7 @@ pub fn Suggestions(
                                         {s.same_school.then(|| view! { " " <span class="badge st-warn">"та же школа"</span> })}
                                         <span class="muted small">
                                             {[
-                                                s.school_name.clone(),
+                                                s.school_name.as_deref().map(tutornet_domain::text::numero),
                                                 Some(format!("нагрузка: {}", s.load)),
                                                 s.average_rating.map(|r| format!("оценка {r:.1}").replace('.', ",")),
                                             ]

@@ -50,7 +50,7 @@ pub fn request_props(d: &RequestDetail) -> impl IntoView + use<> {
             <dt>"Желаемый период"</dt>
             <dd>{period}</dd>
             <dt>"Школа"</dt>
-            <dd>{r.school_name.clone()}</dd>
+            <dd>{tutornet_domain::text::numero(&r.school_name)}</dd>
             <dt>"Заявитель"</dt>
             <dd>
                 {r.requester_name.clone()}

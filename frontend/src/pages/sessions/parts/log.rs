@@ -108,7 +108,7 @@ pub fn LogForm(state: CardState) -> impl IntoView {
                         regs.into_iter().map(|r| {
                             view! {
                                 <ToggleCheck name="attended_user_ids" value=r.user_id.clone() values=attended>
-                                    <span>{r.full_name.clone()}{r.school_name.clone().map(|s| format!(" ({s})"))}</span>
+                                    <span>{r.full_name.clone()}{r.school_name.as_deref().map(tutornet_domain::text::numero).map(|s| format!(" ({s})"))}</span>
                                 </ToggleCheck>
                             }
                         }).collect_view().into_any()

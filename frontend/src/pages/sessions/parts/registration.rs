@@ -153,7 +153,7 @@ pub fn Participants(state: CardState) -> impl IntoView {
                     {regs.into_iter().map(|r| view! {
                         <li>
                             <span class="strong">{r.full_name.clone()}</span>
-                            {r.school_name.clone().map(|s| view! { <span class="muted small">{format!(" · {s}")}</span> })}
+                            {r.school_name.as_deref().map(tutornet_domain::text::numero).map(|s| view! { <span class="muted small">{format!(" · {s}")}</span> })}
                             " "
                             {match r.status {
                                 RegistrationStatus::Waitlisted => view! { <span class="badge st-warn">{format!("ожидание №{}", r.waitlist_position.unwrap_or(0))}</span> }.into_any(),

@@ -128,7 +128,7 @@ pub fn Attachments(
                             {v.into_iter().map(|a| {
                                 let a2 = a.clone();
                                 let (kind, name) = match (&a.school_name, &a.teacher_name) {
-                                    (Some(s), _) => ("Школа", s.clone()),
+                                    (Some(s), _) => ("Школа", tutornet_domain::text::numero(s)),
                                     (None, Some(t)) => ("Учитель", t.clone()),
                                     _ => ("", "—".to_string()),
                                 };
@@ -185,7 +185,8 @@ pub(super) fn support_rank(s: &School) -> u8 {
 /// The school or teacher an attachment is about.
 pub(super) fn attachment_name(a: &Attachment) -> String {
     a.school_name
-        .clone()
+        .as_deref()
+        .map(tutornet_domain::text::numero)
         .or(a.teacher_name.clone())
         .unwrap_or_default()
 }

@@ -13,7 +13,11 @@ use crate::auth::Auth;
 
 /// «№ 01-03/24 от 01.09.2025».
 pub fn order_label(o: &CompositionOrder) -> String {
-    format!("№ {} от {}", o.number, format_date_ru(o.issued_on))
+    tutornet_domain::text::numero(&format!(
+        "№ {} от {}",
+        o.number,
+        format_date_ru(o.issued_on)
+    ))
 }
 
 /// School cards open for those who see the municipality's schools (tracked).

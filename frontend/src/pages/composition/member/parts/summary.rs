@@ -38,7 +38,7 @@ pub fn MemberProps(m: Member) -> impl IntoView {
                 <dd>{m.position.clone().unwrap_or_else(|| "—".to_string())}</dd>
                 <dt>"Школа"</dt>
                 <dd>
-                    {match (m.school_id.clone(), m.school_name.clone()) {
+                    {match (m.school_id.clone(), m.school_name.as_deref().map(tutornet_domain::text::numero)) {
                         (Some(id), Some(name)) if sees_schools() => view! { <a href=Route::School(id.to_string()).path()>{name}</a> }.into_any(),
                         (_, Some(name)) => view! { <span>{name}</span> }.into_any(),
                         _ => view! { <span>"—"</span> }.into_any(),
