@@ -237,6 +237,21 @@ pub const FIELD_LABELS: &[(&str, &str)] = &[
     ("revoked_at", "отозвана"),
     ("digest", "ежедневная сводка"),
     ("digest_hour", "час сводки"),
+    // requests registered on a school's behalf, answered by a series
+    ("channel", "как поступила"),
+    ("received_on", "дата поступления"),
+    ("contact", "контакт"),
+    // sessions: consultation points, targeting, activity
+    ("consultation_point_id", "консультационный пункт"),
+    ("consultation_point_name", "консультационный пункт"),
+    ("open_to", "для кого"),
+    ("target_schools", "школы-адресаты"),
+    ("target_school_ids", "школы-адресаты"),
+    ("open_to_me", "доступно мне"),
+    ("activity", "вид деятельности"),
+    // support flags per year
+    ("academic_year_name", "учебный год"),
+    ("basis", "основание"),
 ];
 
 /// Russian label of a changed field shown in the audit log (the code itself when this

@@ -69,10 +69,29 @@ pub fn current_tutors(
     }
 }
 
+/// The year whose composition serves (M, Y): Y's own once it has approved members; for
+/// a year planned ahead whose composition is not approved yet, the current one's (its
+/// tutors plan the next year's first sessions).
+fn serving_year(conn: &mut DbConn, m: &str, year: &str) -> AppResult<String> {
+    let approved: i64 = members::table
+        .filter(members::municipality_id.eq(m))
+        .filter(members::academic_year_id.eq(year))
+        .filter(members::status.ne(MemberStatus::Nominated.as_str()))
+        .count()
+        .get_result(conn)?;
+    if approved > 0 {
+        return Ok(year.to_string());
+    }
+    Ok(crate::features::academic_years::ops::current(conn)?
+        .map(|y| y.id)
+        .unwrap_or_else(|| year.to_string()))
+}
+
 /// How many of `ids` (distinct) are tutors of (M, Y).
 pub fn count_tutors(conn: &mut DbConn, ids: &[String], m: &str, year: &str) -> AppResult<i64> {
     let today = today_in(conn, m)?;
-    let found: Vec<String> = serving(m, year, today)
+    let year = serving_year(conn, m, year)?;
+    let found: Vec<String> = serving(m, &year, today)
         .filter(users::id.eq_any(ids.to_vec()))
         .select(users::id)
         .distinct()
