@@ -21,6 +21,9 @@ use tutornet_domain::problem::Errors;
 use tutornet_domain::text::search_key;
 use tutornet_domain::users::UserCreate;
 
+/// A place a cell names: (municipality id, its name, (school id, its short name)).
+type FoundPlace = (String, String, Option<(String, String)>);
+
 /// A role written in a table cell: its Russian label, a common wording, or its code.
 pub fn parse_role(cell: &str) -> Option<Role> {
     let k = search_key(cell.trim());
@@ -101,9 +104,9 @@ impl Places {
         })
     }
 
-    /// (municipality, its name, school, its name) of a cell: a school's short or full
+    /// (municipality, its name, (school, its name)) of a cell: a school's short or full
     /// name, or a municipality's name.
-    fn find(&self, cell: &str) -> Option<(String, String, Option<(String, String)>)> {
+    fn find(&self, cell: &str) -> Option<FoundPlace> {
         let k = search_key(cell.trim());
         if k.is_empty() {
             return None;
