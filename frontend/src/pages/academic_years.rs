@@ -11,7 +11,9 @@ use tutornet_domain::Problem;
 
 use crate::api;
 use crate::auth::Auth;
-use crate::ui::dictionary::{DictionaryPage, Editing};
+use crate::ui::dictionary::{
+    count_of, edited, on_form_done, DictionaryPage, Editing, EntryActions,
+};
 use crate::ui::form::{field_problem, load, send, valid, SaveBar};
 use crate::ui::{CheckboxField, TextField};
 use crate::util::set_title;
@@ -32,24 +34,17 @@ pub fn AcademicYearsPage() -> impl IntoView {
     };
     reload();
     let can_write = Signal::derive(move || auth.can(Resource::AcademicYear, Action::Update));
+    let busy = RwSignal::new(false);
     let rows = move || {
         items.get().map(|v| {
             v.into_iter()
                 .map(|y| {
-                    let id = y.id.clone();
                     view! {
                         <tr data-testid="year-row">
                             <td>{y.name.clone()}
                                 {y.is_current.then(|| view! { " " <span class="badge badge-active">"текущий"</span> })}</td>
                             <td>{format!("{} – {}", format_date_ru(y.starts_on), format_date_ru(y.ends_on))}</td>
-                            <Show when=move || can_write.get()>
-                                <td class="actions no-print">
-                                    <button type="button" class="btn btn-link" on:click={
-                                        let id = id.clone();
-                                        move |_| editing.set(Editing::Of(id.clone()))
-                                    }>"Изменить"</button>
-                                </td>
-                            </Show>
+                            <EntryActions can_write editing id=y.id.clone() busy />
                         </tr>
                     }
                 })
@@ -57,22 +52,13 @@ pub fn AcademicYearsPage() -> impl IntoView {
         })
     };
     let form = move || {
-        let id = editing.get().id()?;
-        let current = items.with(|v| {
-            v.as_ref()
-                .and_then(|v| v.iter().find(|y| Some(&y.id) == id.as_ref()).cloned())
-        });
-        Some(view! {
-            <YearForm current on_done=Callback::new(move |saved: bool| {
-                editing.set(Editing::None);
-                if saved { reload(); }
-            }) />
+        edited(editing, items, |y: &AcademicYear| &y.id).map(|current| {
+            view! { <YearForm current on_done=on_form_done(editing, reload) /> }
         })
     };
     view! {
         <DictionaryPage title="Учебные годы" add_label="Добавить учебный год" can_write editing problem
-            empty=Signal::derive(move || items.with(|v| v.as_ref().is_some_and(Vec::is_empty)))
-            loading=Signal::derive(move || items.with(Option::is_none))>
+            count=count_of(items)>
             {form}
             <table class="table" data-testid="academic-years">
                 <thead><tr>

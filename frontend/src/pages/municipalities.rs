@@ -10,7 +10,9 @@ use tutornet_domain::Problem;
 
 use crate::api;
 use crate::auth::Auth;
-use crate::ui::dictionary::{DictionaryPage, Editing};
+use crate::ui::dictionary::{
+    count_of, edited, on_form_done, DictionaryPage, Editing, EntryActions,
+};
 use crate::ui::form::{load, send, valid, SaveBar};
 use crate::ui::{ArchivedBadge, TextField};
 use crate::util::{non_empty, set_title};
@@ -61,25 +63,16 @@ pub fn MunicipalitiesPage() -> impl IntoView {
             ms.into_iter()
                 .map(|m| {
                     let archived = m.meta.archived_at.is_some();
-                    let (edit_m, arch_m) = (m.clone(), m.clone());
+                    let label = if archived { "Восстановить" } else { "В архив" };
+                    let target = m.clone();
+                    let run = Callback::new(move |_| archive(target.clone()));
                     view! {
                         <tr data-testid="municipality-row">
                             <td>{m.name.clone()} {archived.then(|| view! { " " <ArchivedBadge /> })}</td>
                             <td>{m.name_prepositional.clone().map(|p| format!("{} {p}", tutornet_domain::text::preposition_v(&p))).unwrap_or_else(|| "не указано".into())}</td>
                             <td>{m.effective_time_zone.clone()}
                                 {m.time_zone.is_none().then(|| view! { <span class="muted">" (как у региона)"</span> })}</td>
-                            <Show when=move || can_write.get()>
-                                <td class="actions no-print">
-                                    <button type="button" class="btn btn-link" on:click={
-                                        let m = edit_m.clone();
-                                        move |_| editing.set(Editing::Of(m.id.clone()))
-                                    }>"Изменить"</button>
-                                    <button type="button" class="btn btn-link" disabled=move || busy.get() on:click={
-                                        let m = arch_m.clone();
-                                        move |_| archive(m.clone())
-                                    }>{if archived { "Восстановить" } else { "В архив" }}</button>
-                                </td>
-                            </Show>
+                            <EntryActions can_write editing id=m.id.clone() busy archive=(label, run) />
                         </tr>
                     }
                 })
@@ -87,22 +80,13 @@ pub fn MunicipalitiesPage() -> impl IntoView {
         })
     };
     let form = move || {
-        let id = editing.get().id()?;
-        let current = items.with(|ms| {
-            ms.as_ref()
-                .and_then(|ms| ms.iter().find(|m| Some(&m.id) == id.as_ref()).cloned())
-        });
-        Some(view! {
-            <MunicipalityForm current on_done=Callback::new(move |saved: bool| {
-                editing.set(Editing::None);
-                if saved { reload(); }
-            }) />
+        edited(editing, items, |m: &Municipality| &m.id).map(|current| {
+            view! { <MunicipalityForm current on_done=on_form_done(editing, reload) /> }
         })
     };
     view! {
         <DictionaryPage title="Муниципалитеты" add_label="Добавить муниципалитет" can_write editing problem
-            empty=Signal::derive(move || items.with(|v| v.as_ref().is_some_and(Vec::is_empty)))
-            loading=Signal::derive(move || items.with(Option::is_none))>
+            count=count_of(items)>
             {form}
             <table class="table" data-testid="municipalities">
                 <thead><tr>

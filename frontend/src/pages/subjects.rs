@@ -9,7 +9,9 @@ use tutornet_domain::Problem;
 
 use crate::api;
 use crate::auth::Auth;
-use crate::ui::dictionary::{DictionaryPage, Editing};
+use crate::ui::dictionary::{
+    count_of, edited, on_form_done, DictionaryPage, Editing, EntryActions,
+};
 use crate::ui::form::{load, send, valid, SaveBar};
 use crate::ui::TextField;
 use crate::util::{confirm, set_title};
@@ -46,22 +48,12 @@ pub fn SubjectsPage() -> impl IntoView {
         items.get().map(|v| {
             v.into_iter()
                 .map(|s| {
-                    let (a, b) = (s.clone(), s.clone());
+                    let target = s.clone();
+                    let run = Callback::new(move |_| archive(target.clone()));
                     view! {
                         <tr data-testid="subject-row">
                             <td>{s.name.clone()}</td>
-                            <Show when=move || can_write.get()>
-                                <td class="actions no-print">
-                                    <button type="button" class="btn btn-link" on:click={
-                                        let id = a.id.clone();
-                                        move |_| editing.set(Editing::Of(id.clone()))
-                                    }>"Изменить"</button>
-                                    <button type="button" class="btn btn-link" disabled=move || busy.get() on:click={
-                                        let s = b.clone();
-                                        move |_| archive(s.clone())
-                                    }>"В архив"</button>
-                                </td>
-                            </Show>
+                            <EntryActions can_write editing id=s.id.clone() busy archive=("В архив", run) />
                         </tr>
                     }
                 })
@@ -69,22 +61,13 @@ pub fn SubjectsPage() -> impl IntoView {
         })
     };
     let form = move || {
-        let id = editing.get().id()?;
-        let current = items.with(|v| {
-            v.as_ref()
-                .and_then(|v| v.iter().find(|s| Some(&s.id) == id.as_ref()).cloned())
-        });
-        Some(view! {
-            <SubjectForm current on_done=Callback::new(move |saved: bool| {
-                editing.set(Editing::None);
-                if saved { reload(); }
-            }) />
+        edited(editing, items, |s: &Subject| &s.id).map(|current| {
+            view! { <SubjectForm current on_done=on_form_done(editing, reload) /> }
         })
     };
     view! {
         <DictionaryPage title="Предметы" add_label="Добавить предмет" can_write editing problem
-            empty=Signal::derive(move || items.with(|v| v.as_ref().is_some_and(Vec::is_empty)))
-            loading=Signal::derive(move || items.with(Option::is_none))>
+            count=count_of(items)>
             {form}
             <table class="table" data-testid="subjects">
                 <thead><tr>

@@ -49,3 +49,36 @@ pub fn check_place(
     )?;
     Ok(region)
 }
+
+/// Checks that a new record may be added in the municipality the input names (its
+/// `municipality_id` field) within `reach` (the caller's reach for creating it): 422 on
+/// that field when it does not exist or lies outside (`out_of_scope` says so in
+/// Russian). Returns the region.
+pub fn check_new_in(
+    conn: &mut DbConn,
+    reach: &crate::access::Reach,
+    municipality_id: &str,
+    out_of_scope: &str,
+) -> AppResult<String> {
+    use crate::error::AppError;
+    let region = region_of(conn, municipality_id)?.ok_or_else(|| {
+        AppError::field(
+            "municipality_id",
+            "invalid_reference",
+            "Муниципалитет не найден",
+        )
+    })?;
+    let place = crate::access::Place {
+        region_id: &region,
+        municipality_id: Some(municipality_id),
+        ..Default::default()
+    };
+    if !reach.covers(&place) {
+        return Err(AppError::field(
+            "municipality_id",
+            "out_of_scope",
+            out_of_scope,
+        ));
+    }
+    Ok(region)
+}

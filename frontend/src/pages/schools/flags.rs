@@ -65,6 +65,9 @@ pub fn SchoolFlagsHistory(
         <div class="card" data-testid="school-flags-years">
             <h2>"Признаки по учебным годам"</h2>
             <ErrorBanner problem />
+            <Show when=move || history.with(Option::is_none) && problem.with(Option::is_none)>
+                <p class="loading">"Загрузка…"</p>
+            </Show>
             {rows}
             <Show when=move || can_edit.get() && !editing.get()>
                 <button type="button" class="btn no-print" data-testid="edit-flags" on:click=move |_| editing.set(true)>

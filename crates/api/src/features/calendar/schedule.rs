@@ -4,7 +4,7 @@
 //! grouped by subject, with local date and time, form, topic, tutors and place — as a
 //! table the shared [`crate::docs`] writers turn into DOCX and XLSX.
 
-use crate::auth::{AuthUser, Place};
+use crate::auth::AuthUser;
 use crate::docs::TableDoc;
 use crate::error::{AppError, AppResult};
 use crate::store::conn::DbConn;
@@ -30,21 +30,13 @@ pub struct Schedule {
 pub fn schedule(conn: &mut DbConn, user: &AuthUser, q: &ScheduleQuery) -> AppResult<Schedule> {
     user.reach(Resource::Session, Action::Read)?;
     q.validate().map_err(AppError::Validation)?;
-    let m = q
-        .municipality_id
-        .clone()
-        .or_else(|| user.municipality_id.clone())
-        .ok_or_else(|| AppError::field("municipality_id", "required", "Выберите муниципалитет"))?;
-    let municipality = crate::features::municipalities::ops::find(conn, &m)?;
-    user.check(
+    let municipality = crate::features::municipalities::ops::readable_or_own(
+        conn,
+        user,
         Resource::Session,
-        Action::Read,
-        &Place {
-            region_id: &municipality.region_id,
-            municipality_id: Some(&m),
-            ..Default::default()
-        },
+        q.municipality_id.as_deref(),
     )?;
+    let m = municipality.id.clone();
     let tz = zone::stored(&municipality.effective_time_zone)?;
     let from = zone::utc(q.from.and_time(NaiveTime::MIN), tz);
     let to = zone::utc((q.to + Duration::days(1)).and_time(NaiveTime::MIN), tz);

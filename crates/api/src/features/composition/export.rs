@@ -4,9 +4,10 @@
 use super::members::repo as members;
 use super::orders::{repo as orders, rows::OrderRow};
 use super::shared::resolve_year;
-use crate::auth::{AuthUser, Place};
+use crate::auth::AuthUser;
 use crate::docs::form::{Align, AppendixDoc, Block};
 use crate::error::{AppError, AppResult};
+use crate::features::municipalities::ops as municipalities;
 use crate::store::conn::DbConn;
 use crate::store::schema::schools;
 use chrono::NaiveDate;
@@ -16,7 +17,7 @@ use tutornet_domain::composition::{
     appendix_title, default_order_items, subjects_phrase, ExportQuery, OrderKind,
 };
 use tutornet_domain::org::Municipality;
-use tutornet_domain::permissions::{Action, Resource};
+use tutornet_domain::permissions::Resource;
 use tutornet_domain::text::{collation_key, format_date_ru};
 
 pub const COLUMNS: [&str; 4] = [
@@ -35,22 +36,6 @@ pub struct ExportTable {
     pub file_stem: String,
 }
 
-/// The municipality, once reading its composition is checked for the caller.
-fn readable_municipality(conn: &mut DbConn, user: &AuthUser, m: &str) -> AppResult<Municipality> {
-    user.reach(Resource::Composition, Action::Read)?;
-    let municipality = crate::features::municipalities::ops::find(conn, m)?;
-    user.check(
-        Resource::Composition,
-        Action::Read,
-        &Place {
-            region_id: &municipality.region_id,
-            municipality_id: Some(m),
-            ..Default::default()
-        },
-    )?;
-    Ok(municipality)
-}
-
 /// The order whose appendix is wanted: `order_id`, or the last order of the year issued
 /// on or before `on_date` (default today).
 fn order_of(
@@ -60,15 +45,17 @@ fn order_of(
 ) -> AppResult<(Municipality, OrderRow)> {
     if let Some(id) = q.order_id.as_deref().filter(|s| !s.trim().is_empty()) {
         let o = orders::find_row(conn, id)?;
-        let municipality = readable_municipality(conn, user, &o.municipality_id)?;
+        let municipality =
+            municipalities::readable(conn, user, Resource::Composition, &o.municipality_id)?;
         return Ok((municipality, o));
     }
-    let m = q
-        .municipality_id
-        .clone()
-        .or_else(|| user.municipality_id.clone())
-        .ok_or_else(|| AppError::field("municipality_id", "required", "Выберите муниципалитет"))?;
-    let municipality = readable_municipality(conn, user, &m)?;
+    let municipality = municipalities::readable_or_own(
+        conn,
+        user,
+        Resource::Composition,
+        q.municipality_id.as_deref(),
+    )?;
+    let m = municipality.id.clone();
     let year_id = resolve_year(conn, q.academic_year_id.as_deref())?;
     let tz = crate::store::zone::stored(&municipality.effective_time_zone)?;
     let on: NaiveDate = q.on_date.unwrap_or_else(|| crate::store::zone::today(tz));
@@ -200,7 +187,8 @@ pub fn order_document(
     id: &str,
 ) -> AppResult<(Vec<Block>, String)> {
     let o = orders::find_row(conn, id)?;
-    let municipality = readable_municipality(conn, user, &o.municipality_id)?;
+    let municipality =
+        municipalities::readable(conn, user, Resource::Composition, &o.municipality_id)?;
     let head = o
         .issuer_full_name
         .clone()

@@ -4,7 +4,7 @@
 
 use super::repo;
 use super::rows::PointFields;
-use crate::auth::{AuthUser, Place};
+use crate::auth::AuthUser;
 use crate::error::{AppError, AppResult};
 use crate::store::audit::Scope;
 use crate::store::conn::DbConn;
@@ -104,26 +104,12 @@ pub fn create(
 ) -> AppResult<ConsultationPoint> {
     let reach = user.reach(R, Action::Create)?;
     input.validate().map_err(AppError::Validation)?;
-    let region =
-        crate::access::places::region_of(conn, &input.municipality_id)?.ok_or_else(|| {
-            AppError::field(
-                "municipality_id",
-                "invalid_reference",
-                "Муниципалитет не найден",
-            )
-        })?;
-    let place = Place {
-        region_id: &region,
-        municipality_id: Some(&input.municipality_id),
-        ..Default::default()
-    };
-    if !reach.covers(&place) {
-        return Err(AppError::field(
-            "municipality_id",
-            "out_of_scope",
-            "Можно добавлять пункты только своего муниципалитета",
-        ));
-    }
+    let region = crate::access::places::check_new_in(
+        conn,
+        &reach,
+        &input.municipality_id,
+        "Можно добавлять пункты только своего муниципалитета",
+    )?;
     check_references(conn, input)?;
     let id = new_id();
     repo::insert(conn, user, &id, input)?;

@@ -233,3 +233,33 @@ pub fn set_archived(
         |conn| find(conn, id)
     )
 }
+
+/// The municipality `m`, once reading `resource` there is checked for the caller (for
+/// documents printed per municipality: the composition's appendix, the schedule).
+pub fn readable(
+    conn: &mut DbConn,
+    user: &AuthUser,
+    resource: Resource,
+    m: &str,
+) -> AppResult<Municipality> {
+    user.reach(resource, Action::Read)?;
+    let municipality = find(conn, m)?;
+    user.check(resource, Action::Read, &place(&municipality))?;
+    Ok(municipality)
+}
+
+/// [`readable`] for the municipality a query names, or else the caller's own; 422 on
+/// `municipality_id` when there is neither (a regional administrator must choose).
+pub fn readable_or_own(
+    conn: &mut DbConn,
+    user: &AuthUser,
+    resource: Resource,
+    requested: Option<&str>,
+) -> AppResult<Municipality> {
+    let m = requested
+        .filter(|m| !m.trim().is_empty())
+        .map(str::to_string)
+        .or_else(|| user.municipality_id.clone())
+        .ok_or_else(|| AppError::field("municipality_id", "required", "Выберите муниципалитет"))?;
+    readable(conn, user, resource, &m)
+}

@@ -3,7 +3,7 @@
 
 use super::repo::{find, insert};
 use super::rows::SchoolFields;
-use crate::auth::{AuthUser, Place};
+use crate::auth::AuthUser;
 use crate::error::{AppError, AppResult};
 use crate::store::audit::Scope;
 use crate::store::conn::DbConn;
@@ -66,26 +66,12 @@ fn check_mentor(conn: &mut DbConn, input: &SchoolInput, self_id: Option<&str>) -
 pub fn create(conn: &mut DbConn, user: &AuthUser, input: &SchoolInput) -> AppResult<School> {
     let reach = user.reach(Resource::School, Action::Create)?;
     input.validate().map_err(AppError::Validation)?;
-    let region =
-        crate::access::places::region_of(conn, &input.municipality_id)?.ok_or_else(|| {
-            AppError::field(
-                "municipality_id",
-                "invalid_reference",
-                "Муниципалитет не найден",
-            )
-        })?;
-    let place = Place {
-        region_id: &region,
-        municipality_id: Some(&input.municipality_id),
-        ..Default::default()
-    };
-    if !reach.covers(&place) {
-        return Err(AppError::field(
-            "municipality_id",
-            "out_of_scope",
-            "Можно добавлять школы только своего муниципалитета",
-        ));
-    }
+    let region = crate::access::places::check_new_in(
+        conn,
+        &reach,
+        &input.municipality_id,
+        "Можно добавлять школы только своего муниципалитета",
+    )?;
     check_mentor(conn, input, None)?;
     let id = new_id();
     insert(conn, Some(user), &id, input)?;
