@@ -28,6 +28,12 @@ if [ ! -f "$DIR/PG_VERSION" ]; then
   as_pg "$BIN/initdb -D $DIR -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8" >/dev/null
 fi
 if ! as_pg "$BIN/pg_ctl -D $DIR status" >/dev/null 2>&1; then
+  # The server outlives this script: it must not inherit our open descriptors (a caller's
+  # `flock` lock file among them, which the server would then hold until it stops).
+  for fd in /proc/$$/fd/*; do
+    fd=${fd##*/}
+    [ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-" 2>/dev/null || true
+  done
   as_pg "$BIN/pg_ctl -D $DIR -w -l $DIR/server.log -o \"-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300\" start" >/dev/null
 fi
 echo "postgres://postgres@127.0.0.1:$PORT"

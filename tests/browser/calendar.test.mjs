@@ -143,6 +143,29 @@ async function main() {
       await shot(coord, `points-list-${w}`);
     }
 
+    step = 'the coordinator archives a point and restores it';
+    {
+      const coord = await fresh('coordinator archive', 1366, 800);
+      await signIn(coord, 'coordinator@tutornet.local');
+      await coord.goto(`${BASE}/consultation-points`);
+      await shown(coord, '[data-testid="point-row"]:has-text("Консультационный пункт при ИМЦ")', 'the demo point');
+      const name = `Пункт ${RUN} 1366`;
+      await coord.locator(`[data-testid="point-row"] a:has-text("${name}")`).click();
+      await shown(coord, '[data-testid="archive-point"]', 'the archive button');
+      coord.once('dialog', (d) => d.accept());
+      await coord.click('[data-testid="archive-point"]');
+      await shown(coord, '[data-testid="point-archive"] [data-testid="archived-badge"]', 'archived badge');
+      await shot(coord, 'point-archived');
+      await coord.goto(`${BASE}/consultation-points`);
+      await shown(coord, '[data-testid="points-table"]', 'points list');
+      if (await coord.locator(`[data-testid="point-row"]:has-text("${name}")`).count()) fail('an archived point stays in the list');
+      await coord.check('[data-testid="points-archived"]');
+      await shown(coord, `[data-testid="point-row"]:has-text("${name}") [data-testid="archived-badge"]`, 'the archived point with its badge');
+      await coord.locator(`[data-testid="point-row"] a:has-text("${name}")`).click();
+      await coord.click('[data-testid="restore-point"]');
+      await shown(coord, '[data-testid="archive-point"]', 'the point restored');
+    }
+
     if (errors.length) fail(`uncaught errors in the page: ${errors.join(' | ')}`);
     process.stdout.write('[calendar.test] OK\n');
   } finally {

@@ -38,3 +38,15 @@ pub async fn choices() -> Vec<(String, String)> {
         .map(|p| p.items.into_iter().map(|x| (x.id, x.name)).collect())
         .unwrap_or_default()
 }
+
+pub async fn archive(id: &str) -> Result<ConsultationPoint, Problem> {
+    client::delete(&format!("/consultation-points/{id}")).await
+}
+
+pub async fn restore(id: &str) -> Result<ConsultationPoint, Problem> {
+    client::post(
+        &format!("/consultation-points/{id}/restore"),
+        &serde_json::json!({}),
+    )
+    .await
+}

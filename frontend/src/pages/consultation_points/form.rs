@@ -7,20 +7,21 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use tutornet_domain::consultation_points::{ConsultationPoint, ConsultationPointInput};
-use tutornet_domain::permissions::Resource;
+use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::Problem;
 
 use crate::api;
 use crate::auth::Auth;
 use crate::routes::Route;
+use crate::ui::badges::ArchivedBadge;
 use crate::ui::card::{Crumbs, Loaded};
 use crate::ui::choices::MunicipalityField;
 use crate::ui::form::{
-    for_route_id, form_title, is_version_conflict, mark_conflict, send_or, valid, ReloadOffer,
-    SaveBar,
+    for_route_id, form_title, is_version_conflict, mark_conflict, send_or, valid, BusyButton,
+    ReloadOffer, SaveBar,
 };
 use crate::ui::{ErrorBanner, SelectField, TextField};
-use crate::util::non_empty;
+use crate::util::{confirm, non_empty};
 
 const CONFLICT: &str = "Пункт изменил другой пользователь — обновите страницу.";
 
@@ -195,7 +196,74 @@ fn PointForm(id: Option<String>) -> impl IntoView {
                     <TextField label="Примечание" name="note" value=note problem multiline=true />
                     <SaveBar busy=saving back=Route::ConsultationPoints.path() />
                 </form>
+                <PointArchive original problem />
             </Loaded>
         </section>
+    }
+}
+
+/// «В архив» / «Восстановить» on the edit page of an existing point: an archived point
+/// leaves the pick-lists, its sessions keep it.
+#[component]
+fn PointArchive(
+    original: RwSignal<Option<ConsultationPoint>>,
+    problem: RwSignal<Option<Problem>>,
+) -> impl IntoView {
+    let auth = Auth::get();
+    let busy = RwSignal::new(false);
+    let message = RwSignal::new(None::<&'static str>);
+    let archived =
+        move || original.with(|o| o.as_ref().is_some_and(|p| p.meta.archived_at.is_some()));
+    let run = move |archive: bool| {
+        let Some((id, name)) =
+            original.with_untracked(|o| o.as_ref().map(|p| (p.id.clone(), p.name.clone())))
+        else {
+            return;
+        };
+        if archive
+            && !confirm(&format!(
+                "Перенести пункт «{name}» в архив? Его можно будет восстановить."
+            ))
+        {
+            return;
+        }
+        busy.set(true);
+        problem.set(None);
+        spawn_local(async move {
+            let res = if archive {
+                api::consultation_points::archive(&id).await
+            } else {
+                api::consultation_points::restore(&id).await
+            };
+            match res {
+                Ok(p) => {
+                    original.try_set(Some(p));
+                    message.try_set(Some(if archive {
+                        "Пункт перенесён в архив."
+                    } else {
+                        "Пункт восстановлен из архива."
+                    }));
+                }
+                Err(p) => {
+                    problem.try_set(Some(p));
+                }
+            }
+            busy.try_set(false);
+        });
+    };
+    view! {
+        <Show when=move || original.with(Option::is_some) && auth.can(Resource::ConsultationPoint, Action::Archive)>
+            <div class="form-actions no-print" data-testid="point-archive">
+                <Show when=archived>
+                    <ArchivedBadge />
+                </Show>
+                <Show when=move || !archived() fallback=move || view! {
+                    <BusyButton busy testid="restore-point" on_click=move |_| run(false)>"Восстановить"</BusyButton>
+                }>
+                    <BusyButton busy class="btn btn-danger" testid="archive-point" on_click=move |_| run(true)>"В архив"</BusyButton>
+                </Show>
+                {move || message.get().map(|m| view! { <span class="muted" role="status">{m}</span> })}
+            </div>
+        </Show>
     }
 }

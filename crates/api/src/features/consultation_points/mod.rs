@@ -2,6 +2,7 @@
 //! municipality, each on the base of a school or another organisation, with a head and
 //! the subjects it serves. Sessions may be held at one.
 
+pub mod demo;
 mod repo;
 pub mod routes;
 mod rows;

@@ -141,7 +141,7 @@ pub(super) fn find(conn: &mut DbConn, id: &str) -> AppResult<ConsultationPoint> 
 
 pub(super) fn insert(
     conn: &mut DbConn,
-    actor: &AuthUser,
+    actor: Option<&AuthUser>,
     id: &str,
     i: &ConsultationPointInput,
 ) -> AppResult<()> {
@@ -150,7 +150,7 @@ pub(super) fn insert(
             cp::id.eq(id),
             cp::municipality_id.eq(&i.municipality_id),
             PointFields::from(i),
-            new_bookkeeping!(consultation_points, Some(actor.id.clone())),
+            new_bookkeeping!(consultation_points, actor.map(|a| a.id.clone())),
         ))
         .execute(conn)
         .map_err(taken("name", TAKEN))?;

@@ -112,7 +112,7 @@ pub fn create(
     )?;
     check_references(conn, input)?;
     let id = new_id();
-    repo::insert(conn, user, &id, input)?;
+    repo::insert(conn, Some(user), &id, input)?;
     let after = repo::find(conn, &id)?;
     audit(user, &id, &region, &after).created(conn, &after)?;
     Ok(after)
