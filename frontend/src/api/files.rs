@@ -15,6 +15,8 @@ pub enum UploadTarget {
     SessionMaterial(String),
     /// The scan of an order (replaces the previous one).
     OrderScan(String),
+    /// A document of a request (added to its list).
+    RequestDocument(String),
 }
 
 /// Sends a file's bytes to `target`.
@@ -27,6 +29,7 @@ pub async fn upload(
     let (method, path) = match target {
         UploadTarget::SessionMaterial(id) => (Method::POST, format!("/sessions/{id}/files")),
         UploadTarget::OrderScan(id) => (Method::PUT, format!("/composition/orders/{id}/file")),
+        UploadTarget::RequestDocument(id) => (Method::POST, format!("/requests/{id}/files")),
     };
     let q = vec![("name".to_string(), name)];
     client::upload(method, &path, &q, bytes, content_type).await

@@ -1,6 +1,7 @@
 //! Reusable pieces of the pages: the layout, badges, fields, files, the paged list, the
 //! reference picker, card and form scaffolds, time formatting.
 
+pub mod attachments;
 pub mod badges;
 pub mod card;
 pub mod choices;

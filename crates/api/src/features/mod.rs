@@ -55,6 +55,7 @@ pub fn file_owner(kind: files::OwnerKind) -> &'static dyn files::FileOwner {
     match kind {
         files::OwnerKind::Order => &files::ORDER_FILES,
         files::OwnerKind::Session => &sessions::FILES,
+        files::OwnerKind::Request => &requests::files::FILES,
     }
 }
 

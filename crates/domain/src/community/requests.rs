@@ -348,6 +348,13 @@ pub struct RequestDetail {
     pub history: Vec<RequestEvent>,
     /// What the caller may do now.
     pub allowed_actions: Vec<RequestAction>,
+    /// Documents attached to the request: the work sent for an expert review, a letter
+    /// received, a programme to discuss.
+    #[serde(default)]
+    pub files: Vec<crate::files::StoredFile>,
+    /// Whether the caller may add and remove those documents now.
+    #[serde(default)]
+    pub can_change_files: bool,
 }
 
 /// A workflow step.

@@ -11,8 +11,10 @@ use super::parts::actions::Actions;
 use super::parts::suggestions::Suggestions;
 use super::parts::view::{request_history, request_props};
 use crate::api;
+use crate::api::files::UploadTarget;
 use crate::api::validation_problem;
 use crate::routes::Route;
+use crate::ui::attachments::Attachments;
 use crate::ui::card::{CardBody, Crumbs};
 use crate::ui::fields::field_error;
 use crate::ui::form::for_route_id;
@@ -239,6 +241,7 @@ fn RequestCard(id: String) -> impl IntoView {
                 <div class="two-col">
                     <div>
                         <div class="card">{move || detail.with(|d| d.as_ref().map(request_props))}</div>
+                        <RequestDocuments detail />
                     </div>
                     <div>
                         <div class="card no-print">
@@ -273,5 +276,28 @@ fn RequestCard(id: String) -> impl IntoView {
                 </div>
             </CardBody>
         </section>
+    }
+}
+
+/// The request's documents (the work sent for an expert review, a letter received).
+#[component]
+fn RequestDocuments(detail: RwSignal<Option<RequestDetail>>) -> impl IntoView {
+    move || {
+        detail.with(|d| {
+            d.as_ref().map(|d| {
+                let files = RwSignal::new(d.files.clone());
+                view! {
+                    <Attachments
+                        title="Документы заявки"
+                        testid="request-files"
+                        input_testid="request-file-input"
+                        target=UploadTarget::RequestDocument(d.request.id.clone())
+                        files
+                        manage=d.can_change_files
+                        hint="Например, план урока или программа для экспертизы, письмо школы."
+                    />
+                }
+            })
+        })
     }
 }

@@ -13,6 +13,8 @@ pub enum OwnerKind {
     Order,
     /// A session's materials.
     Session,
+    /// Documents attached to a request (the work for an expert review).
+    Request,
 }
 
 impl OwnerKind {
@@ -22,6 +24,7 @@ impl OwnerKind {
         match self {
             OwnerKind::Order => AuditEntity::Order,
             OwnerKind::Session => AuditEntity::Session,
+            OwnerKind::Request => AuditEntity::Request,
         }
     }
 
@@ -29,6 +32,7 @@ impl OwnerKind {
         match self {
             OwnerKind::Order => "order",
             OwnerKind::Session => "session",
+            OwnerKind::Request => "request",
         }
     }
 
@@ -36,6 +40,7 @@ impl OwnerKind {
         match s {
             "order" => Some(OwnerKind::Order),
             "session" => Some(OwnerKind::Session),
+            "request" => Some(OwnerKind::Request),
             _ => None,
         }
     }
@@ -64,7 +69,7 @@ mod tests {
 
     #[test]
     fn kinds_round_trip_and_unknown_is_an_error() {
-        for k in [OwnerKind::Order, OwnerKind::Session] {
+        for k in [OwnerKind::Order, OwnerKind::Session, OwnerKind::Request] {
             assert_eq!(OwnerKind::stored(k.as_str()).ok(), Some(k));
         }
         assert!(OwnerKind::stored("member").is_err());

@@ -56,7 +56,37 @@ pub async fn add_session_file(
     Ok(crate::http::created(f.url.clone(), &f))
 }
 
-/// Downloads a file, for those who may see the order or session it belongs to.
+/// Attaches a document to a request (the work for an expert review, a letter): the
+/// requester, the assigned tutor or the coordinator, while the request is open.
+#[utoipa::path(post, path = "/api/v1/requests/{id}/files", tag = "requests", params(("id" = String, Path), UploadParams),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The file's bytes; send its real Content-Type"),
+    security(("bearer" = [])), responses((status = 201, body = StoredFile), WriteErrors))]
+pub async fn add_request_file(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    req: HttpRequest,
+    id: web::Path<String>,
+    q: web::Query<UploadParams>,
+    body: web::Bytes,
+) -> AppResult<HttpResponse> {
+    let ct = content_type(&req);
+    let f = state
+        .tx(move |c| {
+            use crate::features::files::OwnerKind;
+            crate::features::files::rules::add_file(
+                c,
+                &user,
+                (OwnerKind::Request, &id),
+                &q.name,
+                &ct,
+                &body,
+            )
+        })
+        .await?;
+    Ok(crate::http::created(f.url.clone(), &f))
+}
+
+/// Downloads a file, for those who may see the order, session or request it belongs to.
 #[utoipa::path(get, path = "/api/v1/files/{id}", tag = "sessions", params(("id" = String, Path)), security(("bearer" = [])),
     responses((status = 200, description = "The file", content_type = "application/octet-stream", body = Vec<u8>), ReadErrors))]
 pub async fn download(
@@ -98,4 +128,10 @@ pub async fn archive(
     Ok(HttpResponse::NoContent().finish())
 }
 
-crate::http::endpoints![put_order_file, add_session_file, download, archive];
+crate::http::endpoints![
+    put_order_file,
+    add_session_file,
+    add_request_file,
+    download,
+    archive
+];

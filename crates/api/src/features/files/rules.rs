@@ -142,10 +142,29 @@ pub fn add_session_file(
     content_type: &str,
     data: &[u8],
 ) -> AppResult<StoredFile> {
-    let m = owner_of(OwnerKind::Session).can_change(conn, user, session_id)?;
+    add_file(
+        conn,
+        user,
+        (OwnerKind::Session, session_id),
+        name,
+        content_type,
+        data,
+    )
+}
+
+/// Adds a document to a record that keeps several (a session's materials, a request's
+/// documents), for those its owner lets change them.
+pub fn add_file(
+    conn: &mut DbConn,
+    user: &AuthUser,
+    (kind, owner_id): (OwnerKind, &str),
+    name: &str,
+    content_type: &str,
+    data: &[u8],
+) -> AppResult<StoredFile> {
+    let m = owner_of(kind).can_change(conn, user, owner_id)?;
     let (name, ct) = validate(name, content_type, data.len())?;
-    let owner = (OwnerKind::Session, session_id);
-    insert(conn, user, &m, owner, (&name, ct, data))
+    insert(conn, user, &m, (kind, owner_id), (&name, ct, data))
 }
 
 /// (name, content type, bytes) for a caller who may see the owning record.

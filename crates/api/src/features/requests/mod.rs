@@ -1,5 +1,6 @@
 //! Requests (заявки) to the consultation point and their workflow.
 
+pub mod files;
 mod notices;
 pub mod ops;
 mod policy;

@@ -129,6 +129,7 @@ pub fn detail(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Request
     let row = get_row(conn, user, id)?;
     let status = stored(&row.status, "requests.status", RequestStatus::parse)?;
     let allowed_actions = policy::allowed(status, &actors(user, &row));
+    let can_change_files = super::files::may_change(user, &row).is_ok();
     let request = one(conn, row)?;
     let evs = repo::events_of(conn, id)?;
     let names = repo::user_names(conn, evs.iter().filter_map(|e| e.1.clone()).collect())?;
@@ -146,6 +147,8 @@ pub fn detail(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Request
         })
         .collect::<AppResult<Vec<_>>>()?;
     Ok(RequestDetail {
+        files: super::files::list(conn, &request.id)?,
+        can_change_files,
         request,
         history,
         allowed_actions,
