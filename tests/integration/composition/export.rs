@@ -171,3 +171,55 @@ async fn the_printable_order() {
         &"Директор МКУ ИМЦ Лесогорского районаВ.А. Ясенева"
     );
 }
+
+#[actix_web::test]
+async fn a_cyrillic_order_number_reaches_the_file_name_in_utf8() {
+    let app = TestApp::new().await;
+    let coord = app.login(COORDINATOR).await;
+    let mut body = order("approve", "2026-10-01", vec![], json!([]));
+    body["number"] = json!("ОД-15");
+    let o = app
+        .post("/api/v1/composition/orders", &coord, body)
+        .await
+        .ok(201);
+    let id = o["id"].as_str().unwrap();
+    for (path, name) in [
+        (
+            format!("/api/v1/composition/orders/{id}/order.docx"),
+            "prikaz-ОД-15.docx",
+        ),
+        (
+            format!("/api/v1/composition/export.xlsx?order_id={id}"),
+            "prilozhenie-1-ОД-15.xlsx",
+        ),
+    ] {
+        let res = app
+            .srv
+            .get(&path)
+            .insert_header(("Authorization", format!("Bearer {coord}")))
+            .send()
+            .await
+            .expect("request sent");
+        assert_eq!(res.status().as_u16(), 200, "{path}");
+        let h = res
+            .headers()
+            .get("content-disposition")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string();
+        // Plain ASCII for old clients, the real name in `filename*`.
+        assert!(h.is_ascii(), "{h}");
+        let encoded: String = name
+            .bytes()
+            .map(|b| {
+                if b.is_ascii_alphanumeric() || b"-._".contains(&b) {
+                    (b as char).to_string()
+                } else {
+                    format!("%{b:02X}")
+                }
+            })
+            .collect();
+        assert!(h.contains(&format!("filename*=UTF-8''{encoded}")), "{h}");
+        assert!(h.contains("filename=\""), "{h}");
+    }
+}
