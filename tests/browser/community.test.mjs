@@ -851,7 +851,7 @@ async function main() {
     step = 'tour';
     await open(coord, '/requests', '[data-testid="requests-table"]');
     await shots(coord, 'c20-requests-coordinator');
-    await open(coord, '/sessions', '[data-testid="calendar"]');
+    await open(coord, '/sessions', '[data-testid="week-grid"]');
     await shots(coord, 'c21-sessions-week');
     await coord.click('[data-testid="view-month"]');
     await visible(coord, '.calendar.cal-month', 'month view');
@@ -974,7 +974,7 @@ async function main() {
       fail(`the nomination was saved as ${JSON.stringify(nom)}`);
     }
     await shots(admin, 'c34c-nominations-school-admin');
-    await open(admin, '/sessions?view=month', '[data-testid="calendar"]');
+    await open(admin, '/sessions?view=month', '[data-testid="calendar"].cal-month');
     await shots(admin, 'c35-sessions-school-admin');
     await open(tutor, '/dashboard', '[data-testid="dashboard-page"]');
     await shot(tutor, 'c36-dashboard-forbidden-tutor');

@@ -308,7 +308,7 @@ async function main() {
     step = 'the audit log names a request by its topic, in Russian';
     const teacherToken = await apiToken(TEACHER, PASSWORD);
     const topic = `Журнал: смысловое чтение ${RUN}`;
-    const filed = await api('POST', '/requests', teacherToken, { topic, problem: 'Учащиеся 5 классов не выделяют главную мысль текста.' });
+    const filed = await api('POST', '/requests', teacherToken, { topic, problem: 'Учащиеся 5 классов не выделяют главную мысль текста.', form: 'individual_consultation', audience: 'teachers', format: 'in_person' });
     await api('POST', `/requests/${filed.id}/transitions`, token, { action: 'ask_info', comment: 'Уточните класс и число учителей.', version: filed.version });
     await nav('Журнал изменений', '[data-testid="audit-page"]');
     await visible('[data-testid="audit-table"], [data-testid="empty"]', 'audit log');

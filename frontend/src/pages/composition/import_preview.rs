@@ -38,6 +38,7 @@ fn level_select(r: &ImportRow, choices: RwSignal<Vec<ImportRowChoice>>) -> impl 
     view! {
         <select
             name="row_level"
+            style="min-width: 10.5em"
             data-testid="row-level"
             aria-label=format!("Уровень, строка {line}")
             on:change:target=move |ev| {
@@ -73,6 +74,7 @@ fn duplicate_cell(
         view! {
             <select
                 name="row_duplicate"
+                style="min-width: 9em"
                 data-testid="row-duplicate-choice"
                 aria-label=format!("Повтор, строка {line}")
                 on:change:target=move |ev| {

@@ -98,7 +98,13 @@ pub fn NominationForm(on_done: Callback<()>) -> impl IntoView {
             justification: justification.get_untracked().trim().to_string(),
         };
         if let Err(v) = input.validate() {
-            errs.extend(v);
+            // No subject at all is named after the older single field: show it at the checkboxes.
+            errs.extend(v.into_iter().map(|mut e| {
+                if e.field == "subject_id" {
+                    e.field = "subject_ids".to_string();
+                }
+                e
+            }));
         }
         if !valid(problem, errs) {
             return;
