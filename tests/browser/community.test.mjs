@@ -13,7 +13,13 @@
 // Files: the tutor uploads a material to the held session and the requester downloads it
 // from the session card; the coordinator uploads a PDF scan to the demo order (after a
 // refused .exe) and downloads it.
-// With SCREENSHOTS set, it also tours every community page at desktop and phone width.
+// Then the import confirmed and re-imported (repeats flagged «уже в составе», skipped or
+// updated per batch and per row, a row's own level); the coordinator enters the signed
+// order through the form (requisites of the last order, errors, «Внести приказ») and
+// downloads its appendix (DOCX, XLSX) and the order (DOCX), read back; a member by hand
+// with the level's basis, specialisation and category; a school's nomination with two
+// subjects and the six criteria; every other community page opens. With SCREENSHOTS set,
+// each page is photographed at desktop and phone width.
 //
 //   TUTORNET_URL=http://127.0.0.1:18080 node tests/browser/community.test.mjs
 //
@@ -22,6 +28,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { BASE, FIXTURES, SHOTS, TIMEOUT, chromium, openSection, request } from './common.mjs';
 
 const PASSWORD = process.env.TUTORNET_PASSWORD || 'demo-password-1';
@@ -63,6 +70,56 @@ async function downloads(page, rowSelector, name) {
   if (!head.startsWith('%PDF-1.4')) fail(`the downloaded file starts with «${head}»`);
 }
 
+/// The entries of a ZIP file (DOCX, XLSX) as name → bytes; deflated ones inflated with
+/// node's zlib.
+function unzip(buf) {
+  let eocd = buf.length - 22;
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  if (eocd < 0) fail('the download is not a ZIP file');
+  const count = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  const out = new Map();
+  for (let i = 0; i < count; i++) {
+    if (buf.readUInt32LE(at) !== 0x02014b50) fail('a broken ZIP central directory');
+    const method = buf.readUInt16LE(at + 10);
+    const size = buf.readUInt32LE(at + 20);
+    const nameLen = buf.readUInt16LE(at + 28);
+    const skip = nameLen + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+    const local = buf.readUInt32LE(at + 42);
+    const name = buf.subarray(at + 46, at + 46 + nameLen).toString('utf8');
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(start, start + size);
+    out.set(name, method === 8 ? zlib.inflateRawSync(data) : Buffer.from(data));
+    at += 46 + skip;
+  }
+  return out;
+}
+
+/// The text of XML parts of a ZIP file: tags dropped, entities decoded, paragraphs and
+/// cells on lines of their own.
+function zipText(buf, prefix) {
+  const parts = [...unzip(buf)].filter(([name]) => name.startsWith(prefix));
+  if (!parts.length) fail(`the file has no part ${prefix}`);
+  return parts
+    .map(([, data]) => data.toString('utf8'))
+    .join('\n')
+    .replace(/<\/(w:p|w:tc|si|c|row)>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/// Clicks `testid` and returns the browser's download: its name and bytes.
+async function download(page, testid) {
+  const [dl] = await Promise.all([
+    page.waitForEvent('download', { timeout: TIMEOUT }),
+    page.click(`[data-testid="${testid}"]`),
+  ]);
+  return { name: dl.suggestedFilename(), bytes: fs.readFileSync(await dl.path()) };
+}
+
 function log(msg) {
   process.stdout.write(`[community.test] ${msg}\n`);
 }
@@ -85,7 +142,7 @@ async function shots(page, name) {
   await shot(page, name);
   await page.setViewportSize({ width: 390, height: 844 });
   await shot(page, `${name}-phone`);
-  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.setViewportSize({ width: 1366, height: 800 });
 }
 
 async function visible(page, selector, what, timeout = TIMEOUT) {
@@ -120,7 +177,7 @@ async function browser(who) {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: !process.env.HEADFUL,
-    viewport: { width: 1280, height: 800 },
+    viewport: { width: 1366, height: 800 },
     locale: 'ru-RU',
     // Not the demo region's zone (Moscow) and not the server's (UTC): the SPA must show and
     // read every time in the zone of the user's place, whatever the browser's.
@@ -528,6 +585,70 @@ async function main() {
   await shots(coord, 'c15-import-preview');
   log(`import preview: ${n} rows, subjects ${matched.join(' | ')}`);
 
+  // ---- 11b. An import confirmed, then the same table again: its rows are repeats ----
+  step = 'coordinator imports 2 rows';
+  // Names marked with the run, so that a database used before has no such members.
+  const marked = (line) => {
+    const c = line.split('\t');
+    c[2] = `${c[2]} ${RUN}`;
+    return c.join('\t');
+  };
+  const two = tsv.slice(1, 3).map(marked).join('\n');
+  const [nameA, nameB] = tsv.slice(1, 3).map((l) => `${l.split('\t')[2]} ${RUN}`);
+  await coord.fill('textarea[name="content"]', two);
+  await coord.click('[data-testid="import-check"]');
+  await coord.waitForFunction(() => document.querySelectorAll('[data-testid="preview-row"]').length === 2, null, { timeout: TIMEOUT });
+  if (await coord.locator('[data-testid="row-duplicate"]').count()) fail('rows of new people are flagged «уже в составе»');
+  // The place of work stays text: no schools are added to the demo registry.
+  if (await coord.locator('input[name="create_schools"]').count()) await coord.locator('input[name="create_schools"]').uncheck();
+  await coord.click('[data-testid="import-confirm"]');
+  await visible(coord, '[data-testid="import-result"]', 'import result');
+  const imported = await textOf(coord, '[data-testid="import-result"]');
+  if (!/Загружено: 2 участника/.test(imported)) fail(`the import result says «${imported}»`);
+
+  step = 'the same rows again are «уже в составе»';
+  await coord.fill('textarea[name="content"]', two);
+  await coord.click('[data-testid="import-check"]');
+  await coord.waitForFunction(() => document.querySelectorAll('[data-testid="preview-row"]').length === 2, null, { timeout: TIMEOUT });
+  const repeats = await coord.locator('[data-testid="row-duplicate"]').allInnerTexts();
+  if (repeats.length !== 2 || repeats.some((t) => t.trim() !== 'уже в составе')) fail(`repeats flagged: ${JSON.stringify(repeats)}`);
+  const summary = await textOf(coord, '[data-testid="preview-duplicates"]');
+  if (!summary.includes('Уже в составе: 2')) fail(`the summary says «${summary}»`);
+  // What the first row will do, once the table has been checked again.
+  const firstAction = (want) =>
+    coord.waitForFunction(
+      (w) => document.querySelector('[data-testid="preview-row"] [data-testid="row-action"]')?.textContent.trim() === w,
+      want,
+      { timeout: TIMEOUT },
+    ).catch(async () => fail(`the first row says «${await textOf(coord, '[data-testid="preview-row"] [data-testid="row-action"]')}», not «${want}»`));
+  await firstAction('Будет пропущен');
+  step = 'a row\'s own level makes it a change; the batch default decides, the row overrides';
+  const row1 = coord.locator('[data-testid="preview-row"]').first();
+  const row2 = coord.locator('[data-testid="preview-row"]').nth(1);
+  await row1.locator('select[name="row_level"]').selectOption('regional');
+  await visible(coord, '[data-testid="preview-row"] [data-testid="row-duplicate-choice"]', 'the row\'s «пропустить / обновить»');
+  if (!(await row1.innerText()).includes('изменится: Уровень')) fail(`the changed row says «${await row1.innerText()}»`);
+  await firstAction('Будет пропущен');
+  await coord.selectOption('select[name="duplicates"]', 'update');
+  await firstAction('Будет обновлён');
+  if ((await row2.locator('[data-testid="row-action"]').innerText()).trim() !== 'Будет пропущен') fail('an unchanged repeat would be updated');
+  await row1.locator('select[name="row_duplicate"]').selectOption('skip');
+  await firstAction('Будет пропущен');
+  await row1.locator('select[name="row_duplicate"]').selectOption('update');
+  await firstAction('Будет обновлён');
+  await shots(coord, 'c15b-import-repeats');
+  step = 'confirm updates one repeat and skips the other';
+  await coord.click('[data-testid="import-confirm"]');
+  await visible(coord, '[data-testid="import-result"]', 'second import result');
+  const again = await textOf(coord, '[data-testid="import-result"]');
+  if (!/Загружено: 0 участников; обновлено: 1; пропущено повторов: 1/.test(again)) fail(`the second import says «${again}»`);
+  const found = (await api('GET', `/composition/members?q=${encodeURIComponent(RUN)}&limit=50`, coordToken)).items;
+  const memberA = found.find((m) => m.full_name === nameA);
+  const memberB = found.find((m) => m.full_name === nameB);
+  if (found.length !== 2 || !memberA || !memberB) fail(`after two imports the run has members ${JSON.stringify(found.map((m) => m.full_name))}`);
+  if (memberA.level !== 'regional' || memberB.level !== 'municipal') fail(`levels after the update: ${memberA.level}, ${memberB.level}`);
+  log(`re-import: 2 repeats flagged, 1 updated to regional, 1 skipped`);
+
   // ---- 12. The tutor edits one session of a weekly series ----
   step = 'tutor plans a weekly series through the API';
   const tutorToken = (await api('POST', '/auth/login', null, { email: USERS.tutor, password: PASSWORD })).access_token;
@@ -657,12 +778,80 @@ async function main() {
   await visible(coord, '[data-testid="order-page"] [data-testid="order-props"]', 'order page from the list');
   log(`order page: ${approvedNames.length} approved, dated ${orderDate}`);
 
-  // ---- Tour of the remaining pages (screenshots) ----
-  if (SHOTS) {
+  // ---- 13b. The coordinator enters the signed order approving the imported pair ----
+  step = 'the order form: the requisites of the last order, errors, the button';
+  await open(coord, '/composition/orders/new', '[data-testid="order-form"]');
+  await visible(coord, `[data-testid="approve-list"] label:has-text("${nameA}")`, 'the imported members among the nominated');
+  const saveText = await textOf(coord, '[data-testid="order-form"] [data-testid="save"]');
+  if (saveText !== 'Внести приказ') fail(`the order form's button reads «${saveText}»`);
+  const formText = await coord.locator('[data-testid="order-form-page"]').innerText();
+  if (/Зарегистр|Издать/.test(formText)) fail('the form of a signed order speaks of registering or issuing it');
+  const lastOrder = (await api('GET', '/composition/orders?limit=1', coordToken)).items[0];
+  for (const [field, value] of [['issuer', lastOrder.issuer], ['signatory_position', lastOrder.signatory_position], ['place', lastOrder.place]]) {
+    if (!value) continue;
+    await coord
+      .waitForFunction(([f, v]) => document.querySelector(`[name="${f}"]`)?.value === v, [field, value], { timeout: TIMEOUT })
+      .catch(() => fail(`«${field}» is not taken from the last order («${value}»)`));
+  }
+  await coord.selectOption('select[name="kind"]', 'amend');
+  await coord.locator('input[name="exclude_member_ids"]').first().check();
+  await coord.click('[data-testid="order-form"] [data-testid="save"]');
+  await visible(coord, '[data-testid="error-number"]', 'number required');
+  await visible(coord, '[data-testid="exclude-list"] .field-error', 'the exclusion reason required');
+  await shots(coord, 'c29-order-form-errors');
+  step = 'the coordinator enters the order';
+  await coord.selectOption('select[name="kind"]', 'approve');
+  const orderNumber = `ОД-${RUN}`;
+  await coord.fill('input[name="number"]', orderNumber);
+  await coord.fill('input[name="signatory_position"]', 'Директор МКУ ИМЦ Лесогорского района');
+  await coord.fill('input[name="signatory_name"]', 'И.О. Проверкина');
+  await coord.fill('input[name="place"]', 'г. Лесогорск');
+  await coord.fill('textarea[name="preamble"]', `В целях методической поддержки учителей (проверка ${RUN})`);
+  await coord.fill('textarea[name="items"]', `Утвердить состав сообщества тьюторов (Приложение 1).\nКонтроль за исполнением приказа оставляю за собой.`);
+  for (const name of [nameA, nameB]) {
+    await coord.locator(`[data-testid="approve-list"] label:has-text("${name}") input`).check();
+  }
+  await shots(coord, 'c29b-order-form');
+  await coord.click('[data-testid="order-form"] [data-testid="save"]');
+  await visible(coord, '[data-testid="orders-page"] [data-testid="orders-table"]', 'the orders after entering one');
+  await coord.locator('[data-testid="order-link"]', { hasText: orderNumber }).first().click();
+  await visible(coord, '[data-testid="order-page"] [data-testid="order-props"]', 'the entered order');
+  const shownNumber = await coord.locator('[data-testid="order-number"]').textContent();
+  if (shownNumber !== `№\u00a0${orderNumber}`) fail(`the number reads ${JSON.stringify(shownNumber)}, not with a non-breaking «№»`);
+  if ((await textOf(coord, '[data-testid="order-place"]')) !== 'г. Лесогорск') fail('the place is not shown');
+  if (!(await textOf(coord, '[data-testid="order-signatory"]')).endsWith('И.О. Проверкина')) fail('the signatory is not shown');
+  const entered = await coord.locator('[data-testid="order-approved"] [data-testid="order-member"]').allInnerTexts();
+  if (entered.length !== 2 || !entered[0].includes(nameA) || !entered[1].includes(nameB)) fail(`the order approves ${JSON.stringify(entered)}`);
+  await shots(coord, 'c29c-order-entered');
+
+  step = 'the order page downloads the appendix (DOCX, XLSX) and the order (DOCX)';
+  const appendixDocx = await download(coord, 'download-appendix-docx');
+  if (appendixDocx.name !== `prilozhenie-1-${orderNumber}.docx`) fail(`the appendix is named «${appendixDocx.name}»`);
+  const appendixText = zipText(appendixDocx.bytes, 'word/document.xml');
+  for (const want of ['Приложение №1 к приказу', `№ ${orderNumber} от`, 'ФИО (полностью)', 'И.О. Проверкина']) {
+    if (!appendixText.includes(want)) fail(`the appendix DOCX lacks «${want}»: ${appendixText.slice(0, 400)}`);
+  }
+  if (!(appendixText.indexOf(nameA) >= 0 && appendixText.indexOf(nameA) < appendixText.indexOf(nameB))) {
+    fail('the appendix DOCX does not list the imported pair in the order\'s sequence');
+  }
+  const appendixXlsx = await download(coord, 'download-appendix-xlsx');
+  if (!appendixXlsx.name.endsWith('.xlsx')) fail(`the Excel appendix is named «${appendixXlsx.name}»`);
+  const sheetText = zipText(appendixXlsx.bytes, 'xl/');
+  if (!sheetText.includes('Приложение №1 к приказу') || !sheetText.includes(nameB)) fail('the appendix XLSX lacks the stamp or the members');
+  const orderDocx = await download(coord, 'download-order-docx');
+  if (orderDocx.name !== `prikaz-${orderNumber}.docx`) fail(`the order is named «${orderDocx.name}»`);
+  const orderText = zipText(orderDocx.bytes, 'word/document.xml');
+  for (const want of ['П Р И К А З', 'г. Лесогорск', `№ ${orderNumber}`, `проверка ${RUN}`, '2. Контроль за исполнением приказа оставляю за собой.']) {
+    if (!orderText.includes(want)) fail(`the order DOCX lacks «${want}»`);
+  }
+  log(`order ${orderNumber} entered; appendix DOCX/XLSX and the order DOCX read back`);
+
+  // ---- The remaining pages: each opens (and is photographed with SCREENSHOTS) ----
+  {
     step = 'tour';
     await open(coord, '/requests', '[data-testid="requests-table"]');
     await shots(coord, 'c20-requests-coordinator');
-    await open(coord, '/sessions', '[data-testid="calendar"]');
+    await open(coord, '/sessions', '[data-testid="week-grid"]');
     await shots(coord, 'c21-sessions-week');
     await coord.click('[data-testid="view-month"]');
     await visible(coord, '.calendar.cal-month', 'month view');
@@ -685,11 +874,6 @@ async function main() {
     await shots(coord, 'c27-composition');
     await open(coord, '/composition/orders', '[data-testid="orders-page"]');
     await shots(coord, 'c28-orders');
-    await open(coord, '/composition/orders/new', '[data-testid="order-form"]');
-    await coord.selectOption('select[name="kind"]', 'amend');
-    await coord.locator('input[name="exclude_member_ids"]').first().check().catch(() => {});
-    await coord.click('[data-testid="save"]');
-    await shots(coord, 'c29-order-form-errors');
     await open(coord, '/nominations', '[data-testid="nominations-page"]');
     await shots(coord, 'c30-nominations-coordinator');
     await open(coord, '/notifications', '[data-testid="notifications-page"]');
@@ -697,6 +881,8 @@ async function main() {
     await open(coord, '/requests?status=declined', '[data-testid="requests-page"]');
     await shots(coord, 'c32-requests-empty');
     await open(coord, '/requests/00000000-0000-0000-0000-000000000000', '[data-testid="error-banner"]');
+    const missing = await textOf(coord, '[data-testid="error-banner"]');
+    if (!/не найден/i.test(missing)) fail(`a missing request says «${missing}»`);
     await shot(coord, 'c33-request-not-found');
 
     step = 'tour: a member by hand';
@@ -707,11 +893,29 @@ async function main() {
     await visible(coord, '[data-testid="error-full_name"]', 'full name error');
     await visible(coord, '[data-testid="error-subject_ids"]', 'subjects error');
     await shots(coord, 'c37-member-add-errors');
-    await coord.fill('input[name="full_name"]', `Вишнякова Елена Петровна ${RUN}`);
+    const byHand = `Вишнякова Елена Петровна ${RUN}`;
+    await coord.fill('input[name="full_name"]', byHand);
     await coord.locator('input[name="subject_ids"]').first().check();
     await coord.fill('input[name="position"]', 'учитель биологии');
+    step = 'tour: a member by hand: the level\'s basis is its own and follows the level';
+    await coord.selectOption('[data-testid="member-form"] select[name="level"]', 'regional');
+    const bases = await coord.locator('select[name="level_basis"] option').allInnerTexts();
+    if (bases.length !== 2 || !bases[1].startsWith('Подготовка в ИРО')) fail(`a regional tutor is offered the bases ${JSON.stringify(bases)}`);
+    await coord.selectOption('select[name="level_basis"]', 'iro_training');
+    await coord.selectOption('[data-testid="member-form"] select[name="level"]', 'municipal');
+    if ((await coord.inputValue('select[name="level_basis"]')) !== 'mouo_order') fail('the basis did not follow the level to «Приказ МОУО»');
+    await coord.fill('input[name="level_document"]', 'приказ УО № 125 от 01.09.2026');
+    await coord.selectOption('select[name="specialisation"]', 'ege');
+    await coord.selectOption('select[name="category"]', 'teacher');
+    await shots(coord, 'c37b-member-add-filled');
     await coord.click('[data-testid="member-save"]');
     await visible(coord, '[data-testid="added-member-link"]', 'link to the added member');
+    {
+      const m = (await api('GET', `/composition/members?q=${encodeURIComponent(byHand)}`, coordToken)).items[0];
+      if (!m || m.level_basis !== 'mouo_order' || m.level_document !== 'приказ УО № 125 от 01.09.2026' || m.specialisation !== 'ege' || m.category !== 'teacher') {
+        fail(`the member by hand was saved as ${JSON.stringify(m && { b: m.level_basis, d: m.level_document, s: m.specialisation, c: m.category })}`);
+      }
+    }
     await coord.click('[data-testid="added-member-link"]');
     await visible(coord, '[data-testid="member-edit"]', '«Изменить» of a nominated member');
     await settled(coord);
@@ -735,8 +939,42 @@ async function main() {
     await admin.click('[data-testid="new-nomination"]');
     await visible(admin, '[data-testid="nomination-form"]', 'nomination form');
     await admin.click('[data-testid="nomination-form"] [data-testid="save"]');
+    step = 'tour: the empty nomination form shows its errors';
+    for (const f of ['full_name', 'subject_ids', 'justification']) {
+      await visible(admin, `[data-testid="nomination-form"] [data-testid="error-${f}"]`, `the «${f}» error of the nomination`);
+    }
     await shots(admin, 'c34-nomination-form-errors');
-    await open(admin, '/sessions?view=month', '[data-testid="calendar"]');
+    step = 'tour: a nomination with two subjects and the six criteria';
+    const criteria = await admin.locator('[data-testid="nomination-criteria"] label').allInnerTexts();
+    for (const c of ['Является действующим учителем-предметником', 'Обладает большим опытом работы в должности учителя', 'Имеет высокие достижения в профессиональной деятельности', 'Обладает авторитетом в профессиональном сообществе', 'Способен оказывать методическую помощь коллегам', 'Готов осуществлять функции тьютора']) {
+      if (!criteria.some((t) => t.includes(c))) fail(`the nomination form lacks the criterion «${c}»: ${JSON.stringify(criteria)}`);
+    }
+    const nominee = `Сидоренко Мария Ивановна ${RUN}`;
+    await admin.fill('[data-testid="nomination-form"] input[name="full_name"]', nominee);
+    const subjectBoxes = admin.locator('[data-testid="nomination-subjects"] input[name="subject_ids"]');
+    await subjectBoxes.nth(0).check();
+    await subjectBoxes.nth(1).check();
+    const subjectNames = [
+      (await admin.locator('[data-testid="nomination-subjects"] label').nth(0).innerText()).trim(),
+      (await admin.locator('[data-testid="nomination-subjects"] label').nth(1).innerText()).trim(),
+    ];
+    await admin.fill('[data-testid="nomination-form"] input[name="position"]', 'учитель русского языка и литературы');
+    await admin.fill('input[name="experience_years"]', '15');
+    await admin.fill('textarea[name="achievements"]', 'Призёры регионального этапа олимпиады');
+    for (const c of ['has_authority', 'ready_to_help', 'ready_to_tutor']) await admin.check(`input[name="${c}"]`);
+    await admin.fill('textarea[name="justification"]', 'Стабильно высокие результаты ОГЭ и ЕГЭ');
+    await shots(admin, 'c34b-nomination-form-filled');
+    await admin.click('[data-testid="nomination-form"] [data-testid="save"]');
+    await visible(admin, `[data-testid="nomination-row"]:has-text("${nominee}")`, 'the new nomination in the list');
+    const rowSubjects = await textOf(admin, `[data-testid="nomination-row"]:has-text("${nominee}") [data-testid="nomination-subjects"]`);
+    if (!subjectNames.every((n) => rowSubjects.includes(n))) fail(`the nomination row shows «${rowSubjects}», not ${subjectNames.join(' and ')}`);
+    const adminToken = (await api('POST', '/auth/login', null, { email: USERS.schoolAdmin, password: PASSWORD })).access_token;
+    const nom = (await api('GET', '/nominations?limit=200', adminToken)).items.find((x) => x.full_name === nominee);
+    if (!nom || nom.subjects.length !== 2 || nom.experience_years !== 15 || !nom.is_current_teacher || !nom.has_authority || !nom.ready_to_help || !nom.ready_to_tutor || !nom.achievements) {
+      fail(`the nomination was saved as ${JSON.stringify(nom)}`);
+    }
+    await shots(admin, 'c34c-nominations-school-admin');
+    await open(admin, '/sessions?view=month', '[data-testid="calendar"].cal-month');
     await shots(admin, 'c35-sessions-school-admin');
     await open(tutor, '/dashboard', '[data-testid="dashboard-page"]');
     await shot(tutor, 'c36-dashboard-forbidden-tutor');

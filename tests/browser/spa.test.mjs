@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Browser test of the tutornet SPA: logs in as the demo coordinator, checks the home page
-// counts, the school form's validation, creates a school and finds it with the list filters.
+// counts, the school form's validation, creates a school and finds it with the list filters;
+// the profile's choice of notification e-mails survives a reload; the audit log speaks
+// Russian and names a request by its topic.
 //
 //   TUTORNET_URL=http://127.0.0.1:18080 node tests/browser/spa.test.mjs
 //
@@ -10,10 +12,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BASE, SHOTS, TIMEOUT, chromium, openSection } from './common.mjs';
+import { BASE, SHOTS, TIMEOUT, chromium, openSection, request } from './common.mjs';
 
 const EMAIL = process.env.TUTORNET_COORD_EMAIL || 'coordinator@tutornet.local';
 const PASSWORD = process.env.TUTORNET_COORD_PASSWORD || 'demo-password-1';
+const TEACHER = 'teacher@tutornet.local';
+const RUN = Date.now().toString(36);
 
 let step = 'start';
 let page;
@@ -58,6 +62,24 @@ async function nav(label, readySelector) {
   await openSection(page, label);
   await visible(readySelector, `page «${label}»`);
   await settled();
+}
+
+/// Calls the API and fails on an error status.
+async function api(method, url, token, body) {
+  const res = await request(method, url, token, body);
+  if (!res.ok) fail(`${method} ${url} → ${res.status}: ${res.text}`);
+  return res.body;
+}
+
+async function apiToken(email, password) {
+  return (await api('POST', '/auth/login', null, { email, password })).access_token;
+}
+
+/// The mail settings have come from the server (the digest hour is shown).
+async function mailSettingsLoaded() {
+  await page
+    .waitForFunction(() => /в \d\d:00/.test(document.querySelector('[data-testid="mail-settings"]')?.textContent || ''), null, { timeout: TIMEOUT })
+    .catch(() => fail('the mail settings did not load'));
 }
 
 /// Fills the login form and submits it; with `expectError`, returns the error banner's text.
@@ -260,9 +282,55 @@ async function main() {
     await visible('[data-testid="profile-props"]', 'profile data');
     await shot('11-profile');
 
+    step = 'the choice of notification e-mails survives a reload';
+    const token = await apiToken(EMAIL, PASSWORD);
+    const digestBefore = (await api('GET', '/notifications/settings', token)).digest;
+    // Switches to `digest` (true: the daily digest), saves, reloads, checks the page and the API.
+    const chooseDigest = async (digest) => {
+      await mailSettingsLoaded();
+      await page.check(`[data-testid="${digest ? 'mail-digest' : 'mail-immediate'}"]`);
+      await page.click('[data-testid="save-mail-settings"]');
+      await visible('[data-testid="mail-settings"] [data-testid="banner-ok"]', 'the saved banner of the mail settings');
+      const said = await textOf('[data-testid="mail-settings"] [data-testid="banner-ok"]');
+      if (!(digest ? /сводка будет приходить раз в день в \d\d:00/ : /о каждом уведомлении/).test(said)) fail(`the saved banner says «${said}»`);
+      await page.reload();
+      await visible('[data-testid="profile-page"] [data-testid="mail-settings"]', 'the profile after a reload');
+      await mailSettingsLoaded();
+      const shown = await page.isChecked('[data-testid="mail-digest"]');
+      if (shown !== digest) fail(`after a reload the page shows digest=${shown}, not ${digest}`);
+      const stored = (await api('GET', '/notifications/settings', token)).digest;
+      if (stored !== digest) fail(`the server keeps digest=${stored}, not ${digest}`);
+    };
+    await chooseDigest(!digestBefore);
+    await shot('11b-profile-digest');
+    await chooseDigest(digestBefore);
+
+    step = 'the audit log names a request by its topic, in Russian';
+    const teacherToken = await apiToken(TEACHER, PASSWORD);
+    const topic = `Журнал: смысловое чтение ${RUN}`;
+    const filed = await api('POST', '/requests', teacherToken, { topic, problem: 'Учащиеся 5 классов не выделяют главную мысль текста.', form: 'individual_consultation', audience: 'teachers', format: 'in_person' });
+    await api('POST', `/requests/${filed.id}/transitions`, token, { action: 'ask_info', comment: 'Уточните класс и число учителей.', version: filed.version });
     await nav('Журнал изменений', '[data-testid="audit-page"]');
     await visible('[data-testid="audit-table"], [data-testid="empty"]', 'audit log');
     await shot('12-audit');
+    await page.goto(`${BASE}/audit?entity=request&entity_id=${filed.id}`);
+    await visible('[data-testid="audit-row"]', 'the request\'s entries in the audit log');
+    await settled();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="audit-row"]').length >= 2, null, { timeout: TIMEOUT })
+      .catch(() => fail('the audit log does not show the request\'s creation and change'));
+    const rows = await page.locator('[data-testid="audit-row"]').evaluateAll((trs) =>
+      trs.map((tr) => Object.fromEntries([...tr.querySelectorAll('td')].map((td) => [td.dataset.label, td.textContent.trim()]))),
+    );
+    const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+    for (const r of rows) {
+      if (r['Объект'] !== 'заявка') fail(`the audit names the entity «${r['Объект']}», not «заявка»`);
+      if (r['Запись'] !== topic || uuid.test(r['Запись'])) fail(`the audit names the record «${r['Запись']}», not the topic`);
+      if (/[a-z_]{3,}/.test(r['Изменено'] || '') || /[a-z_]{3,}/.test(r['Действие'] || '')) fail(`the audit row is not in Russian: ${JSON.stringify(r)}`);
+    }
+    const change = rows.find((r) => r['Изменено'] && r['Изменено'] !== '—');
+    if (!change || !change['Изменено'].includes('статус')) fail(`no audit row shows the changed «статус»: ${JSON.stringify(rows)}`);
+    await shot('12b-audit-request');
+    log(`audit: ${rows.length} entries of «${topic}» in Russian`);
 
     // ---- Phone width; a full reload also restores the session from the cookie ----
     step = 'phone-width schools list after a reload';

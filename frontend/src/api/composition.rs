@@ -98,6 +98,25 @@ pub async fn export(ext: &str, query: &ExportQuery) -> Result<(), Problem> {
     .await
 }
 
+/// Downloads an order's composition appendix («Приложение №1») as `xlsx` or `docx`.
+pub async fn order_appendix(order_id: &str, ext: &str) -> Result<(), Problem> {
+    let query = ExportQuery {
+        order_id: Some(order_id.to_string()),
+        ..Default::default()
+    };
+    export(ext, &query).await
+}
+
+/// Downloads the printable order itself (the приказ) in Word.
+pub async fn order_docx(order_id: &str) -> Result<(), Problem> {
+    download(
+        &format!("/composition/orders/{order_id}/order.docx"),
+        &Vec::new(),
+        "prikaz.docx",
+    )
+    .await
+}
+
 /// Approved members of the current composition who have an account, as (user id, name),
 /// sorted and without repeats; every page is read. Empty when the list cannot be read.
 pub async fn tutors() -> Vec<(String, String)> {

@@ -171,3 +171,78 @@ async fn the_printable_order() {
         &"Директор МКУ ИМЦ Лесогорского районаВ.А. Ясенева"
     );
 }
+
+#[actix_web::test]
+async fn an_order_lists_its_own_sequence_and_a_cyrillic_number_reaches_the_file_name() {
+    let app = TestApp::new().await;
+    let coord = app.login(COORDINATOR).await;
+    let m = municipality_by_name(&app, &coord, "Лесогорский").await;
+    let math = subject_id(&app, &coord, "Математика").await;
+    let b = add_member(&app, &coord, &m, "Бобров Глеб Ильич", &math).await;
+    let a = add_member(&app, &coord, &m, "Аистова Вера Олеговна", &math).await;
+    let mut body = order("approve", "2026-10-01", vec![&b, &a], json!([]));
+    body["number"] = json!("ОД-15");
+    let o = app
+        .post("/api/v1/composition/orders", &coord, body)
+        .await
+        .ok(201);
+    // The order lists whom it approves in its own sequence, not by name.
+    let listed: Vec<&str> = o["approved"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["member_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(listed, vec![b.as_str(), a.as_str()]);
+    let id = o["id"].as_str().unwrap();
+    for (path, name) in [
+        (
+            format!("/api/v1/composition/orders/{id}/order.docx"),
+            "prikaz-ОД-15.docx",
+        ),
+        (
+            format!("/api/v1/composition/export.xlsx?order_id={id}"),
+            "prilozhenie-1-ОД-15.xlsx",
+        ),
+    ] {
+        let res = app
+            .srv
+            .get(&path)
+            .insert_header(("Authorization", format!("Bearer {coord}")))
+            .send()
+            .await
+            .expect("request sent");
+        assert_eq!(res.status().as_u16(), 200, "{path}");
+        let h = res
+            .headers()
+            .get("content-disposition")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string();
+        // Plain ASCII for old clients, the real name in `filename*`.
+        assert!(h.is_ascii(), "{h}");
+        let encoded = h
+            .split("filename*=UTF-8''")
+            .nth(1)
+            .unwrap_or_default()
+            .split(';')
+            .next()
+            .unwrap_or_default();
+        // Percent-decoded, the extended name is the real one.
+        let mut bytes = Vec::new();
+        let mut it = encoded.bytes();
+        while let Some(c) = it.next() {
+            if c == b'%' {
+                let hex: String = [it.next().unwrap(), it.next().unwrap()]
+                    .iter()
+                    .map(|&x| x as char)
+                    .collect();
+                bytes.push(u8::from_str_radix(&hex, 16).unwrap());
+            } else {
+                bytes.push(c);
+            }
+        }
+        assert_eq!(String::from_utf8(bytes).unwrap(), name, "{h}");
+        assert!(h.contains("filename=\""), "{h}");
+    }
+}

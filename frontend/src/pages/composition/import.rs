@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 use tutornet_domain::composition::{
-    DuplicateAction, ImportFormat, ImportPreview, ImportRequest, ImportResult, TutorLevel,
+    DuplicateAction, ImportFormat, ImportPreview, ImportRequest, ImportResult, ImportRowChoice,
+    TutorLevel,
 };
 use tutornet_domain::permissions::Resource;
 use tutornet_domain::{FieldError, Problem};
@@ -33,6 +34,8 @@ pub fn CompositionImportPage() -> impl IntoView {
     let create_schools = RwSignal::new(true);
     let level = RwSignal::new(TutorLevel::Municipal.as_str().to_string());
     let duplicates = RwSignal::new(DuplicateAction::Skip.as_str().to_string());
+    // The coordinator's choices for single rows (level; skip or update a repeat).
+    let choices = RwSignal::new(Vec::<ImportRowChoice>::new());
     let preview = RwSignal::new(None::<ImportPreview>);
     let result = RwSignal::new(None::<ImportResult>);
     let problem = RwSignal::new(None::<Problem>);
@@ -55,6 +58,7 @@ pub fn CompositionImportPage() -> impl IntoView {
         file_b64.track();
         municipality_id.track();
         preview.set(None);
+        choices.set(Vec::new());
     });
 
     let request = move || -> Result<ImportRequest, Problem> {
@@ -94,8 +98,25 @@ pub fn CompositionImportPage() -> impl IntoView {
             create_schools: create_schools.get_untracked(),
             level: TutorLevel::parse(&level.get_untracked()),
             duplicates: DuplicateAction::parse(&duplicates.get_untracked()),
-            rows: Vec::new(),
+            rows: choices.get_untracked(),
         })
+    };
+
+    // Only the answer to the latest check is shown (choices may change quickly).
+    let seq = StoredValue::new(0u32);
+    let run_preview = move |req: ImportRequest| {
+        let my = seq.get_value().wrapping_add(1);
+        seq.set_value(my);
+        send(
+            busy,
+            problem,
+            async move { api::composition::import_preview(&req).await },
+            move |p| {
+                if seq.try_get_value() == Some(my) {
+                    preview.try_set(Some(p));
+                }
+            },
+        );
     };
 
     // The request the form describes, or its problem shown.
@@ -105,15 +126,22 @@ pub fn CompositionImportPage() -> impl IntoView {
             return;
         };
         result.set(None);
-        send(
-            busy,
-            problem,
-            async move { api::composition::import_preview(&req).await },
-            move |p| {
-                preview.try_set(Some(p));
-            },
-        );
+        run_preview(req);
     };
+
+    // A changed level or repeat choice (of the batch or a row) is checked again, so that the
+    // table says what confirm will do.
+    Effect::new(move |prev: Option<()>| {
+        level.track();
+        duplicates.track();
+        choices.track();
+        if prev.is_none() || preview.with_untracked(Option::is_none) {
+            return;
+        }
+        if let Ok(req) = request() {
+            run_preview(req);
+        }
+    });
 
     let confirm = move |_: ()| {
         let Some(req) = checked_request() else {
@@ -127,6 +155,7 @@ pub fn CompositionImportPage() -> impl IntoView {
                 result.try_set(Some(r));
                 preview.try_set(None);
                 content.try_set(String::new());
+                choices.try_set(Vec::new());
             },
         );
     };
@@ -208,7 +237,7 @@ pub fn CompositionImportPage() -> impl IntoView {
                         value=level
                         options=Signal::derive(|| TutorLevel::ALL.iter().map(|l| (l.as_str().to_string(), l.label_ru().to_string())).collect::<Vec<_>>())
                         problem
-                        hint="Для строк без столбца «Уровень»."
+                        hint="Для строк без столбца «Уровень»; строке можно выбрать свой в проверке."
                     />
                     <SelectField
                         label="Уже есть в составе"
@@ -219,7 +248,7 @@ pub fn CompositionImportPage() -> impl IntoView {
                             (DuplicateAction::Update.as_str().to_string(), "Обновлять выдвинутых участников".to_string()),
                         ])
                         problem
-                        hint="Совпадение: те же ФИО и предметы (и школа, e-mail, если указаны)."
+                        hint="Совпадение: те же ФИО и предметы (и школа, e-mail, если указаны); строке можно выбрать своё в проверке."
                     />
                 </div>
                 <Show
@@ -254,7 +283,7 @@ pub fn CompositionImportPage() -> impl IntoView {
                     </button>
                 </div>
             </div>
-            <PreviewView preview create_schools busy on_confirm=Callback::new(move |_| confirm(())) />
+            <PreviewView preview create_schools busy choices duplicates on_confirm=Callback::new(move |_| confirm(())) />
         </section>
     }
 }

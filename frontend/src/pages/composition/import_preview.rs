@@ -2,23 +2,119 @@
 //! and the confirm button.
 
 use leptos::prelude::*;
-use tutornet_domain::composition::ImportPreview;
+use tutornet_domain::composition::{
+    DuplicateAction, ImportPreview, ImportRow, ImportRowChoice, TutorLevel,
+};
 
 use crate::ui::fields::Check;
 use crate::ui::table::{columns, Table};
-use crate::util::plural;
 
-/// The checked table; «Загрузить» stays disabled while any row has an error.
+/// Changes the choice of the row at `line` (adding it when there is none).
+fn choose(
+    choices: RwSignal<Vec<ImportRowChoice>>,
+    line: i32,
+    f: impl FnOnce(&mut ImportRowChoice),
+) {
+    choices.update(|v| {
+        let i = match v.iter().position(|c| c.line == line) {
+            Some(i) => i,
+            None => {
+                v.push(ImportRowChoice {
+                    line,
+                    ..Default::default()
+                });
+                v.len() - 1
+            }
+        };
+        f(&mut v[i]);
+    });
+}
+
+/// The level of one row: what the server resolved (the row's choice, its «Уровень» cell
+/// or the batch's); a change becomes the row's own choice.
+fn level_select(r: &ImportRow, choices: RwSignal<Vec<ImportRowChoice>>) -> impl IntoView {
+    let line = r.line;
+    let current = r.level;
+    view! {
+        <select
+            name="row_level"
+            style="min-width: 10.5em"
+            data-testid="row-level"
+            aria-label=format!("Уровень, строка {line}")
+            on:change:target=move |ev| {
+                let level = TutorLevel::parse(&ev.target().value());
+                choose(choices, line, |c| c.level = level);
+            }
+        >
+            {TutorLevel::ALL.iter().map(|l| view! {
+                <option value=l.as_str() selected={*l == current}>{l.label_ru()}</option>
+            }).collect_view()}
+        </select>
+    }
+}
+
+/// What happens to a row that matches an existing member: its note, and for a member that
+/// may still change, the choice «пропустить / обновить» (default: the batch's).
+fn duplicate_cell(
+    r: &ImportRow,
+    choices: RwSignal<Vec<ImportRowChoice>>,
+    batch: RwSignal<String>,
+) -> AnyView {
+    let Some(d) = &r.duplicate_of else {
+        return view! { <span class="muted small" data-testid="row-action">{r.action.label_ru()}</span> }
+            .into_any();
+    };
+    let line = r.line;
+    let own =
+        choices.with_untracked(|v| v.iter().find(|c| c.line == line).and_then(|c| c.duplicate));
+    let current = own
+        .or_else(|| DuplicateAction::parse(&batch.get_untracked()))
+        .unwrap_or(DuplicateAction::Skip);
+    let choice = (d.locked.is_none() && !d.changes.is_empty()).then(|| {
+        view! {
+            <select
+                name="row_duplicate"
+                style="min-width: 9em"
+                data-testid="row-duplicate-choice"
+                aria-label=format!("Повтор, строка {line}")
+                on:change:target=move |ev| {
+                    let action = DuplicateAction::parse(&ev.target().value());
+                    choose(choices, line, |c| c.duplicate = action);
+                }
+            >
+                {DuplicateAction::ALL.iter().map(|a| view! {
+                    <option value=a.as_str() selected={*a == current}>{a.label_ru()}</option>
+                }).collect_view()}
+            </select>
+        }
+    });
+    view! {
+        <span class="badge st-warn" data-testid="row-duplicate">"уже в составе"</span>
+        <div class="small">{if d.changes.is_empty() { "без изменений".to_string() } else { format!("изменится: {}", d.changes.join(", ")) }}</div>
+        {d.locked.clone().map(|l| view! { <div class="muted small">{l}</div> })}
+        {choice}
+        <div class="small strong" data-testid="row-action">{r.action.label_ru()}</div>
+    }
+    .into_any()
+}
+
+/// The checked table; «Загрузить» stays disabled while any row has an error. A row's
+/// level and, for a row already in the composition, whether to skip or update it are
+/// chosen in the table (`choices`, sent with confirm).
 #[component]
 pub fn PreviewView(
     preview: RwSignal<Option<ImportPreview>>,
     create_schools: RwSignal<bool>,
     busy: RwSignal<bool>,
+    choices: RwSignal<Vec<ImportRowChoice>>,
+    /// The batch's default for rows already in the composition.
+    duplicates: RwSignal<String>,
     on_confirm: Callback<()>,
 ) -> impl IntoView {
     let preview_view = move || {
         preview.get().map(|p| {
             let n = p.rows.len() as i64;
+            let label = confirm_label(&p);
             let errors = p.error_rows;
             let new_schools = p.new_schools.clone();
             view! {
@@ -61,18 +157,8 @@ pub fn PreviewView(
                                             }}
                                             {r.errors.iter().map(|e| view! { <p class="field-error" data-testid="row-error">{e.message.clone()}</p> }).collect_view()}
                                         </td>
-                                        <td data-label="Уровень">{r.level.label_ru()}</td>
-                                        <td data-label="Повтор">
-                                            {match &r.duplicate_of {
-                                                Some(d) => view! {
-                                                    <span class="badge st-warn" data-testid="row-duplicate">"уже в составе"</span>
-                                                    <div class="small">{if d.changes.is_empty() { "без изменений".to_string() } else { format!("изменится: {}", d.changes.join(", ")) }}</div>
-                                                    {d.locked.clone().map(|l| view! { <div class="muted small">{l}</div> })}
-                                                    <div class="small strong" data-testid="row-action">{r.action.label_ru()}</div>
-                                                }.into_any(),
-                                                None => view! { <span class="muted small" data-testid="row-action">{r.action.label_ru()}</span> }.into_any(),
-                                            }}
-                                        </td>
+                                        <td data-label="Уровень">{level_select(r, choices)}</td>
+                                        <td data-label="Повтор">{duplicate_cell(r, choices, duplicates)}</td>
                                     </tr>
                                 }
                             }).collect_view()}
@@ -99,7 +185,7 @@ pub fn PreviewView(
                             disabled=move || { busy.get() || errors > 0 }
                             on:click=move |_| on_confirm.run(())
                         >
-                            {format!("Загрузить {n} {}", plural(n, "строку", "строки", "строк"))}
+                            {label}
                         </button>
                     </div>
                 </div>
@@ -107,4 +193,21 @@ pub fn PreviewView(
         })
     };
     preview_view
+}
+
+/// «Загрузить (новых: 3, обновить: 1, пропустить: 2)»: what confirm will do.
+fn confirm_label(p: &ImportPreview) -> String {
+    use tutornet_domain::composition::ImportAction;
+    let parts: Vec<String> = [
+        (ImportAction::Create, "новых"),
+        (ImportAction::Update, "обновить"),
+        (ImportAction::Skip, "пропустить"),
+    ]
+    .into_iter()
+    .filter_map(|(a, word)| {
+        let n = p.rows.iter().filter(|r| r.action == a).count();
+        (n > 0).then(|| format!("{word}: {n}"))
+    })
+    .collect();
+    format!("Загрузить ({})", parts.join(", "))
 }

@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 use tutornet_domain::composition::{CompositionOrder, OrderMember};
 use tutornet_domain::files::StoredFile;
 use tutornet_domain::permissions::{Action, Resource};
-use tutornet_domain::text::format_date_ru;
+use tutornet_domain::text::{format_date_ru, numero};
 use tutornet_domain::Problem;
 
 use crate::api;
@@ -43,6 +43,55 @@ fn member_rows(list: Vec<OrderMember>, with_reason: bool) -> impl IntoView {
         .collect_view()
 }
 
+/// «Директор МКУ ИМЦ города Лабинска С.И. Клименко», when the order names its signatory.
+fn signatory(o: &CompositionOrder) -> Option<String> {
+    let parts: Vec<&str> = [&o.signatory_position, &o.signatory_name]
+        .into_iter()
+        .flatten()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// The printable documents of an order: its composition appendix in Word and Excel and
+/// the order itself in Word.
+#[component]
+fn Downloads(id: String, appendix: i32, problem: RwSignal<Option<Problem>>) -> impl IntoView {
+    let busy = RwSignal::new(false);
+    let id = StoredValue::new(id);
+    // `None`: the order itself; `Some(ext)`: the appendix.
+    let fetch = move |what: Option<&'static str>| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        problem.set(None);
+        let id = id.get_value();
+        spawn_local(async move {
+            let res = match what {
+                Some(ext) => api::composition::order_appendix(&id, ext).await,
+                None => api::composition::order_docx(&id).await,
+            };
+            if let Err(p) = res {
+                problem.try_set(Some(p));
+            }
+            busy.try_set(false);
+        });
+    };
+    view! {
+        <button type="button" class="btn" data-testid="download-appendix-docx" disabled=move || busy.get() on:click=move |_| fetch(Some("docx"))>
+            {format!("Приложение {appendix} (DOCX)")}
+        </button>
+        <button type="button" class="btn" data-testid="download-appendix-xlsx" disabled=move || busy.get() on:click=move |_| fetch(Some("xlsx"))>
+            {format!("Приложение {appendix} (XLSX)")}
+        </button>
+        <button type="button" class="btn" data-testid="download-order-docx" disabled=move || busy.get() on:click=move |_| fetch(None)>
+            "Приказ (DOCX)"
+        </button>
+    }
+}
+
 #[component]
 fn OrderCard(id: String) -> impl IntoView {
     set_title("Приказ");
@@ -57,10 +106,11 @@ fn OrderCard(id: String) -> impl IntoView {
     let scan_message = RwSignal::new(None::<String>);
     let scan_busy = RwSignal::new(false);
     let may_edit = move || auth.can(Resource::Composition, Action::Update);
+    let download_problem = RwSignal::new(None::<Problem>);
     spawn_local(async move {
         match api::composition::order(&id).await {
             Ok(o) => {
-                set_title(&format!("Приказ № {}", o.number));
+                set_title(&numero(&format!("Приказ № {}", o.number)));
                 let yid = o.academic_year_id.clone();
                 scan.try_set(o.file.clone());
                 order.try_set(Some(o));
@@ -85,14 +135,16 @@ fn OrderCard(id: String) -> impl IntoView {
                 <p class="order-kind">"ПРИКАЗ"</p>
                 <p class="order-req" data-testid="order-requisites">
                     <span data-testid="order-date">{format_date_ru(o.issued_on)}</span>
-                    <span data-testid="order-number">{format!("№ {}", o.number)}</span>
+                    <span data-testid="order-number">{numero(&format!("№ {}", o.number))}</span>
                 </p>
                 <h1 class="order-title" data-testid="order-title">{o.title.clone()}</h1>
                 <dl class="props" data-testid="order-props">
                     <dt>"Вид приказа"</dt>
                     <dd data-testid="order-kind">{o.kind.label_ru()}</dd>
                     <dt>"Номер и дата"</dt>
-                    <dd>{format!("№ {} от {}", o.number, format_date_ru(o.issued_on))}</dd>
+                    <dd>{numero(&format!("№ {} от {}", o.number, format_date_ru(o.issued_on)))}</dd>
+                    {o.place.clone().map(|p| view! { <dt>"Место издания"</dt><dd data-testid="order-place">{p}</dd> })}
+                    {signatory(&o).map(|s| view! { <dt>"Подписал"</dt><dd data-testid="order-signatory">{s}</dd> })}
                     <dt>"Кем издан"</dt>
                     <dd>{o.issuer.clone()}</dd>
                     {municipality.map(|m| view! { <dt>"Муниципалитет"</dt><dd>{m}</dd> })}
@@ -219,15 +271,19 @@ fn OrderCard(id: String) -> impl IntoView {
                     <a href=Route::Orders.path()>"Приказы"</a>
                 </Show>
                 " / "
-                <span>{move || order.with(|o| o.as_ref().map(|o| format!("№ {}", o.number)).unwrap_or_else(|| "Приказ".to_string()))}</span>
+                <span>{move || order.with(|o| o.as_ref().map(|o| numero(&format!("№ {}", o.number))).unwrap_or_else(|| "Приказ".to_string()))}</span>
             </p>
             <div class="page-head no-print">
                 <span></span>
                 <div class="actions">
+                    <Show when=move || order.with(Option::is_some)>
+                        <Downloads id=oid.get_value() appendix=order.with_untracked(|o| o.as_ref().map_or(1, |o| o.appendix_number)) problem=download_problem />
+                    </Show>
                     <PrintButton testid="print" />
                 </div>
             </div>
             <ErrorBanner problem />
+            <ErrorBanner problem=download_problem />
             <Show when=move || order.with(Option::is_none) && problem.with(Option::is_none)>
                 <p class="loading" data-testid="loading">"Загрузка…"</p>
             </Show>

@@ -1,5 +1,5 @@
-//! `/composition/orders/new`: an order approving nominated members or excluding approved
-//! ones, with the numbers and date of the paper order.
+//! `/composition/orders/new`: enters a signed paper order (приказ) approving nominated
+//! members or excluding approved ones, with its number, date, signatory and text.
 
 use chrono::NaiveDate;
 use leptos::ev::SubmitEvent;
@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use tutornet_domain::composition::{
-    Member, MemberFilter, MemberStatus, OrderExclusion, OrderInput, OrderKind,
+    Member, MemberFilter, MemberStatus, OrderExclusion, OrderFilter, OrderInput, OrderKind,
 };
 use tutornet_domain::{FieldError, Problem};
 
@@ -23,7 +23,7 @@ use crate::util::{non_empty, set_title};
 
 #[component]
 pub fn OrderFormPage() -> impl IntoView {
-    set_title("Новый приказ");
+    set_title("Внесение приказа");
     let navigate = use_navigate();
     let kind = RwSignal::new(OrderKind::Approve.as_str().to_string());
     let number = RwSignal::new(String::new());
@@ -63,6 +63,28 @@ pub fn OrderFormPage() -> impl IntoView {
             }
         }
         loaded.try_set(true);
+        // The requisites that repeat from order to order come from the last one entered.
+        let last = OrderFilter {
+            limit: Some(1),
+            ..Default::default()
+        };
+        if let Some(o) = api::composition::orders(&last)
+            .await
+            .ok()
+            .and_then(|p| p.items.into_iter().next())
+        {
+            for (field, value) in [
+                (issuer, Some(o.issuer)),
+                (signatory_position, o.signatory_position),
+                (signatory_name, o.signatory_name),
+                (place_name, o.place),
+                (issuer_full_name, o.issuer_full_name),
+            ] {
+                if field.with_untracked(|s| s.trim().is_empty()) {
+                    field.try_set(value.unwrap_or_default());
+                }
+            }
+        }
     });
     Effect::new(move |prev: Option<String>| {
         let k = kind.get();
@@ -158,9 +180,10 @@ pub fn OrderFormPage() -> impl IntoView {
                 " / "
                 <a href=Route::Orders.path()>"Приказы"</a>
                 " / "
-                <span>"Новый приказ"</span>
+                <span>"Внесение приказа"</span>
             </p>
-            <h1>"Новый приказ"</h1>
+            <h1>"Внесение приказа"</h1>
+            <p class="lead muted">"Внесите подписанный приказ: его номер, дату, подписавшего и текст — по ним печатаются приказ и приложение к нему."</p>
             <ErrorBanner problem />
             <form class="card form" on:submit=submit data-testid="order-form" novalidate=true>
                 <EnumField label="Вид приказа" name="kind" value=kind problem all=OrderKind::ALL key=OrderKind::as_str text=OrderKind::label_ru required=true />
@@ -168,7 +191,7 @@ pub fn OrderFormPage() -> impl IntoView {
                     <TextField label="Номер" name="number" value=number problem required=true hint="Например: 01-03/24" />
                     <TextField label="Дата" name="issued_on" kind="date" value=issued_on problem required=true />
                 </div>
-                <TextField label="Кем издан" name="issuer" value=issuer problem required=true hint="Например: Управление образования администрации Лабинского района" />
+                <TextField label="Кем издан" name="issuer" value=issuer problem required=true hint="Как в штампе приложения, например: МКУ ИМЦ города Лабинска" />
                 <TextField label="Заголовок" name="title" value=title problem required=true multiline=true />
                 <div class="grid-2">
                     <TextField label="Должность подписавшего" name="signatory_position" value=signatory_position problem hint="Например: Директор МКУ ИМЦ города Лабинска" />
@@ -193,7 +216,7 @@ pub fn OrderFormPage() -> impl IntoView {
                         {move || field_error(problem, "exclude").map(|m| view! { <p class="field-error">{m}</p> })}
                     </fieldset>
                 </Show>
-                <SaveBar busy=saving label="Издать приказ" back=Route::Orders.path() />
+                <SaveBar busy=saving label="Внести приказ" back=Route::Orders.path() />
             </form>
         </section>
     }

@@ -60,14 +60,14 @@ pub fn OrdersPage() -> impl IntoView {
     view! {
         <section class="page" data-testid="orders-page">
             <PageHead title="Приказы о составе">
-                <CreateLink allowed=Signal::derive(move || auth.can(Resource::Composition, Action::Create)) href=Route::OrderNew.path() testid="new-order" label="Новый приказ" />
+                <CreateLink allowed=Signal::derive(move || auth.can(Resource::Composition, Action::Create)) href=Route::OrderNew.path() testid="new-order" label="Внести приказ" />
             </PageHead>
             <CompositionTabs />
             <PagedTable
                 list
                 fetch
                 empty_title="Приказов нет"
-                empty_hint=|| "Состав утверждается приказом: нажмите «Новый приказ»."
+                empty_hint=|| "Состав утверждается приказом: нажмите «Внести приказ» и перенесите в систему подписанный приказ."
                 testid="orders-table"
                 columns=columns(&["Приказ", "Название", "Утверждены", "Исключены"])
                 key=|o: &CompositionOrder| o.id.clone()

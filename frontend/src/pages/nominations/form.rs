@@ -1,4 +1,5 @@
-//! The form of a new nomination.
+//! The form of a new nomination: the teacher, their subjects and the six criteria of
+//! 000 §4.3.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -9,16 +10,28 @@ use tutornet_domain::{FieldError, Problem, Role};
 
 use crate::api;
 use crate::auth::Auth;
+use crate::pages::composition::member::form::SubjectsField;
 use crate::ui::form::{send, valid, SaveBar};
 use crate::ui::{CheckboxField, ErrorBanner, SelectField, TextField};
 use crate::util::non_empty;
+
+/// The six criteria of 000 §4.3, in the seed's words and order: current teacher,
+/// experience (years), achievements (text), authority, methodical help, readiness to tutor.
+pub const CRITERIA: [&str; 6] = [
+    "Является действующим учителем-предметником",
+    "Обладает большим опытом работы в должности учителя",
+    "Имеет высокие достижения в профессиональной деятельности",
+    "Обладает авторитетом в профессиональном сообществе",
+    "Способен оказывать методическую помощь коллегам",
+    "Готов осуществлять функции тьютора",
+];
 
 #[component]
 pub fn NominationForm(on_done: Callback<()>) -> impl IntoView {
     let auth = Auth::get();
     let teacher_user_id = RwSignal::new(String::new());
     let full_name = RwSignal::new(String::new());
-    let subject_id = RwSignal::new(String::new());
+    let subject_ids = RwSignal::new(Vec::<String>::new());
     let position = RwSignal::new(String::new());
     let is_current_teacher = RwSignal::new(true);
     let experience_years = RwSignal::new(String::new());
@@ -73,8 +86,8 @@ pub fn NominationForm(on_done: Callback<()>) -> impl IntoView {
             academic_year_id: None,
             teacher_user_id: non_empty(teacher_user_id.get_untracked()),
             full_name: non_empty(full_name.get_untracked()),
-            subject_id: subject_id.get_untracked(),
-            subject_ids: Vec::new(),
+            subject_id: String::new(),
+            subject_ids: subject_ids.get_untracked(),
             position: non_empty(position.get_untracked()),
             is_current_teacher: is_current_teacher.get_untracked(),
             experience_years: years,
@@ -85,7 +98,13 @@ pub fn NominationForm(on_done: Callback<()>) -> impl IntoView {
             justification: justification.get_untracked().trim().to_string(),
         };
         if let Err(v) = input.validate() {
-            errs.extend(v);
+            // No subject at all is named after the older single field: show it at the checkboxes.
+            errs.extend(v.into_iter().map(|mut e| {
+                if e.field == "subject_id" {
+                    e.field = "subject_ids".to_string();
+                }
+                e
+            }));
         }
         if !valid(problem, errs) {
             return;
@@ -113,18 +132,16 @@ pub fn NominationForm(on_done: Callback<()>) -> impl IntoView {
                 />
                 <TextField label="…или ФИО полностью" name="full_name" value=full_name problem disabled=Signal::derive(move || !teacher_user_id.with(String::is_empty)) />
             </div>
-            <div class="grid-2">
-                <SelectField label="Предмет" name="subject_id" value=subject_id options=subject_options problem placeholder="— выберите —" required=true />
-                <TextField label="Должность" name="position" value=position problem hint="Например: учитель математики" />
-            </div>
-            <fieldset class="fieldset">
-                <legend>"Критерии (положение, п. 4.3)"</legend>
-                <CheckboxField label="Работает учителем в настоящее время" name="is_current_teacher" checked=is_current_teacher />
-                <CheckboxField label="Пользуется авторитетом у коллег" name="has_authority" checked=has_authority />
-                <CheckboxField label="Способен оказывать методическую помощь коллегам" name="ready_to_help" checked=ready_to_help />
-                <CheckboxField label="Готов осуществлять функции тьютора" name="ready_to_tutor" checked=ready_to_tutor />
-                <TextField label="Педагогический стаж, лет" name="experience_years" kind="number" value=experience_years problem />
-                <TextField label="Достижения" name="achievements" value=achievements problem multiline=true hint="Результаты учеников, конкурсы, публикации." />
+            <SubjectsField options=subject_options values=subject_ids problem testid="nomination-subjects" />
+            <TextField label="Должность" name="position" value=position problem hint="Например: учитель математики" />
+            <fieldset class="fieldset" data-testid="nomination-criteria">
+                <legend>"Критерии выдвижения (положение, п. 4.3)"</legend>
+                <CheckboxField label={CRITERIA[0]} name="is_current_teacher" checked=is_current_teacher />
+                <TextField label={CRITERIA[1]} name="experience_years" kind="number" value=experience_years problem hint="Стаж работы учителем, полных лет." />
+                <TextField label={CRITERIA[2]} name="achievements" value=achievements problem multiline=true hint="Результаты учеников, конкурсы, публикации." />
+                <CheckboxField label={CRITERIA[3]} name="has_authority" checked=has_authority />
+                <CheckboxField label={CRITERIA[4]} name="ready_to_help" checked=ready_to_help />
+                <CheckboxField label={CRITERIA[5]} name="ready_to_tutor" checked=ready_to_tutor />
             </fieldset>
             <TextField label="Обоснование выдвижения" name="justification" value=justification problem required=true multiline=true />
             <SaveBar busy=saving label="Выдвинуть" busy_label="Отправка…" />

@@ -9,7 +9,7 @@ use tutornet_domain::composition::{
 use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::{Problem, Role};
 
-use super::form::NominationForm;
+use super::form::{NominationForm, CRITERIA};
 use crate::api;
 use crate::api::validation_problem;
 use crate::auth::Auth;
@@ -49,25 +49,26 @@ pub fn NominationsPage() -> impl IntoView {
 
     let row = move |n: Nomination| {
         let pending = n.status == NominationStatus::Pending;
-        let criteria = [
-            n.is_current_teacher.then_some("работает учителем"),
-            n.has_authority.then_some("авторитет у коллег"),
-            n.ready_to_help.then_some("готов помогать"),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(", ");
+        let subjects = n
+            .subjects
+            .iter()
+            .map(|s| s.name.clone())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let subjects = if subjects.is_empty() {
+            n.subject_name.clone()
+        } else {
+            subjects
+        };
         view! {
             <tr data-testid="nomination-row">
                 <td data-label="Учитель">
                     <span class="strong">{n.full_name.clone()}</span>
-                    <div class="muted small">{format!("{} · {}", n.subject_name, tutornet_domain::text::numero(&n.school_name))}</div>
+                    <div class="muted small" data-testid="nomination-subjects">{format!("{} · {}", subjects, tutornet_domain::text::numero(&n.school_name))}</div>
                     {n.position.clone().map(|p| view! { <div class="muted small">{p}</div> })}
                 </td>
                 <td data-label="Критерии">
-                    <div class="small">{format!("стаж {} {}", n.experience_years, plural(n.experience_years as i64, "год", "года", "лет"))}{(!criteria.is_empty()).then(|| format!("; {criteria}"))}</div>
-                    {n.achievements.clone().map(|a| view! { <div class="small muted">{format!("Достижения: {a}")}</div> })}
+                    <Criteria n=n.clone() />
                     <div class="small pre">{n.justification.clone()}</div>
                 </td>
                 <td data-label="Статус">
@@ -122,6 +123,33 @@ pub fn NominationsPage() -> impl IntoView {
                 row=row
             />
         </section>
+    }
+}
+
+/// The six criteria of 000 §4.3 as the nomination answers them.
+#[component]
+fn Criteria(n: Nomination) -> impl IntoView {
+    let mark = |met: bool| if met { "✓" } else { "—" };
+    let years = format!(
+        "{} {}",
+        n.experience_years,
+        plural(n.experience_years as i64, "год", "года", "лет")
+    );
+    let rows = [
+        (CRITERIA[0], mark(n.is_current_teacher).to_string()),
+        (CRITERIA[1], years),
+        (
+            CRITERIA[2],
+            n.achievements.clone().unwrap_or_else(|| "—".to_string()),
+        ),
+        (CRITERIA[3], mark(n.has_authority).to_string()),
+        (CRITERIA[4], mark(n.ready_to_help).to_string()),
+        (CRITERIA[5], mark(n.ready_to_tutor).to_string()),
+    ];
+    view! {
+        <ul class="plain-list small" data-testid="nomination-criteria">
+            {rows.into_iter().map(|(label, value)| view! { <li><span class="muted">{format!("{label}: ")}</span>{value}</li> }).collect_view()}
+        </ul>
     }
 }
 

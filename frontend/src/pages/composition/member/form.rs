@@ -73,7 +73,25 @@ fn subjects_error(problem: RwSignal<Option<Problem>>) -> Option<String> {
     })
 }
 
-/// The subjects of a member, a grid of checkboxes; a change forgets their errors.
+/// «Предметы *»: the subjects of a member or a nomination as a grid of checkboxes
+/// (`subject_ids`), with their error.
+#[component]
+pub fn SubjectsField(
+    options: RwSignal<Vec<(String, String)>>,
+    values: RwSignal<Vec<String>>,
+    problem: RwSignal<Option<Problem>>,
+    testid: &'static str,
+) -> impl IntoView {
+    view! {
+        <fieldset class="fieldset" class:has-error=move || subjects_error(problem).is_some() data-testid=testid>
+            <legend>"Предметы" <span class="req" title="обязательное поле">" *"</span></legend>
+            <SubjectChecks options values problem />
+            {move || subjects_error(problem).map(|m| view! { <p class="field-error" data-testid="error-subject_ids">{m}</p> })}
+        </fieldset>
+    }
+}
+
+/// The subjects, a grid of checkboxes; a change forgets their errors.
 #[component]
 fn SubjectChecks(
     options: RwSignal<Vec<(String, String)>>,
@@ -220,6 +238,21 @@ pub fn MemberForm(
         uid
     });
 
+    // Each level has its own basis (000 §3.4): only it is offered, and a chosen basis
+    // follows a change of the level.
+    let level_of = move || TutorLevel::parse(&level.get()).unwrap_or(TutorLevel::Municipal);
+    let basis_options = Signal::derive(move || {
+        let b = level_of().basis();
+        vec![(b.as_str().to_string(), b.label_ru().to_string())]
+    });
+    Effect::new(move |prev: Option<String>| {
+        let l = level.get();
+        if prev.is_some_and(|p| p != l) && level_basis.with_untracked(|b| !b.is_empty()) {
+            level_basis.set(level_of().basis().as_str().to_string());
+        }
+        l
+    });
+
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         if saving.get_untracked() {
@@ -291,11 +324,7 @@ pub fn MemberForm(
                 hint="Тьютор или учитель муниципалитета; у кого нет учётной записи — оставьте пустым."
             />
             <TextField label="ФИО полностью" name="full_name" value=full_name problem required=true autocomplete="off" />
-            <fieldset class="fieldset" class:has-error=move || subjects_error(problem).is_some() data-testid="member-subjects">
-                <legend>"Предметы" <span class="req" title="обязательное поле">" *"</span></legend>
-                <SubjectChecks options=subject_options values=subject_ids problem />
-                {move || subjects_error(problem).map(|m| view! { <p class="field-error" data-testid="error-subject_ids">{m}</p> })}
-            </fieldset>
+            <SubjectsField options=subject_options values=subject_ids problem testid="member-subjects" />
             <div class="grid-2">
                 <EnumField label="Уровень тьютора" name="level" value=level problem all=TutorLevel::ALL key=TutorLevel::as_str text=TutorLevel::label_ru required=true />
                 <TextField label="Должность" name="position" value=position problem hint="Например: учитель математики" />
@@ -305,10 +334,10 @@ pub fn MemberForm(
                     label="Основание уровня"
                     name="level_basis"
                     value=level_basis
-                    options=Signal::derive(|| LevelBasis::ALL.iter().map(|l| (l.as_str().to_string(), l.label_ru().to_string())).collect::<Vec<_>>())
+                    options=basis_options
                     problem
                     placeholder="— не указано —"
-                    hint="000 §3.4: у каждого уровня своё основание."
+                    hint="У каждого уровня своё основание (положение, п. 3.4)."
                 />
                 <TextField label="Документ-основание" name="level_document" value=level_document problem hint="Например: приказ УО № 125 от 01.09.2026" />
             </div>

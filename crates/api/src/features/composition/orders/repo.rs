@@ -24,10 +24,13 @@ pub(crate) fn to_order(conn: &mut DbConn, r: OrderRow) -> AppResult<CompositionO
         full_name,
         reason,
     };
-    let approved = members::of_order(conn, &r.id, false)?
+    // In the sequence of the order's appendix («№ п/п»), as the order lists them.
+    let numbers = row_numbers(conn, &r.id)?;
+    let mut approved: Vec<OrderMember> = members::of_order(conn, &r.id, false)?
         .into_iter()
         .map(|(id, name, _)| member((id, name, None)))
         .collect();
+    approved.sort_by_key(|m| numbers.get(&m.member_id).copied().unwrap_or(i32::MAX));
     let excluded = members::of_order(conn, &r.id, true)?
         .into_iter()
         .map(member)
