@@ -144,7 +144,9 @@ async function main() {
     await member.fill('input[name="new_password_repeat"]', `own-pass-${RUN}`);
     await member.click('[data-testid="first-password-submit"]');
     await shown(member, '[data-testid="nav"]', 'the tutor start page after the change');
-    if (!(await member.locator('[data-testid="nav"]').textContent()).includes('Занятия')) fail('no tutor menu after the change');
+    if (new URL(member.url()).pathname !== '/') fail(`after the change at ${member.url()}, not the start page`);
+    const me = await request('POST', '/auth/login', null, { email, password: `own-pass-${RUN}` });
+    if (me.body?.user?.role !== 'tutor' || me.body?.user?.must_change_password) fail(`the member after the change: ${me.text}`);
 
     // Two members in bulk: the list downloads and names both.
     await coord.goto(`${BASE}/composition/accounts`);
