@@ -30,6 +30,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("schools/:id/edit") view=schools::form::SchoolFormPage />
                     <Route path=path!("users") view=users::list::UsersPage />
                     <Route path=path!("users/new") view=users::form::UserFormPage />
+                    <Route path=path!("users/import") view=users::import::UsersImportPage />
                     <Route path=path!("users/:id/edit") view=users::form::UserFormPage />
                     <Route path=path!("profile") view=ProfilePage />
                     <Route path=path!("audit") view=AuditPage />
@@ -44,6 +45,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("dashboard") view=DashboardPage />
                     <Route path=path!("composition") view=composition::list::CompositionPage />
                     <Route path=path!("composition/import") view=composition::import::CompositionImportPage />
+                    <Route path=path!("composition/accounts") view=composition::accounts::CompositionAccountsPage />
                     <Route path=path!("composition/orders") view=composition::orders::OrdersPage />
                     <Route path=path!("composition/orders/new") view=composition::order_form::OrderFormPage />
                     <Route path=path!("composition/orders/:id") view=composition::order::OrderPage />

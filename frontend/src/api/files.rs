@@ -88,6 +88,17 @@ pub async fn download(path: &str, query: &Query, fallback_name: &str) -> Result<
     Ok(())
 }
 
+/// Saves a base64 file of an answer (e.g. a printable list) as a download; `false` if it
+/// does not decode.
+pub fn save_base64(b64: &str, name: &str, mime: &str) -> bool {
+    let Some(bin) = web_sys::window().and_then(|w| w.atob(b64).ok()) else {
+        return false;
+    };
+    let bytes: Vec<u8> = bin.chars().map(|c| c as u32 as u8).collect();
+    save_bytes(&bytes, name, mime);
+    true
+}
+
 fn save_bytes(bytes: &[u8], name: &str, mime: &str) {
     let arr = js_sys::Array::new();
     arr.push(&js_sys::Uint8Array::from(bytes));

@@ -3,6 +3,7 @@
 //! low-level [`client`]. Pages call these functions and never name a path.
 
 pub mod account;
+pub mod accounts;
 pub mod audit;
 pub mod calendar;
 pub mod client;

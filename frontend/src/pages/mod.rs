@@ -7,6 +7,7 @@ pub mod audit;
 pub mod composition;
 pub mod consultation_points;
 pub mod dashboard;
+pub mod first_login;
 pub mod home;
 pub mod login;
 pub mod municipalities;

@@ -11,7 +11,8 @@ use crate::routes::Route;
 use crate::ui::nav::{menu, within, MenuGroups};
 use crate::util::with_query;
 
-/// Sends visitors without a session to `/login?next=…`; shows the shell otherwise.
+/// Sends visitors without a session to `/login?next=…`; one who must change an initial
+/// password first sees only that form; the shell otherwise.
 #[component]
 pub fn Layout() -> impl IntoView {
     let auth = Auth::get();
@@ -47,7 +48,12 @@ pub fn Layout() -> impl IntoView {
             when=move || auth.me.with(Option::is_some)
             fallback=|| view! { <div class="splash" data-testid="loading">"Загрузка…"</div> }
         >
-            <Shell />
+            <Show
+                when=move || auth.me.with(|m| m.as_ref().is_some_and(|m| !m.must_change_password))
+                fallback=|| view! { <crate::pages::first_login::FirstPasswordPage /> }
+            >
+                <Shell />
+            </Show>
         </Show>
     }
 }

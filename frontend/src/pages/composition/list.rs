@@ -164,6 +164,9 @@ pub fn CompositionPage() -> impl IntoView {
                             "Добавить участника"
                         </button>
                     </Show>
+                    <Show when=move || auth.can(Resource::Composition, Action::Update) && auth.can(Resource::User, Action::Create)>
+                        <a class="btn" href=Route::CompositionAccounts.path() data-testid="member-accounts">"Учётные записи участников"</a>
+                    </Show>
                     <button type="button" class="btn" data-testid="export-xlsx" disabled=move || exporting.get() on:click=move |_| export("xlsx")>
                         "Скачать XLSX"
                     </button>

@@ -1,6 +1,7 @@
 //! The tutor community's composition: members, the table import, orders, nominations'
 //! outcome.
 
+pub mod accounts;
 pub mod import;
 pub mod import_preview;
 pub mod list;

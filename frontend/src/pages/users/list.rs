@@ -139,7 +139,12 @@ pub fn UsersPage() -> impl IntoView {
     view! {
         <section class="page" data-testid="users-page">
             <PageHead title="Пользователи">
-                <CreateLink allowed=Signal::derive(move || auth.can(Resource::User, Action::Create)) href=Route::UserNew.path() testid="add-user" label="Добавить пользователя" />
+                <div class="actions">
+                    <CreateLink allowed=Signal::derive(move || auth.can(Resource::User, Action::Create)) href=Route::UserNew.path() testid="add-user" label="Добавить пользователя" />
+                    <Show when=move || auth.can(Resource::User, Action::Create)>
+                        <a class="btn" href=Route::UsersImport.path() data-testid="users-import">"Импорт из таблицы"</a>
+                    </Show>
+                </div>
             </PageHead>
             <form class="filters" role="search" on:submit=move |ev| {
                 ev.prevent_default();

@@ -8,6 +8,7 @@ use tutornet_domain::composition::{CompositionOrder, Member, MemberStatus};
 use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::Problem;
 
+use super::account::MemberAccountBlock;
 use super::form::{explain_member_problem, MemberForm, APPROVED_MESSAGE};
 use super::parts::attachments::Attachments;
 use super::parts::summary::{MemberOrders, MemberProps};
@@ -158,6 +159,7 @@ fn MemberCard(id: String) -> impl IntoView {
                         {move || member.get().map(|m| view! { <MemberOrders m approved_order excluded_order /> })}
                     </div>
                     <div>
+                        <MemberAccountBlock member />
                         <Attachments member member_id=mid message busy />
                     </div>
                 </div>

@@ -1,5 +1,6 @@
-//! One member of the composition: the card (with attachments) and the form.
+//! One member of the composition: the card (with its account and attachments) and the form.
 
+pub mod account;
 pub mod card;
 pub mod form;
 pub mod parts;
