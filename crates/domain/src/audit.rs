@@ -227,6 +227,8 @@ pub const FIELD_LABELS: &[(&str, &str)] = &[
     ("summary", "краткое содержание"),
     ("private_notes", "заметки тьютора"),
     ("materials", "материалы"),
+    ("academic_hours", "академических часов"),
+    ("difficulties", "трудности во взаимодействии с педагогами"),
     ("attended", "присутствие"),
     ("score", "оценка"),
     ("comment", "комментарий"),

@@ -155,6 +155,52 @@ pub fn period_ru(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Option<Strin
     }
 }
 
+/// A person's grammatical gender, as Russian agreement needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// The gender a full name tells by its patronymic: «-вна», «-чна», «-шна» or «кызы» —
+/// female; «-вич», «-ич» or «оглы» — male; `None` when there is no patronymic (initials,
+/// an organisation, a single word).
+pub fn gender_of(full_name: &str) -> Option<Gender> {
+    let words: Vec<String> = full_name
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        .collect();
+    if words.iter().any(|w| w == "кызы" || w == "гызы") {
+        return Some(Gender::Female);
+    }
+    if words.iter().any(|w| w == "оглы" || w == "улы") {
+        return Some(Gender::Male);
+    }
+    // The first word is a surname or a first name, never a patronymic.
+    let rest = words.iter().skip(1).filter(|w| w.chars().count() > 3);
+    let rest: Vec<&String> = rest.collect();
+    if rest
+        .iter()
+        .any(|w| w.ends_with("вна") || w.ends_with("чна") || w.ends_with("шна"))
+    {
+        return Some(Gender::Female);
+    }
+    if rest.iter().any(|w| w.ends_with("вич") || w.ends_with("ич")) {
+        return Some(Gender::Male);
+    }
+    None
+}
+
+/// A past-tense verb agreed with the person: `past_tense("Иванова Анна Петровна",
+/// "присутствовал")` → «присутствовала»; «присутствовал(а)» when the name does not tell.
+pub fn past_tense(full_name: &str, masculine: &str) -> String {
+    match gender_of(full_name) {
+        Some(Gender::Male) => masculine.to_string(),
+        Some(Gender::Female) => format!("{masculine}а"),
+        None => format!("{masculine}(а)"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -245,5 +291,24 @@ mod tests {
         );
         assert_eq!(period_ru(None, d(12, 20)).unwrap(), "до 20.12.2026");
         assert_eq!(period_ru(None, None), None);
+    }
+
+    #[test]
+    fn gender_from_the_patronymic() {
+        assert_eq!(
+            gender_of("Белозёрова Марина Викторовна"),
+            Some(Gender::Female)
+        );
+        assert_eq!(gender_of("Кузьмина Ольга Ильинична"), Some(Gender::Female));
+        assert_eq!(gender_of("Соколова Анна Фомишна"), Some(Gender::Female));
+        assert_eq!(gender_of("Иванов Пётр Сергеевич"), Some(Gender::Male));
+        assert_eq!(gender_of("Петров Олег Ильич"), Some(Gender::Male));
+        assert_eq!(gender_of("Алиева Айгюн Рашид кызы"), Some(Gender::Female));
+        assert_eq!(gender_of("Мамедов Эльчин Рафик оглы"), Some(Gender::Male));
+        assert_eq!(gender_of("Анна Ивановна Бабич"), Some(Gender::Female));
+        assert_eq!(gender_of("Бабич Анна"), None);
+        assert_eq!(gender_of("Петрова А. С."), None);
+        assert_eq!(past_tense("Петрова Анна Сергеевна", "отметил"), "отметила");
+        assert_eq!(past_tense("Петров А. С.", "отметил"), "отметил(а)");
     }
 }

@@ -371,6 +371,31 @@ diesel::table! {
 }
 
 diesel::table! {
+    session_logs (session_id) {
+        session_id -> Text,
+        academic_hours -> Float,
+        difficulties -> Nullable<Text>,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    session_participants (id) {
+        id -> Text,
+        session_id -> Text,
+        kind -> Text,
+        user_id -> Nullable<Text>,
+        full_name -> Text,
+        school -> Nullable<Text>,
+        position -> Nullable<Text>,
+        attended -> Bool,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
     session_schools (session_id, school_id) {
         session_id -> Text,
         school_id -> Text,
@@ -548,6 +573,8 @@ diesel::joinable!(account_links -> users (user_id));
 diesel::joinable!(member_subjects -> members (member_id));
 diesel::joinable!(member_subjects -> subjects (subject_id));
 diesel::joinable!(session_tutors -> sessions (session_id));
+diesel::joinable!(session_participants -> sessions (session_id));
+diesel::joinable!(session_logs -> sessions (session_id));
 diesel::joinable!(session_schools -> sessions (session_id));
 diesel::joinable!(session_schools -> schools (school_id));
 diesel::joinable!(registrations -> sessions (session_id));
@@ -568,6 +595,8 @@ diesel::joinable!(notification_digests -> users (user_id));
 diesel::joinable!(session_reminders -> sessions (session_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    session_participants,
+    session_logs,
     regions,
     municipalities,
     schools,

@@ -55,6 +55,7 @@ labelled_enum!(
 mod activity;
 mod requests;
 mod series;
+mod session_log;
 mod sessions;
 mod targeting;
 mod views;
@@ -62,6 +63,7 @@ mod views;
 pub use activity::*;
 pub use requests::*;
 pub use series::*;
+pub use session_log::*;
 pub use sessions::*;
 pub use targeting::*;
 pub use views::*;

@@ -296,84 +296,6 @@ pub struct Registration {
     pub created_at: DateTime<Utc>,
 }
 
-/// The log of a held session (журнал занятия).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(deny_unknown_fields)]
-pub struct SessionLogInput {
-    /// Registered teachers who came.
-    #[serde(default)]
-    pub attended_user_ids: Vec<String>,
-    /// Students: class and count only, never names.
-    #[serde(default)]
-    pub students_class: Option<String>,
-    #[serde(default)]
-    pub students_count: Option<i32>,
-    pub outcome: String,
-    /// Visible to participants.
-    #[serde(default)]
-    pub summary: Option<String>,
-    /// Visible to the tutors and coordinators only.
-    #[serde(default)]
-    pub private_notes: Option<String>,
-    /// Materials: titles or links, one per line.
-    #[serde(default)]
-    pub materials: Option<String>,
-    pub version: i32,
-}
-
-impl SessionLogInput {
-    pub fn validate(&self) -> Result<(), Vec<FieldError>> {
-        let mut e = Errors::default();
-        e.required("outcome", &self.outcome, 4000);
-        if let Some(c) = self.students_count {
-            if !(0..=1000).contains(&c) {
-                e.add(
-                    "students_count",
-                    "out_of_range",
-                    "Количество обучающихся — от 0 до 1000",
-                );
-            }
-        }
-        if let Some(c) = &self.students_class {
-            e.max_len("students_class", c, 50);
-        }
-        e.finish()
-    }
-}
-
-/// A later correction of a held session's log.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(deny_unknown_fields)]
-pub struct AmendmentInput {
-    /// `outcome`, `summary`, `private_notes`, `materials`, `students_class` or `students_count`.
-    pub field: String,
-    pub value: String,
-    pub note: String,
-}
-
-pub const AMENDABLE_FIELDS: &[&str] = &[
-    "outcome",
-    "summary",
-    "private_notes",
-    "materials",
-    "students_class",
-    "students_count",
-];
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Amendment {
-    pub at: DateTime<Utc>,
-    pub author_id: Option<String>,
-    pub author_name: Option<String>,
-    pub field: String,
-    pub before_value: Option<String>,
-    pub after_value: Option<String>,
-    pub note: Option<String>,
-}
-
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
@@ -401,7 +323,13 @@ pub struct SessionDetail {
     pub session: Session,
     pub students_class: Option<String>,
     pub students_count: Option<i32>,
+    /// Academic hours counted for the tutors (set by the log).
+    pub academic_hours: Option<f64>,
+    /// What the academic hours default to: the length over 45 minutes.
+    pub default_academic_hours: f64,
     pub outcome: Option<String>,
+    /// «Трудности, возникшие при взаимодействии с педагогами».
+    pub difficulties: Option<String>,
     pub summary: Option<String>,
     /// Present only for the session's tutors, coordinators and admins.
     pub private_notes: Option<String>,
@@ -411,6 +339,17 @@ pub struct SessionDetail {
     pub held_at: Option<DateTime<Utc>>,
     /// Visible to tutors, coordinators and school administrators.
     pub registrations: Vec<Registration>,
+    /// The requests the session answers, by topic (those the caller may see).
+    pub linked_requests: Vec<LinkedRequest>,
+    /// The requesters of those requests: they attend without registering. Seen by those
+    /// who see registrations.
+    pub requesters: Vec<Requester>,
+    /// Participants who came without registering (seen by those who see registrations).
+    pub walk_ins: Vec<WalkIn>,
+    /// Everyone present by the log: registered, requesters and walk-ins.
+    pub attended_count: i64,
+    /// Whether the log may be written now (the session has started).
+    pub log_open: bool,
     pub amendments: Vec<Amendment>,
     pub ratings: Vec<Rating>,
     pub average_rating: Option<f64>,

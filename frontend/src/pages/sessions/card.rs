@@ -8,7 +8,7 @@ use tutornet_domain::Problem;
 
 use super::parts::amendments::Amendments;
 use super::parts::cancel::CancelBox;
-use super::parts::details::Details;
+use super::parts::details::{is_announcement, Details};
 use super::parts::log::{LogForm, LogView};
 use super::parts::materials::Materials;
 use super::parts::ratings::Ratings;
@@ -44,8 +44,17 @@ fn SessionCard(id: String) -> impl IntoView {
         }
     });
 
+    // A future session prints as its announcement, a held one as its log.
+    let print_as = move || {
+        detail.with(|d| match d {
+            Some(d) if is_announcement(d) => "announcement",
+            Some(d) if d.session.status == SessionStatus::Held => "log",
+            _ => "session",
+        })
+    };
+
     view! {
-        <section class="page" data-testid="session-card">
+        <section class="page session-page" data-testid="session-card" data-print=print_as>
             <Crumbs parent=Route::Sessions parent_label="Расписание" here="Занятие" />
             <CardBody problem loaded=Signal::derive(move || detail.with(Option::is_some))>
                 <div class="page-head">
@@ -60,9 +69,9 @@ fn SessionCard(id: String) -> impl IntoView {
                 <Banner message />
                 <div class="two-col">
                     <div>
-                        <div class="card"><Details state /></div>
-                        <Materials state />
+                        <div class="card session-details"><Details state /></div>
                         <LogView state />
+                        <Materials state />
                         <Amendments state />
                     </div>
                     <div>

@@ -1,10 +1,10 @@
 //! After a session: the log (held, attendance, outcome), amendments of the log, and
 //! participants' ratings.
 
-use super::repo;
 use super::rows::SessionRow;
 use super::rules::{check_visible, local_time, record, require_manage};
 use super::view::detail;
+use super::{participants, repo};
 use crate::auth::AuthUser;
 use crate::error::{AppError, AppResult};
 use crate::features::notifications::ops::notify;
@@ -13,14 +13,16 @@ use crate::set_versioned;
 use crate::store::conn::DbConn;
 use crate::store::record::now;
 use crate::store::schema::sessions;
+use crate::store::stored;
 use tutornet_domain::audit::AuditAction;
 use tutornet_domain::community::{
-    AmendmentInput, RatingInput, SessionDetail, SessionLogInput, AMENDABLE_FIELDS,
+    check_academic_hours, default_academic_hours, hours_ru, log_open, not_started_message,
+    AmendmentInput, Audience, RatingInput, SessionDetail, SessionLogInput, AMENDABLE_FIELDS,
 };
 use tutornet_domain::notifications::NotificationKind;
 use tutornet_domain::ProblemCode;
 
-/// 409/422 unless the session may be logged now.
+/// 409/422 unless the session may be logged now (the log opens at its start).
 fn check_loggable(conn: &mut DbConn, s: &SessionRow) -> AppResult<()> {
     match s.status.as_str() {
         "held" => {
@@ -37,31 +39,12 @@ fn check_loggable(conn: &mut DbConn, s: &SessionRow) -> AppResult<()> {
         }
         _ => {}
     }
-    if s.starts_at > now() {
+    if !log_open(s.starts_at.and_utc(), now().and_utc()) {
         return Err(AppError::field(
-            "outcome",
+            "starts_at",
             "not_started",
-            format!(
-                "Занятие начнётся {}; отметить его проведённым можно после начала",
-                local_time(conn, s, s.starts_at)?
-            ),
+            not_started_message(&local_time(conn, s, s.starts_at)?),
         ));
-    }
-    Ok(())
-}
-
-/// Marks attendance of everyone registered; 422 for someone not registered.
-fn mark_attendance(conn: &mut DbConn, id: &str, attended: &[String]) -> AppResult<()> {
-    let registered = repo::registered_user_ids(conn, id)?;
-    if let Some(bad) = attended.iter().find(|u| !registered.contains(u)) {
-        return Err(AppError::field(
-            "attended_user_ids",
-            "not_registered",
-            format!("Участник {bad} не записан на занятие"),
-        ));
-    }
-    for u in &registered {
-        repo::set_attended(conn, id, u, attended.contains(u))?;
     }
     Ok(())
 }
@@ -75,11 +58,19 @@ pub fn log(
 ) -> AppResult<SessionDetail> {
     let s = repo::find_row(conn, id)?;
     require_manage(conn, user, &s)?;
-    input.validate().map_err(AppError::Validation)?;
+    let audience = stored(&s.audience, "sessions.audience", Audience::parse)?;
+    input.validate(audience).map_err(AppError::Validation)?;
     crate::store::record::check_version(Some(input.version), s.version)?;
     check_loggable(conn, &s)?;
-    mark_attendance(conn, id, &input.attended_user_ids)?;
+    let registered = repo::registered_user_ids(conn, id)?;
+    let requesters = participants::requesters(conn, &s, &registered)?;
+    participants::check_attended(&input.attended_user_ids, &registered, &requesters)?;
+    let hours = input
+        .academic_hours
+        .unwrap_or_else(|| default_academic_hours(s.starts_at.and_utc(), s.ends_at.and_utc()));
+    let clean = tutornet_domain::text::clean;
     let t = now();
+    // The versioned write first: of two logs at once, the second stops here.
     if set_versioned!(
         conn,
         sessions,
@@ -89,17 +80,29 @@ pub fn log(
         (
             sessions::status.eq("held"),
             sessions::held_at.eq(Some(t)),
-            sessions::students_class.eq(tutornet_domain::text::clean(&input.students_class)),
+            sessions::students_class.eq(clean(&input.students_class)),
             sessions::students_count.eq(input.students_count),
             sessions::outcome.eq(input.outcome.trim()),
-            sessions::summary.eq(tutornet_domain::text::clean(&input.summary)),
-            sessions::private_notes.eq(tutornet_domain::text::clean(&input.private_notes)),
-            sessions::materials.eq(tutornet_domain::text::clean(&input.materials)),
+            sessions::summary.eq(clean(&input.summary)),
+            sessions::private_notes.eq(clean(&input.private_notes)),
+            sessions::materials.eq(clean(&input.materials)),
         )
     )? == 0
     {
         return Err(AppError::version_conflict(s.version + 1));
     }
+    participants::write_log(conn, id, &user.id, hours, clean(&input.difficulties))?;
+    for u in &registered {
+        repo::set_attended(conn, id, u, input.attended_user_ids.contains(u))?;
+    }
+    participants::write(
+        conn,
+        id,
+        &user.id,
+        &requesters,
+        &input.attended_user_ids,
+        &input.walk_ins,
+    )?;
     requests::on_session_held(conn, user, id)?;
     let text = format!(
         "{} — проведено. Поставьте оценку занятию",
@@ -120,37 +123,56 @@ pub fn log(
 }
 
 /// The stored value of an amendable field, as text.
-fn field_value(s: &SessionRow, field: &str) -> Option<String> {
-    match field {
+fn field_value(conn: &mut DbConn, s: &SessionRow, field: &str) -> AppResult<Option<String>> {
+    let extras = participants::log_of(conn, &s.id)?;
+    Ok(match field {
         "outcome" => s.outcome.clone(),
         "summary" => s.summary.clone(),
         "private_notes" => s.private_notes.clone(),
         "materials" => s.materials.clone(),
         "students_class" => s.students_class.clone(),
+        "difficulties" => extras.and_then(|e| e.1),
+        "academic_hours" => extras.map(|e| hours_ru(e.0)),
         _ => s.students_count.map(|c| c.to_string()),
-    }
+    })
 }
 
 /// Writes an amendment's new value into its field.
 fn write_field(conn: &mut DbConn, id: &str, field: &str, value: &str) -> AppResult<()> {
-    if field != "students_count" && AMENDABLE_FIELDS.contains(&field) {
-        let v = Some(value.to_string()).filter(|v| !v.is_empty());
-        return repo::set_log_field(conn, id, field, v);
+    let text = Some(value.to_string()).filter(|v| !v.is_empty());
+    match field {
+        "students_count" => {
+            let n: Option<i32> = match text {
+                None => None,
+                Some(v) => Some(
+                    v.parse()
+                        .ok()
+                        .filter(|n| (0..=1000).contains(n))
+                        .ok_or_else(|| {
+                            AppError::field(
+                                "value",
+                                "invalid_value",
+                                "Количество — число от 0 до 1000",
+                            )
+                        })?,
+                ),
+            };
+            repo::set_students_count(conn, id, n)
+        }
+        "academic_hours" => {
+            let h: f64 = value.replace(',', ".").parse().map_err(|_| {
+                AppError::field(
+                    "value",
+                    "invalid_value",
+                    "Введите число: например, 2 или 1,5",
+                )
+            })?;
+            check_academic_hours(h).map_err(|m| AppError::field("value", "out_of_range", m))?;
+            participants::set_hours(conn, id, h)
+        }
+        "difficulties" => participants::set_difficulties(conn, id, text),
+        _ => repo::set_log_field(conn, id, field, text),
     }
-    let n: Option<i32> = if value.is_empty() {
-        None
-    } else {
-        Some(
-            value
-                .parse()
-                .ok()
-                .filter(|n| (0..=1000).contains(n))
-                .ok_or_else(|| {
-                    AppError::field("value", "invalid_value", "Количество — число от 0 до 1000")
-                })?,
-        )
-    };
-    repo::set_students_count(conn, id, n)
 }
 
 /// A correction of a held session, kept with author and time.
@@ -185,7 +207,7 @@ pub fn amend(
         ));
     }
     let value = input.value.trim().to_string();
-    let before = field_value(&s, &input.field);
+    let before = field_value(conn, &s, &input.field)?;
     write_field(conn, id, &input.field, &value)?;
     if set_versioned!(conn, sessions, id, s.version, &user.id, ())? == 0 {
         return Err(AppError::version_conflict(s.version + 1));

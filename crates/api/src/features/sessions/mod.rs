@@ -4,6 +4,7 @@
 mod files;
 mod log;
 pub mod ops;
+mod participants;
 mod plan;
 mod policy;
 mod registrations;

@@ -2,14 +2,16 @@
 
 use super::rows::{AmendmentRow, RatingRow, RegistrationRow, SessionRow};
 use super::rules::{can_manage, check_visible};
-use super::{policy, repo};
+use super::{participants, policy, repo};
 use crate::auth::AuthUser;
 use crate::error::{AppError, AppResult};
 use crate::features::requests::rules as requests;
 use crate::store::conn::DbConn;
 use crate::store::page::Cursor;
+use crate::store::record::now;
 use crate::store::stored;
 use chrono::NaiveDateTime;
+use tutornet_domain::community::{default_academic_hours, log_open};
 use tutornet_domain::community::{
     Amendment, Audience, FormOfWork, Rating, Registration, RegistrationStatus, SchoolRef, Session,
     SessionDetail, SessionFilter, SessionStatus, WorkFormat,
@@ -172,23 +174,54 @@ pub fn detail(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Session
     check_visible(conn, user, &r)?;
     let manage = can_manage(conn, user, &r)?;
     let session = one(conn, user, r.clone())?;
-    let registrations = registrations(conn, user, id, manage)?;
+    let all_regs = repo::registrations_of(conn, id)?;
+    let registered: Vec<String> = all_regs
+        .iter()
+        .filter(|g| g.2 == "registered")
+        .map(|g| g.1.clone())
+        .collect();
+    let came = all_regs.iter().filter(|g| g.3 == Some(true)).count();
+    let registrations = registrations(conn, user, all_regs, id, manage)?;
     let ams = repo::amendments_of(conn, id)?;
     let amendments = amendments(conn, ams, manage)?;
     let rts = repo::ratings_of(conn, id)?;
     let average_rating =
         (!rts.is_empty()).then(|| rts.iter().map(|r| r.2 as f64).sum::<f64>() / rts.len() as f64);
+    let sees_people = policy::sees_people(user, manage);
+    let log = participants::log_of(conn, id)?;
+    let requesters = participants::requesters(conn, &r, &registered)?;
+    let walk_ins = participants::walk_ins(conn, id)?;
+    let attended_count = (came
+        + requesters
+            .iter()
+            .filter(|q| q.attended == Some(true))
+            .count()
+        + walk_ins.len()) as i64;
+    let linked_requests = participants::linked_requests(conn, &r, |school, requester| {
+        policy::sees_registration(user, sees_people, requester, Some(school))
+    })?;
     Ok(SessionDetail {
-        session,
         students_class: r.students_class,
         students_count: r.students_count,
+        academic_hours: log.as_ref().map(|l| l.0),
+        default_academic_hours: default_academic_hours(session.starts_at, session.ends_at),
+        log_open: log_open(session.starts_at, now().and_utc()),
+        session,
         outcome: r.outcome,
+        difficulties: log.and_then(|l| l.1),
         summary: r.summary,
         private_notes: if manage { r.private_notes } else { None },
         materials: r.materials,
         files: super::files::list(conn, id)?,
         held_at: r.held_at.map(|t| t.and_utc()),
         registrations,
+        linked_requests,
+        requesters: requesters
+            .into_iter()
+            .filter(|q| sees_people || q.user_id == user.id)
+            .collect(),
+        walk_ins: if sees_people { walk_ins } else { Vec::new() },
+        attended_count,
         amendments,
         ratings: rts.into_iter().map(rating).collect(),
         average_rating,
@@ -200,10 +233,10 @@ pub fn detail(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Session
 fn registrations(
     conn: &mut DbConn,
     user: &AuthUser,
+    regs: Vec<RegistrationRow>,
     id: &str,
     manage: bool,
 ) -> AppResult<Vec<Registration>> {
-    let regs: Vec<RegistrationRow> = repo::registrations_of(conn, id)?;
     let school_ids: Vec<String> = regs.iter().filter_map(|r| r.5.clone()).collect();
     let school_names = repo::school_short_names(conn, school_ids)?;
     let sees_people = policy::sees_people(user, manage);

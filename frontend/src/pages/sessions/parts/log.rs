@@ -1,71 +1,130 @@
-//! The session log: the form that marks a session held, and the log of a held one.
+//! The log form that marks a session held. It appears only once the session has started
+//! (`log_open`, the domain's rule); it asks for the pupils' class only when pupils are in
+//! the audience, takes the requesters' presence and walk-in participants, the academic
+//! hours (default: the length over 45 minutes) and the difficulties met.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use tutornet_domain::community::{RegistrationStatus, SessionLogInput};
+use tutornet_domain::community::{hours_ru, RegistrationStatus, SessionLogInput};
 use tutornet_domain::community::{SessionDetail, SessionStatus};
+use tutornet_domain::text::numero;
 use tutornet_domain::FieldError;
 use tutornet_domain::Problem;
 
-use super::para;
+pub use super::log_view::LogView;
+use super::walk_ins::{WalkInRow, WalkIns};
 use super::CardState;
 use crate::api;
 use crate::api::validation_problem;
 use crate::ui::fields::ToggleCheck;
-use crate::ui::time::datetime_ru;
 use crate::ui::{ErrorBanner, TextField};
 use crate::util::non_empty;
+
+/// The form's fields.
+#[derive(Clone, Copy)]
+struct LogFields {
+    attended: RwSignal<Vec<String>>,
+    walk_ins: RwSignal<Vec<WalkInRow>>,
+    students_class: RwSignal<String>,
+    students_count: RwSignal<String>,
+    hours: RwSignal<String>,
+    outcome: RwSignal<String>,
+    difficulties: RwSignal<String>,
+    summary: RwSignal<String>,
+    private_notes: RwSignal<String>,
+    materials: RwSignal<String>,
+}
+
+impl LogFields {
+    fn new() -> Self {
+        Self {
+            attended: RwSignal::new(Vec::new()),
+            walk_ins: RwSignal::new(Vec::new()),
+            students_class: RwSignal::new(String::new()),
+            students_count: RwSignal::new(String::new()),
+            hours: RwSignal::new(String::new()),
+            outcome: RwSignal::new(String::new()),
+            difficulties: RwSignal::new(String::new()),
+            summary: RwSignal::new(String::new()),
+            private_notes: RwSignal::new(String::new()),
+            materials: RwSignal::new(String::new()),
+        }
+    }
+
+    /// The input, or the field errors of what does not parse.
+    fn input(&self, d: &SessionDetail) -> Result<SessionLogInput, Vec<FieldError>> {
+        let mut errs = Vec::new();
+        let pupils = d.session.audience.has_pupils();
+        let count = match self.students_count.get_untracked().trim() {
+            "" => None,
+            s => s.parse::<i32>().map(Some).unwrap_or_else(|_| {
+                errs.push(FieldError::new(
+                    "students_count",
+                    "invalid",
+                    "Введите целое число",
+                ));
+                None
+            }),
+        };
+        let hours = match self.hours.get_untracked().trim().replace(',', ".").as_str() {
+            "" => None,
+            s => s.parse::<f64>().map(Some).unwrap_or_else(|_| {
+                errs.push(FieldError::new(
+                    "academic_hours",
+                    "invalid",
+                    "Введите число: например, 2 или 1,5",
+                ));
+                None
+            }),
+        };
+        let input = SessionLogInput {
+            attended_user_ids: self.attended.get_untracked(),
+            walk_ins: self
+                .walk_ins
+                .get_untracked()
+                .iter()
+                .map(WalkInRow::input)
+                .collect(),
+            students_class: pupils
+                .then(|| non_empty(self.students_class.get_untracked()))
+                .flatten(),
+            students_count: if pupils { count } else { None },
+            academic_hours: hours,
+            outcome: self.outcome.get_untracked().trim().to_string(),
+            difficulties: non_empty(self.difficulties.get_untracked()),
+            summary: non_empty(self.summary.get_untracked()),
+            private_notes: non_empty(self.private_notes.get_untracked()),
+            materials: non_empty(self.materials.get_untracked()),
+            version: d.session.version,
+        };
+        if let Err(v) = input.validate(d.session.audience) {
+            errs.extend(v);
+        }
+        if errs.is_empty() {
+            Ok(input)
+        } else {
+            Err(errs)
+        }
+    }
+}
 
 #[component]
 pub fn LogForm(state: CardState) -> impl IntoView {
     let (detail, message, busy, sid) = (state.detail, state.message, state.busy, state.id);
-    let apply = move |d: SessionDetail| state.apply(d);
-    // The log.
-    let attended = RwSignal::new(Vec::<String>::new());
-    let students_class = RwSignal::new(String::new());
-    let students_count = RwSignal::new(String::new());
-    let outcome = RwSignal::new(String::new());
-    let summary = RwSignal::new(String::new());
-    let private_notes = RwSignal::new(String::new());
-    let materials = RwSignal::new(String::new());
+    let f = LogFields::new();
     let log_problem = RwSignal::new(None::<Problem>);
     let save_log = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(version) = detail.with_untracked(|d| d.as_ref().map(|d| d.session.version)) else {
+        let Some(result) = detail.with_untracked(|d| d.as_ref().map(|d| f.input(d))) else {
             return;
         };
-        let mut errs = Vec::new();
-        let count = match students_count.get_untracked().trim() {
-            "" => None,
-            s => match s.parse::<i32>() {
-                Ok(n) => Some(n),
-                Err(_) => {
-                    errs.push(FieldError::new(
-                        "students_count",
-                        "invalid",
-                        "Введите целое число",
-                    ));
-                    None
-                }
-            },
+        let input = match result {
+            Ok(i) => i,
+            Err(errs) => {
+                log_problem.set(Some(validation_problem(errs)));
+                return;
+            }
         };
-        let input = SessionLogInput {
-            attended_user_ids: attended.get_untracked(),
-            students_class: non_empty(students_class.get_untracked()),
-            students_count: count,
-            outcome: outcome.get_untracked().trim().to_string(),
-            summary: non_empty(summary.get_untracked()),
-            private_notes: non_empty(private_notes.get_untracked()),
-            materials: non_empty(materials.get_untracked()),
-            version,
-        };
-        if let Err(v) = input.validate() {
-            errs.extend(v);
-        }
-        if !errs.is_empty() {
-            log_problem.set(Some(validation_problem(errs)));
-            return;
-        }
         busy.set(true);
         log_problem.set(None);
         spawn_local(async move {
@@ -74,7 +133,7 @@ pub fn LogForm(state: CardState) -> impl IntoView {
                     message.try_set(Some(
                         "Занятие отмечено проведённым, журнал сохранён.".to_string(),
                     ));
-                    apply(d);
+                    state.apply(d);
                 }
                 Err(p) => {
                     log_problem.try_set(Some(p));
@@ -85,43 +144,58 @@ pub fn LogForm(state: CardState) -> impl IntoView {
     };
 
     let log_form = move |d: &SessionDetail| {
-        if !(d.can_manage && d.session.status == SessionStatus::Planned) {
+        if !(d.can_manage && d.session.status == SessionStatus::Planned && d.log_open) {
             return None;
         }
-        let started = d.session.starts_at <= crate::ui::time::now();
         let regs: Vec<_> = d
             .registrations
             .iter()
             .filter(|r| r.status == RegistrationStatus::Registered)
             .cloned()
             .collect();
+        let requesters = d.requesters.clone();
+        let nobody = regs.is_empty() && requesters.is_empty();
+        let pupils = d.session.audience.has_pupils();
+        let default_hours = hours_ru(d.default_academic_hours);
+        if f.hours.get_untracked().is_empty() {
+            f.hours.set(default_hours);
+        }
         Some(view! {
             <form class="card form" on:submit=save_log data-testid="log-form" novalidate=true>
-                <h2>"Журнал: отметить проведённым"</h2>
-                {(!started).then(|| view! { <p class="hint">"Занятие ещё не началось: журнал заполняется после начала."</p> })}
+                <h2>"Журнал занятия"</h2>
                 <ErrorBanner problem=log_problem />
-                <fieldset class="fieldset">
+                <fieldset class="fieldset" data-testid="attendance">
                     <legend>"Присутствовали"</legend>
-                    {if regs.is_empty() {
-                        view! { <p class="muted">"На занятие никто не записывался."</p> }.into_any()
-                    } else {
-                        regs.into_iter().map(|r| {
-                            view! {
-                                <ToggleCheck name="attended_user_ids" value=r.user_id.clone() values=attended>
-                                    <span>{r.full_name.clone()}{r.school_name.as_deref().map(tutornet_domain::text::numero).map(|s| format!(" ({s})"))}</span>
-                                </ToggleCheck>
-                            }
-                        }).collect_view().into_any()
-                    }}
+                    {nobody.then(|| view! { <p class="muted">"На занятие никто не записывался; пришедших добавьте ниже."</p> })}
+                    {regs.into_iter().map(|r| view! {
+                        <ToggleCheck name="attended_user_ids" value=r.user_id.clone() values=f.attended>
+                            <span>{r.full_name.clone()}{r.school_name.as_deref().map(numero).map(|s| format!(" ({s})"))}</span>
+                        </ToggleCheck>
+                    }).collect_view()}
+                    {requesters.into_iter().map(|r| view! {
+                        <ToggleCheck name="attended_user_ids" value=r.user_id.clone() values=f.attended>
+                            <span data-testid="requester-attendance">
+                                {r.full_name.clone()}
+                                {r.school_name.as_deref().map(numero).map(|s| format!(" ({s})"))}
+                                <span class="muted small">" · автор заявки"</span>
+                            </span>
+                        </ToggleCheck>
+                    }).collect_view()}
                 </fieldset>
-                <div class="grid-2">
-                    <TextField label="Класс обучающихся" name="students_class" value=students_class problem=log_problem hint="Только класс и число — без имён детей." />
-                    <TextField label="Число обучающихся" name="students_count" kind="number" value=students_count problem=log_problem />
-                </div>
-                <TextField label="Результат" name="outcome" value=outcome problem=log_problem required=true multiline=true hint="Что сделано, чего достигли." />
-                <TextField label="Краткое содержание (видят участники)" name="summary" value=summary problem=log_problem multiline=true />
-                <TextField label="Служебные заметки (видят тьюторы и координатор)" name="private_notes" value=private_notes problem=log_problem multiline=true />
-                <TextField label="Материалы" name="materials" value=materials problem=log_problem multiline=true hint="Названия или ссылки, по одному в строке." />
+                <WalkIns rows=f.walk_ins problem=log_problem />
+                {pupils.then(|| view! {
+                    <div class="grid-2" data-testid="pupils-fields">
+                        <TextField label="Класс обучающихся" name="students_class" value=f.students_class problem=log_problem required=true hint="Только класс и число — без имён детей." />
+                        <TextField label="Число обучающихся" name="students_count" kind="number" value=f.students_count problem=log_problem />
+                    </div>
+                })}
+                <TextField label="Академических часов" name="academic_hours" value=f.hours problem=log_problem required=true
+                    hint="Академический час — 45 минут; по умолчанию — по времени начала и окончания. Основа учёта нагрузки тьютора." />
+                <TextField label="Результат" name="outcome" value=f.outcome problem=log_problem required=true multiline=true hint="Что сделано, чего достигли." />
+                <TextField label="Трудности, возникшие при взаимодействии с педагогами" name="difficulties" value=f.difficulties problem=log_problem multiline=true />
+                <TextField label="Краткое содержание (видят участники)" name="summary" value=f.summary problem=log_problem multiline=true />
+                <TextField label="Служебные заметки (видят тьюторы и координатор)" name="private_notes" value=f.private_notes problem=log_problem multiline=true />
+                <TextField label="Материалы" name="materials" value=f.materials problem=log_problem multiline=true hint="Названия или ссылки (https://…), по одному в строке." />
                 <div class="form-actions">
                     <button type="submit" class="btn btn-primary" data-testid="save-log" disabled=move || busy.get()>
                         "Отметить проведённым"
@@ -132,35 +206,4 @@ pub fn LogForm(state: CardState) -> impl IntoView {
     };
 
     move || detail.with(|d| d.as_ref().and_then(&log_form))
-}
-
-#[component]
-pub fn LogView(state: CardState) -> impl IntoView {
-    let detail = state.detail;
-    let log_view = move |d: &SessionDetail| {
-        if d.session.status != SessionStatus::Held {
-            return None;
-        }
-        let students = match (&d.students_class, d.students_count) {
-            (Some(c), Some(n)) => Some(format!("{c}, {n} чел.")),
-            (Some(c), None) => Some(c.clone()),
-            (None, Some(n)) => Some(format!("{n} чел.")),
-            _ => None,
-        };
-        Some(view! {
-            <div class="card" data-testid="session-log">
-                <h2>"Журнал занятия"</h2>
-                <dl class="props">
-                    {d.held_at.map(|t| view! { <dt>"Отмечено"</dt><dd>{datetime_ru(t)}</dd> })}
-                    {para("Обучающиеся", students)}
-                    {para("Результат", d.outcome.clone())}
-                    {para("Краткое содержание", d.summary.clone())}
-                    {para("Служебные заметки", d.private_notes.clone())}
-                    {para("Материалы", d.materials.clone())}
-                </dl>
-            </div>
-        })
-    };
-
-    move || detail.with(|d| d.as_ref().and_then(&log_view))
 }

@@ -1,8 +1,9 @@
-//! The session's material files: list, download, upload and removal.
+//! The session's materials: the log's list (titles and links, one a line — addresses
+//! are clickable) and the material files (list, download, upload, removal).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use tutornet_domain::community::SessionDetail;
+use tutornet_domain::community::{is_web_url, SessionDetail};
 use tutornet_domain::files::StoredFile;
 use tutornet_domain::Problem;
 
@@ -12,6 +13,28 @@ use crate::api::files::UploadTarget;
 use crate::ui::files::{upload_file, FileRow, UploadButton};
 use crate::ui::{Banner, ErrorBanner};
 use crate::util::confirm;
+
+/// One line of the materials list: its web addresses as links, the rest as text.
+fn material_line(line: &str) -> impl IntoView {
+    let mut words: Vec<AnyView> = Vec::new();
+    for (i, w) in line.split_whitespace().enumerate() {
+        if i > 0 {
+            words.push(" ".into_any());
+        }
+        let bare = w.trim_end_matches([',', ';', '.', ')']);
+        if is_web_url(bare) {
+            let href = bare.to_string();
+            words.push(
+                view! { <a href=href.clone() target="_blank" rel="noopener" data-testid="material-link">{href.clone()}</a> }
+                    .into_any(),
+            );
+            words.push(w[bare.len()..].to_string().into_any());
+        } else {
+            words.push(w.to_string().into_any());
+        }
+    }
+    view! { <li>{words}</li> }
+}
 
 #[component]
 pub fn Materials(state: CardState) -> impl IntoView {
@@ -57,12 +80,26 @@ pub fn Materials(state: CardState) -> impl IntoView {
     let files_box = move |d: &SessionDetail| {
         let manage = d.can_manage;
         // Others see the block only when there is something to download.
-        if !manage && d.files.is_empty() {
+        let lines: Vec<String> = d
+            .materials
+            .as_deref()
+            .unwrap_or("")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect();
+        if !manage && d.files.is_empty() && lines.is_empty() {
             return None;
         }
         Some(view! {
             <div class="card" data-testid="session-files">
                 <h2>"Материалы"</h2>
+                {(!lines.is_empty()).then(|| view! {
+                    <ul class="plain-list materials" data-testid="materials-list">
+                        {lines.iter().map(|l| material_line(l)).collect_view()}
+                    </ul>
+                })}
                 <Banner message=files_message />
                 <ErrorBanner problem=files_problem />
                 {move || {

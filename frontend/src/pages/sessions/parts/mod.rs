@@ -11,9 +11,11 @@ pub mod fields;
 pub mod filter;
 pub mod form_fields;
 pub mod log;
+pub mod log_view;
 pub mod materials;
 pub mod ratings;
 pub mod registration;
+pub mod walk_ins;
 pub mod week;
 
 use leptos::prelude::*;
@@ -84,6 +86,8 @@ pub fn field_label(f: &str) -> &'static str {
         "materials" => "Материалы",
         "students_class" => "Класс обучающихся",
         "students_count" => "Число обучающихся",
+        "academic_hours" => "Академических часов",
+        "difficulties" => "Трудности во взаимодействии с педагогами",
         _ => "Поле",
     }
 }

@@ -136,7 +136,9 @@ pub fn Participants(state: CardState) -> impl IntoView {
             .filter(|r| r.status != RegistrationStatus::Cancelled)
             .cloned()
             .collect();
+        // A held session lists its participants in the log, with their presence.
         if regs.is_empty()
+            || d.session.status == SessionStatus::Held
             || !(d.can_manage
                 || matches!(
                     auth.role(),
@@ -145,7 +147,6 @@ pub fn Participants(state: CardState) -> impl IntoView {
         {
             return None;
         }
-        let held = d.session.status == SessionStatus::Held;
         Some(view! {
             <div class="card" data-testid="participants">
                 <h2>{format!("Участники ({})", regs.len())}</h2>
@@ -159,8 +160,6 @@ pub fn Participants(state: CardState) -> impl IntoView {
                                 RegistrationStatus::Waitlisted => view! { <span class="badge st-warn">{format!("ожидание №{}", r.waitlist_position.unwrap_or(0))}</span> }.into_any(),
                                 _ => view! { <span class="badge st-progress">"записан"</span> }.into_any(),
                             }}
-                            {(held && r.attended == Some(true)).then(|| view! { " " <span class="badge st-done">"присутствовал"</span> })}
-                            {(held && r.attended == Some(false)).then(|| view! { " " <span class="badge badge-archived">"не пришёл"</span> })}
                         </li>
                     }).collect_view()}
                 </ul>
