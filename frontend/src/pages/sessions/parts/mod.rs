@@ -11,6 +11,7 @@ pub mod fields;
 pub mod filter;
 pub mod form_fields;
 pub mod log;
+pub mod plan;
 pub mod materials;
 pub mod ratings;
 pub mod registration;
