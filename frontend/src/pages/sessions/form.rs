@@ -199,7 +199,8 @@ fn SessionForm(id: Option<String>) -> impl IntoView {
         .map(|id| Route::Session(id.clone()).path())
         .unwrap_or_else(|| Route::Sessions.path());
     let own_id = Signal::derive(move || (auth.role() == Role::Tutor).then(|| auth.me_id()));
-    let editing_id = Signal::derive(move || original.with(|o| o.as_ref().map(|d| d.session.id.clone())));
+    let editing_id =
+        Signal::derive(move || original.with(|o| o.as_ref().map(|d| d.session.id.clone())));
     let in_series =
         move || original.with(|o| o.as_ref().is_some_and(|d| d.session.series_id.is_some()));
     // Why the loaded session cannot be edited here, if it cannot.

@@ -1,7 +1,9 @@
 //! The fields of the session form over [`SessionFields`].
 
 use leptos::prelude::*;
-use tutornet_domain::community::{ActivityType, FormOfWork, OpenTo, Recurrence, Request, WorkFormat};
+use tutornet_domain::community::{
+    ActivityType, FormOfWork, OpenTo, Recurrence, Request, WorkFormat,
+};
 use tutornet_domain::Problem;
 
 use super::fields::SessionFields;

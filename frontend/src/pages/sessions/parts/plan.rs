@@ -95,7 +95,11 @@ pub fn BusyTimes(
     let chosen = move || {
         let d = NaiveDate::parse_from_str(fields.date.get().trim(), "%Y-%m-%d").ok()?;
         let t = |s: RwSignal<String>| NaiveTime::parse_from_str(s.get().trim(), "%H:%M").ok();
-        Some((d, utc_of_local(d, t(fields.start)?)?, utc_of_local(d, t(fields.end)?)?))
+        Some((
+            d,
+            utc_of_local(d, t(fields.start)?)?,
+            utc_of_local(d, t(fields.end)?)?,
+        ))
     };
     let body = move || {
         let Some(res) = slots.get() else {
