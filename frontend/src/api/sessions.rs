@@ -50,3 +50,10 @@ pub async fn amend(id: &str, input: &AmendmentInput) -> Result<SessionDetail, Pr
 pub async fn rate(id: &str, input: &RatingInput) -> Result<SessionDetail, Problem> {
     client::post(&format!("/sessions/{id}/ratings"), input).await
 }
+
+/// The tutors' sessions over `from..=to` (their busy times), with local times.
+pub async fn busy(
+    filter: &tutornet_domain::community::BusyFilter,
+) -> Result<Vec<tutornet_domain::community::BusySlot>, Problem> {
+    client::get("/sessions/busy", &query_of(filter)).await
+}

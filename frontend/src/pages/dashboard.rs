@@ -77,6 +77,18 @@ pub fn DashboardPage() -> impl IntoView {
                             <span class="stat-label">"Всего в расписании"</span>
                         </a>
                     </div>
+                    <Table testid="sessions-by-activity" columns=columns(&["Вид деятельности", "В этом месяце", "За учебный год"])>
+                        {d.sessions_this_month_by_activity.iter().map(|c| {
+                            let year = d.sessions_this_year_by_activity.iter().find(|y| y.key == c.key).map_or(0, |y| y.count);
+                            view! {
+                                <tr data-testid=format!("activity-{}", c.key)>
+                                    <td data-label="Вид деятельности"><a href=Route::Sessions.with(&[("view", "list".to_string()), ("activity", c.key.clone())])>{c.label.clone()}</a></td>
+                                    <td data-label="В этом месяце">{c.count}</td>
+                                    <td data-label="За учебный год">{year}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </Table>
                     {if d.sessions_this_month_by_form.is_empty() {
                         view! { <p class="muted" data-testid="no-sessions-month">"В этом месяце занятий нет."</p> }.into_any()
                     } else {

@@ -153,6 +153,70 @@ pub struct Request {
     pub version: i32,
 }
 
+impl Request {
+    /// The day a session answering the request is first proposed on: the first working
+    /// day (Monday–Friday) of the desired period that is not before `today`; `today`
+    /// when the request names no period or the period has passed.
+    pub fn suggested_date(&self, today: NaiveDate) -> NaiveDate {
+        first_working_day(self.period_from, self.period_to, today).unwrap_or(today)
+    }
+}
+
+/// The first Monday–Friday on or after both `from` and `today` and not after `to`.
+pub fn first_working_day(
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    use chrono::{Datelike, Weekday};
+    let mut d = from.map_or(today, |f| f.max(today));
+    while matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
+        d = d.succ_opt()?;
+    }
+    match to {
+        Some(t) if d > t => None,
+        _ => Some(d),
+    }
+}
+
+#[cfg(test)]
+mod suggested_date_tests {
+    use super::first_working_day;
+    use chrono::NaiveDate;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn first_working_day_of_the_period_not_in_the_past() {
+        // A period starting on Saturday 10.10.2026, asked on 01.10: Monday 12.10.
+        assert_eq!(
+            first_working_day(Some(d(2026, 10, 10)), Some(d(2026, 10, 30)), d(2026, 10, 1)),
+            Some(d(2026, 10, 12))
+        );
+        // The period has begun: today (a Wednesday) is the first day not in the past.
+        assert_eq!(
+            first_working_day(Some(d(2026, 9, 1)), Some(d(2026, 10, 30)), d(2026, 10, 7)),
+            Some(d(2026, 10, 7))
+        );
+        // Today is Sunday: the next Monday.
+        assert_eq!(
+            first_working_day(None, None, d(2026, 10, 4)),
+            Some(d(2026, 10, 5))
+        );
+        // The period is over, or only a weekend of it is left.
+        assert_eq!(
+            first_working_day(Some(d(2026, 9, 1)), Some(d(2026, 9, 30)), d(2026, 10, 7)),
+            None
+        );
+        assert_eq!(
+            first_working_day(None, Some(d(2026, 10, 4)), d(2026, 10, 3)),
+            None
+        );
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]

@@ -4,16 +4,18 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
-use tutornet_domain::community::{Audience, FormOfWork, RequestInput, WorkFormat};
+use tutornet_domain::community::{Audience, FormOfWork, RequestChannel, RequestInput, WorkFormat};
 use tutornet_domain::{Problem, Role};
 
 use crate::api;
 use crate::auth::Auth;
 use crate::routes::Route;
 use crate::ui::card::Crumbs;
-use crate::ui::choices::{AudienceField, FormOfWorkField, SubjectField, WorkFormatField};
+use crate::ui::choices::{
+    AudienceField, EnumField, FormOfWorkField, SubjectField, WorkFormatField,
+};
 use crate::ui::form::{send, valid, SaveBar};
-use crate::ui::{CheckboxField, ErrorBanner, TextField};
+use crate::ui::{CheckboxField, ErrorBanner, SelectField, TextField};
 use crate::util::{non_empty, set_title};
 
 fn parse_opt<T: std::str::FromStr>(s: &str) -> Result<Option<T>, ()> {
@@ -41,11 +43,26 @@ pub fn RequestFormPage() -> impl IntoView {
     let period_from = RwSignal::new(String::new());
     let period_to = RwSignal::new(String::new());
     let for_school = RwSignal::new(false);
+    // A coordinator registers a request that came by letter or phone on a school's behalf.
+    let on_behalf = matches!(auth.role(), Role::Coordinator | Role::Admin);
+    let school_id = RwSignal::new(String::new());
+    let channel = RwSignal::new(RequestChannel::Letter.as_str().to_string());
+    let received_on = RwSignal::new(crate::ui::time::today().format("%Y-%m-%d").to_string());
+    let contact = RwSignal::new(String::new());
+    let school_options = RwSignal::new(Vec::<(String, String)>::new());
     let problem = RwSignal::new(None::<Problem>);
     let saving = RwSignal::new(false);
     let subject_options = RwSignal::new(Vec::<(String, String)>::new());
     spawn_local(async move {
         subject_options.try_set(api::reference::subjects().await);
+        if on_behalf {
+            let list = api::schools::choices(None).await;
+            school_options.try_set(
+                list.into_iter()
+                    .map(|s| (s.id, tutornet_domain::text::numero(&s.short_name)))
+                    .collect(),
+            );
+        }
     });
 
     let submit = move |ev: SubmitEvent| {
@@ -77,8 +94,24 @@ pub fn RequestFormPage() -> impl IntoView {
             period_from: date(period_from),
             period_to: date(period_to),
             for_school: for_school.get_untracked(),
-            ..Default::default()
+            school_id: on_behalf
+                .then(|| non_empty(school_id.get_untracked()))
+                .flatten(),
+            channel: on_behalf
+                .then(|| RequestChannel::parse(&channel.get_untracked()))
+                .flatten(),
+            received_on: on_behalf.then(|| date(received_on)).flatten(),
+            contact: on_behalf
+                .then(|| non_empty(contact.get_untracked()))
+                .flatten(),
         };
+        if on_behalf && input.school_id.is_none() {
+            local_errors.push(tutornet_domain::FieldError::new(
+                "school_id",
+                "required",
+                "Выберите школу, от имени которой регистрируется заявка",
+            ));
+        }
         if let Err(errs) = input.validate() {
             local_errors.extend(errs);
         }
@@ -103,6 +136,17 @@ pub fn RequestFormPage() -> impl IntoView {
             </p>
             <ErrorBanner problem />
             <form class="card form" on:submit=submit data-testid="request-form" novalidate=true>
+                {on_behalf.then(|| view! {
+                    <fieldset class="fieldset" data-testid="on-behalf">
+                        <legend>"Заявка от школы (поступила письмом, по телефону…)"</legend>
+                        <SelectField label="Школа" name="school_id" value=school_id options=school_options problem required=true placeholder="— выберите школу —" />
+                        <div class="grid-2">
+                            <EnumField label="Как поступила" name="channel" value=channel problem all=RequestChannel::ALL key=RequestChannel::as_str text=RequestChannel::label_ru required=true />
+                            <TextField label="Дата поступления" name="received_on" kind="date" value=received_on problem />
+                        </div>
+                        <TextField label="Контактное лицо" name="contact" value=contact problem hint="Кто написал или позвонил: «зам. директора по УВР Иванова И.И., 8 (861) 000-00-00»" />
+                    </fieldset>
+                })}
                 <FormOfWorkField value=form problem />
                 <SubjectField value=subject_id options=subject_options problem placeholder="— не относится к предмету —" />
                 <TextField label="Тема" name="topic" value=topic problem required=true hint="Например: подготовка к ОГЭ по математике, задания второй части" />

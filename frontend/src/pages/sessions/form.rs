@@ -12,7 +12,8 @@ use tutornet_domain::{Problem, ProblemCode, Role};
 
 use super::parts::conflict::conflicting_session;
 use super::parts::fields::SessionFields;
-use super::parts::form_fields::{ChoiceFields, MainFields};
+use super::parts::form_fields::{ChoiceFields, MainFields, TargetFields};
+use super::parts::plan::{BusyTimes, RequestSummary};
 use crate::api;
 use crate::auth::Auth;
 use crate::routes::Route;
@@ -69,6 +70,8 @@ fn SessionForm(id: Option<String>) -> impl IntoView {
     let subject_options = RwSignal::new(Vec::<(String, String)>::new());
     let tutor_options = RwSignal::new(Vec::<(String, String)>::new());
     let accepted = RwSignal::new(Vec::<Request>::new());
+    // The request the form was opened from (`?request=`), shown above the form.
+    let from_request = RwSignal::new(None::<Request>);
     let chooses_tutors = move || matches!(auth.role(), Role::Coordinator | Role::Admin);
 
     spawn_local(async move {
@@ -123,6 +126,7 @@ fn SessionForm(id: Option<String>) -> impl IntoView {
             move |d| {
                 let r = d.request;
                 fields.fill_from_request(&r);
+                from_request.try_set(Some(r.clone()));
                 accepted.try_update(|v| {
                     if !v.iter().any(|x| x.id == r.id) {
                         v.insert(0, r);
@@ -194,6 +198,9 @@ fn SessionForm(id: Option<String>) -> impl IntoView {
         .as_ref()
         .map(|id| Route::Session(id.clone()).path())
         .unwrap_or_else(|| Route::Sessions.path());
+    let own_id = Signal::derive(move || (auth.role() == Role::Tutor).then(|| auth.me_id()));
+    let editing_id =
+        Signal::derive(move || original.with(|o| o.as_ref().map(|d| d.session.id.clone())));
     let in_series =
         move || original.with(|o| o.as_ref().is_some_and(|d| d.session.series_id.is_some()));
     // Why the loaded session cannot be edited here, if it cannot.
@@ -236,9 +243,12 @@ fn SessionForm(id: Option<String>) -> impl IntoView {
             {move || in_series().then(|| view! {
                 <div class="banner banner-info" role="note" data-testid="series-note">{SERIES_NOTE}</div>
             })}
+            <RequestSummary request=from_request />
             <form class="card form" on:submit=submit.clone() data-testid="session-form" novalidate=true>
                 <MainFields fields problem subject_options />
+                <TargetFields fields problem />
                 <ChoiceFields fields problem editing chooses_tutors=Signal::derive(chooses_tutors) tutor_options accepted />
+                <BusyTimes fields own_id=own_id editing=editing_id />
                 <SaveBar
                     busy=saving
                     label=if editing { "Сохранить изменения" } else { "Запланировать" }

@@ -4,7 +4,7 @@
 use chrono::{Datelike, Duration as Days, NaiveDate};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use tutornet_domain::community::{FormOfWork, Session, SessionStatus};
+use tutornet_domain::community::{ActivityType, FormOfWork, Session, SessionStatus};
 use tutornet_domain::org::School;
 use tutornet_domain::permissions::{Action, Resource};
 
@@ -160,6 +160,13 @@ pub fn SessionsPage() -> impl IntoView {
 
     let form_opts =
         Signal::derive(|| enum_options(FormOfWork::ALL, FormOfWork::as_str, FormOfWork::label_ru));
+    let activity_opts = Signal::derive(|| {
+        enum_options(
+            ActivityType::ALL,
+            ActivityType::as_str,
+            ActivityType::label_ru,
+        )
+    });
     let status_opts = Signal::derive(|| {
         enum_options(
             SessionStatus::ALL,
@@ -190,6 +197,7 @@ pub fn SessionsPage() -> impl IntoView {
                 {shows(role, "school_id").then(|| select("Школа", "school_id", "Все школы", school_opts, |f| f.school_id.clone(), |f, v| f.school_id = v))}
                 {select("Консультационный пункт", "consultation_point_id", "Все пункты", point_options.into(), |f| f.consultation_point_id.clone(), |f, v| f.consultation_point_id = v)}
                 {select("Предмет", "subject_id", "Все предметы", subject_options.into(), |f| f.subject_id.clone(), |f, v| f.subject_id = v)}
+                {select("Вид деятельности", "activity", "Все виды", activity_opts, |f| f.activity.clone(), |f, v| f.activity = v)}
                 {select("Форма работы", "form", "Все формы", form_opts, |f| f.form.clone(), |f, v| f.form = v)}
                 {select("Статус", "status", "Любой", status_opts, |f| f.status.clone(), |f, v| f.status = v)}
                 <div class="filter-checks">

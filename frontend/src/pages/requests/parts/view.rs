@@ -56,11 +56,25 @@ pub fn request_props(d: &RequestDetail) -> impl IntoView + use<> {
                 {r.requester_name.clone()}
                 {r.for_school.then_some(" (от школы)")}
             </dd>
+            {(r.channel != tutornet_domain::community::RequestChannel::Platform).then(|| view! {
+                <dt>"Поступила"</dt>
+                <dd data-testid="request-channel">
+                    {r.channel.label_ru()}
+                    {r.received_on.map(|d| format!(", {}", format_date_ru(d)))}
+                    {r.contact.clone().map(|c| format!("; контакт: {c}"))}
+                </dd>
+            })}
             <dt>"Тьютор"</dt>
             <dd data-testid="request-tutor">{r.tutor_name.clone().unwrap_or_else(|| "не назначен".to_string())}</dd>
-            {r.session_id.clone().map(|sid| view! {
-                <dt>"Занятие"</dt>
-                <dd><a href=Route::Session(sid.to_string()).path() data-testid="request-session">"Открыть занятие"</a></dd>
+            {r.session_id.clone().map(|sid| {
+                let series = r.series_id.is_some();
+                view! {
+                    <dt>{if series { "Серия занятий" } else { "Занятие" }}</dt>
+                    <dd>
+                        <a href=Route::Session(sid.to_string()).path() data-testid="request-session">{if series { "Открыть первое занятие серии" } else { "Открыть занятие" }}</a>
+                        {series.then(|| view! { <p class="hint">"Заявка выполнена, когда проведены все занятия серии, или раньше — по отметке координатора «Отметить выполненной»."</p> })}
+                    </dd>
+                }
             })}
             {r.decline_reason.clone().map(|x| view! {
                 <dt>"Причина отклонения"</dt>

@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use leptos::prelude::*;
 use tutornet_domain::community::{
-    Audience, FormOfWork, Recurrence, Request, Session, SessionInput, WorkFormat,
+    Audience, FormOfWork, OpenTo, Recurrence, Request, Session, SessionInput, WorkFormat,
 };
 use tutornet_domain::FieldError;
 
@@ -31,6 +31,9 @@ pub struct SessionFields {
     pub request_ids: RwSignal<Vec<String>>,
     pub recurrence: RwSignal<String>,
     pub repeat_until: RwSignal<String>,
+    /// «Кому открыто»: an [`OpenTo`] code.
+    pub open_to: RwSignal<String>,
+    pub target_school_ids: RwSignal<Vec<String>>,
 }
 
 impl SessionFields {
@@ -53,6 +56,8 @@ impl SessionFields {
             request_ids: RwSignal::new(Vec::new()),
             recurrence: text(""),
             repeat_until: text(""),
+            open_to: text(OpenTo::All.as_str()),
+            target_school_ids: RwSignal::new(Vec::new()),
         }
     }
 
@@ -79,6 +84,9 @@ impl SessionFields {
         f.tutor_ids
             .try_set(s.tutors.iter().map(|t| t.id.clone()).collect());
         f.request_ids.try_set(s.request_ids.clone());
+        f.open_to.try_set(s.open_to.as_str().to_string());
+        f.target_school_ids
+            .try_set(s.target_schools.iter().map(|t| t.id.clone()).collect());
     }
 
     /// The values a request suggests for a new session.
@@ -94,6 +102,8 @@ impl SessionFields {
             f.tutor_ids.try_set(vec![t.clone()]);
         }
         f.request_ids.try_set(vec![r.id.clone()]);
+        f.date
+            .try_set(r.suggested_date(today()).format("%Y-%m-%d").to_string());
     }
 
     /// The input to send and the errors found before sending (the domain's `validate()`
@@ -155,8 +165,12 @@ impl SessionFields {
             audience: Audience::parse(&f.audience.get_untracked()),
             seats: seats_v,
             consultation_point_id: non_empty(f.consultation_point_id.get_untracked()),
-            open_to: None,
-            target_school_ids: Vec::new(),
+            open_to: OpenTo::parse(&f.open_to.get_untracked()),
+            target_school_ids: if f.open_to.get_untracked() == OpenTo::Schools.as_str() {
+                f.target_school_ids.get_untracked()
+            } else {
+                Vec::new()
+            },
             tutor_ids: f.tutor_ids.get_untracked(),
             request_ids: f.request_ids.get_untracked(),
             recurrence: if editing {

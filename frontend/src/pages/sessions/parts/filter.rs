@@ -1,7 +1,7 @@
 //! The schedule's filter: the same names serve the address bar and the API.
 
 use chrono::{DateTime, Datelike, Duration as Days, NaiveDate, Utc};
-use tutornet_domain::community::{FormOfWork, SessionFilter, SessionStatus};
+use tutornet_domain::community::{ActivityType, FormOfWork, SessionFilter, SessionStatus};
 
 use tutornet_domain::Role;
 
@@ -17,6 +17,8 @@ pub struct Filter {
     pub school_id: String,
     pub subject_id: String,
     pub form: String,
+    /// An [`ActivityType`] code: sessions of its forms.
+    pub activity: String,
     pub status: String,
     pub consultation_point_id: String,
     pub low_results_only: bool,
@@ -56,6 +58,7 @@ impl Filter {
             school_id: q.get("school_id").unwrap_or_default(),
             subject_id: q.get("subject_id").unwrap_or_default(),
             form: q.get("form").unwrap_or_default(),
+            activity: q.get("activity").unwrap_or_default(),
             status: q.get("status").unwrap_or_default(),
             consultation_point_id: q.get("consultation_point_id").unwrap_or_default(),
             low_results_only: flag("low_results_only"),
@@ -86,6 +89,7 @@ impl Filter {
             ("school_id", self.school_id.clone()),
             ("subject_id", self.subject_id.clone()),
             ("form", self.form.clone()),
+            ("activity", self.activity.clone()),
             ("status", self.status.clone()),
             ("consultation_point_id", self.consultation_point_id.clone()),
             ("low_results_only", flag_value(self.low_results_only)),
@@ -109,7 +113,7 @@ impl Filter {
             school_id: non_empty(self.school_id.clone()),
             subject_id: non_empty(self.subject_id.clone()),
             form: FormOfWork::parse(&self.form),
-            activity: None,
+            activity: ActivityType::parse(&self.activity),
             status: SessionStatus::parse(&self.status),
             consultation_point_id: non_empty(self.consultation_point_id.clone()),
             municipality_id: None,

@@ -1,14 +1,14 @@
 //! The fields of the session form over [`SessionFields`].
 
 use leptos::prelude::*;
-use tutornet_domain::community::{Recurrence, Request, WorkFormat};
+use tutornet_domain::community::{
+    ActivityType, FormOfWork, OpenTo, Recurrence, Request, WorkFormat,
+};
 use tutornet_domain::Problem;
 
 use super::fields::SessionFields;
 use crate::routes::Route;
-use crate::ui::choices::{
-    AudienceField, EnumField, FormOfWorkField, SubjectField, WorkFormatField,
-};
+use crate::ui::choices::{AudienceField, EnumField, SubjectField, WorkFormatField};
 use crate::ui::fields::{field_error, CheckList, CheckOption};
 use crate::ui::TextField;
 
@@ -67,7 +67,7 @@ pub fn MainFields(
         ..
     } = fields;
     view! {
-        <FormOfWorkField value=form problem />
+        <GroupedFormField value=form problem />
         <SubjectField value=subject_id options=subject_options problem placeholder="— без предмета —" />
         <TextField label="Тема занятия" name="title" value=title problem required=true />
         <WhenFields fields problem />
@@ -85,6 +85,87 @@ pub fn MainFields(
             <AudienceField value=audience problem />
             <TextField label="Мест" name="seats" kind="number" value=seats problem hint="Для групповых форм: сколько педагогов можно записать." />
         </div>
+    }
+}
+
+/// «Форма работы» with the forms grouped by activity type (000 §5.1), one `<optgroup>`
+/// per type.
+#[component]
+fn GroupedFormField(value: RwSignal<String>, problem: RwSignal<Option<Problem>>) -> impl IntoView {
+    let has_error = move || field_error(problem, "form").is_some();
+    view! {
+        <div class="field" class:has-error=has_error>
+            <label for="f-form">"Форма работы" <span class="req" title="обязательное поле">" *"</span></label>
+            <select id="f-form" name="form" aria-invalid=move || has_error().then_some("true")
+                on:change:target=move |ev| value.set(ev.target().value())>
+                <option value="" prop:selected=move || value.with(String::is_empty)>"— выберите форму работы —"</option>
+                {ActivityType::ALL.iter().map(|a| view! {
+                    <optgroup label=format!("{} деятельность", a.label_ru())>
+                        {a.forms().into_iter().map(|f: FormOfWork| {
+                            let code = f.as_str();
+                            view! { <option value=code prop:selected=move || value.with(|v| v == code)>{f.label_ru()}</option> }
+                        }).collect_view()}
+                    </optgroup>
+                }).collect_view()}
+            </select>
+            <p class="hint">{move || FormOfWork::parse(&value.get()).map(|f| format!("Вид деятельности: {}; форма {}.", f.activity().label_ru().to_lowercase(), f.participation_ru()))}</p>
+            {move || field_error(problem, "form").map(|m| view! { <p class="field-error" data-testid="error-form">{m}</p> })}
+        </div>
+    }
+}
+
+/// «Кому открыто» (group forms): everyone, ШНОР/ШССУ only, or the schools chosen.
+#[component]
+pub fn TargetFields(fields: SessionFields, problem: RwSignal<Option<Problem>>) -> impl IntoView {
+    let SessionFields {
+        form,
+        open_to,
+        target_school_ids,
+        ..
+    } = fields;
+    let schools = RwSignal::new(Vec::<CheckOption>::new());
+    let loaded = RwSignal::new(false);
+    Effect::new(move |_| {
+        if open_to.get() == OpenTo::Schools.as_str() && !loaded.get_untracked() {
+            loaded.set(true);
+            leptos::task::spawn_local(async move {
+                let list = crate::api::schools::choices(None).await;
+                schools.try_set(
+                    list.into_iter()
+                        .map(|s| CheckOption {
+                            value: s.id,
+                            label: tutornet_domain::text::numero(&s.short_name),
+                            note: None,
+                        })
+                        .collect(),
+                );
+            });
+        }
+    });
+    let group = move || FormOfWork::parse(&form.get()).is_none_or(FormOfWork::is_group);
+    view! {
+        <Show when=group>
+            <fieldset class="fieldset" data-testid="target-choice">
+                <legend>"Кому открыто"</legend>
+                <div class="radios" role="radiogroup">
+                    {[(OpenTo::All, "всем педагогам муниципалитета"), (OpenTo::LowResults, "только ШНОР и ШССУ"), (OpenTo::Schools, "выбранным школам")]
+                        .into_iter()
+                        .map(|(o, text)| view! {
+                            <label class="check">
+                                <input type="radio" name="open_to" value=o.as_str()
+                                    prop:checked=move || open_to.with(|v| v == o.as_str())
+                                    on:change=move |_| open_to.set(o.as_str().to_string()) />
+                                " " {text}
+                            </label>
+                        })
+                        .collect_view()}
+                </div>
+                {move || field_error(problem, "open_to").map(|m| view! { <p class="field-error" data-testid="error-open_to">{m}</p> })}
+                <Show when=move || open_to.with(|v| v == OpenTo::Schools.as_str())>
+                    <CheckList name="target_school_ids" values=target_school_ids options=schools problem empty="Список школ загружается…" />
+                </Show>
+            </fieldset>
+        </Show>
     }
 }
 

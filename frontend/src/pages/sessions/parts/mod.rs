@@ -13,6 +13,7 @@ pub mod form_fields;
 pub mod log;
 pub mod log_view;
 pub mod materials;
+pub mod plan;
 pub mod ratings;
 pub mod registration;
 pub mod walk_ins;
