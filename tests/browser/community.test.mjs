@@ -28,8 +28,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
-import { BASE, FIXTURES, SHOTS, TIMEOUT, chromium, openSection, request } from './common.mjs';
+import { BASE, FIXTURES, SHOTS, TIMEOUT, chromium, openSection, request, zipText } from './common.mjs';
 
 const PASSWORD = process.env.TUTORNET_PASSWORD || 'demo-password-1';
 const RUN = Date.now().toString(36);
@@ -68,47 +67,6 @@ async function downloads(page, rowSelector, name) {
   const saved = await dl.path();
   const head = fs.readFileSync(saved).subarray(0, 8).toString('latin1');
   if (!head.startsWith('%PDF-1.4')) fail(`the downloaded file starts with «${head}»`);
-}
-
-/// The entries of a ZIP file (DOCX, XLSX) as name → bytes; deflated ones inflated with
-/// node's zlib.
-function unzip(buf) {
-  let eocd = buf.length - 22;
-  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  if (eocd < 0) fail('the download is not a ZIP file');
-  const count = buf.readUInt16LE(eocd + 10);
-  let at = buf.readUInt32LE(eocd + 16);
-  const out = new Map();
-  for (let i = 0; i < count; i++) {
-    if (buf.readUInt32LE(at) !== 0x02014b50) fail('a broken ZIP central directory');
-    const method = buf.readUInt16LE(at + 10);
-    const size = buf.readUInt32LE(at + 20);
-    const nameLen = buf.readUInt16LE(at + 28);
-    const skip = nameLen + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
-    const local = buf.readUInt32LE(at + 42);
-    const name = buf.subarray(at + 46, at + 46 + nameLen).toString('utf8');
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const data = buf.subarray(start, start + size);
-    out.set(name, method === 8 ? zlib.inflateRawSync(data) : Buffer.from(data));
-    at += 46 + skip;
-  }
-  return out;
-}
-
-/// The text of XML parts of a ZIP file: tags dropped, entities decoded, paragraphs and
-/// cells on lines of their own.
-function zipText(buf, prefix) {
-  const parts = [...unzip(buf)].filter(([name]) => name.startsWith(prefix));
-  if (!parts.length) fail(`the file has no part ${prefix}`);
-  return parts
-    .map(([, data]) => data.toString('utf8'))
-    .join('\n')
-    .replace(/<\/(w:p|w:tc|si|c|row)>/g, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 }
 
 /// Clicks `testid` and returns the browser's download: its name and bytes.

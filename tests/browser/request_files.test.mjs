@@ -7,9 +7,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BASE, SHOTS, TIMEOUT, chromium, request } from './common.mjs';
+import { BASE, SHOTS, TIMEOUT, apiToken, launch, request, shown, signedIn as signedInAs } from './common.mjs';
 
-const PASSWORD = process.env.TUTORNET_PASSWORD || 'demo-password-1';
 const RUN = Date.now().toString(36);
 let step = 'start';
 const errors = [];
@@ -17,51 +16,22 @@ const fail = (msg) => {
   throw new Error(msg);
 };
 
-async function shown(page, selector, what) {
-  await page
-    .locator(selector)
-    .first()
-    .waitFor({ state: 'visible', timeout: TIMEOUT })
-    .catch(() => fail(`${what} did not appear (${selector}) at ${page.url()}`));
-}
-
-async function token(email) {
-  const r = await request('POST', '/auth/login', null, { email, password: PASSWORD });
-  if (r.status !== 200) fail(`login ${email} → ${r.status}`);
-  return r.body.access_token;
-}
-
 async function main() {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: !process.env.HEADFUL,
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
+  const browser = await launch();
   try {
-    const signedIn = async (email, width = 1366, height = 800) => {
-      const context = await browser.newContext({ locale: 'ru-RU', viewport: { width, height }, acceptDownloads: true });
-      const page = await context.newPage();
-      page.setDefaultTimeout(TIMEOUT);
-      page.on('pageerror', (e) => errors.push(`${email}: ${e}`));
-      await page.goto(`${BASE}/login`);
-      await page.fill('input[name="email"]', email);
-      await page.fill('input[name="password"]', PASSWORD);
-      await page.click('[data-testid="login-submit"]');
-      await shown(page, '[data-testid="nav"]', `signed in as ${email}`);
-      return page;
-    };
+    const signedIn = (email) => signedInAs(browser, errors, email);
     const shot = async (page, name) => {
       if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
     };
 
     step = 'the teacher files a request for an expert review';
-    const tt = await token('teacher@tutornet.local');
-    const subjects = await request('GET', '/subjects?limit=200', tt);
+    const tt = await apiToken('teacher@tutornet.local');
+    const subjects = await request('GET', '/subjects', tt);
     const math = subjects.body.items.find((s) => s.name === 'Математика').id;
     const made = await request('POST', '/requests', tt, {
       form: 'expert_review', subject_id: math, topic: `Экспертиза плана урока ${RUN}`,
       problem: 'Прошу оценить технологическую карту урока по теме «Дроби»', audience: 'teachers',
-      audience_count: 1, format: 'online',
+      audience_count: 1, format: 'remote',
     });
     if (made.status !== 201) fail(`POST /requests → ${made.status}: ${made.text}`);
     const id = made.body.id;
@@ -90,7 +60,7 @@ async function main() {
     if (!got.includes('«Дроби»')) fail(`the downloaded file reads «${got}»`);
 
     step = 'a declined request keeps its documents and takes no more';
-    const ct = await token('coordinator@tutornet.local');
+    const ct = await apiToken('coordinator@tutornet.local');
     const d = await request('POST', `/requests/${id}/transitions`, ct, { action: 'decline', comment: 'Экспертизу проведёт РМО', version: made.body.version });
     if (d.status !== 200) fail(`decline → ${d.status}: ${d.text}`);
     await teacher.setViewportSize({ width: 1366, height: 800 });

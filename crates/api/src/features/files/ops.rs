@@ -2,7 +2,7 @@
 //! to `features::files::rules`.
 
 pub use super::owner::OwnerKind;
-pub use super::rules::{add_session_file, archive, download, put_order_file, validate};
+pub use super::rules::{add_file, archive, download, put_order_file, validate};
 use crate::error::AppResult;
 use crate::store::conn::DbConn;
 use tutornet_domain::files::StoredFile;

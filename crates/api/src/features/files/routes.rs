@@ -1,5 +1,6 @@
 use crate::auth::AuthUser;
 use crate::error::AppResult;
+use crate::features::files::OwnerKind;
 use crate::openapi::{ReadErrors, WriteErrors};
 use crate::AppState;
 use actix_web::http::header;
@@ -47,10 +48,30 @@ pub async fn add_session_file(
     q: web::Query<UploadParams>,
     body: web::Bytes,
 ) -> AppResult<HttpResponse> {
-    let ct = content_type(&req);
+    add(
+        state,
+        user,
+        &req,
+        (OwnerKind::Session, id.into_inner()),
+        q,
+        body,
+    )
+    .await
+}
+
+/// Adds a file to a record that keeps several; 201 with its download path.
+async fn add(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    req: &HttpRequest,
+    (kind, id): (OwnerKind, String),
+    q: web::Query<UploadParams>,
+    body: web::Bytes,
+) -> AppResult<HttpResponse> {
+    let ct = content_type(req);
     let f = state
         .tx(move |c| {
-            crate::features::files::ops::add_session_file(c, &user, &id, &q.name, &ct, &body)
+            crate::features::files::rules::add_file(c, &user, (kind, &id), &q.name, &ct, &body)
         })
         .await?;
     Ok(crate::http::created(f.url.clone(), &f))
@@ -69,21 +90,15 @@ pub async fn add_request_file(
     q: web::Query<UploadParams>,
     body: web::Bytes,
 ) -> AppResult<HttpResponse> {
-    let ct = content_type(&req);
-    let f = state
-        .tx(move |c| {
-            use crate::features::files::OwnerKind;
-            crate::features::files::rules::add_file(
-                c,
-                &user,
-                (OwnerKind::Request, &id),
-                &q.name,
-                &ct,
-                &body,
-            )
-        })
-        .await?;
-    Ok(crate::http::created(f.url.clone(), &f))
+    add(
+        state,
+        user,
+        &req,
+        (OwnerKind::Request, id.into_inner()),
+        q,
+        body,
+    )
+    .await
 }
 
 /// Downloads a file, for those who may see the order, session or request it belongs to.

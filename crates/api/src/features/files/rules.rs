@@ -133,25 +133,6 @@ pub fn put_order_file(
     insert(conn, user, &m, owner, (&name, ct, data))
 }
 
-/// Adds a material to a session (its tutors, coordinators).
-pub fn add_session_file(
-    conn: &mut DbConn,
-    user: &AuthUser,
-    session_id: &str,
-    name: &str,
-    content_type: &str,
-    data: &[u8],
-) -> AppResult<StoredFile> {
-    add_file(
-        conn,
-        user,
-        (OwnerKind::Session, session_id),
-        name,
-        content_type,
-        data,
-    )
-}
-
 /// Adds a document to a record that keeps several (a session's materials, a request's
 /// documents), for those its owner lets change them.
 pub fn add_file(
