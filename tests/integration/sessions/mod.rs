@@ -1,6 +1,7 @@
 //! Sessions: planning, conflicts, series, editing, cancelling.
 
 pub mod access;
+mod audience;
 mod busy;
 mod edit;
 mod links;

@@ -41,6 +41,8 @@ labelled_enum!(
         Teachers = "teachers" => "Педагоги",
         Students = "students" => "Обучающиеся",
         TeachersAndStudents = "teachers_and_students" => "Педагоги и обучающиеся",
+        /// Management teams: directors and their deputies (004; 000 plan 3, 5).
+        Administration = "administration" => "Управленческие команды школ",
     }
 );
 
