@@ -23,6 +23,12 @@ pub fn Attachments(
     files: RwSignal<Vec<StoredFile>>,
     #[prop(into)] manage: Signal<bool>,
     #[prop(optional)] hint: Option<&'static str>,
+    /// Shown even to readers with no file to download (its content says why).
+    #[prop(optional)]
+    show: bool,
+    /// What the record says besides its files, above the list.
+    #[prop(optional)]
+    children: Option<ChildrenFn>,
 ) -> impl IntoView {
     let problem = RwSignal::new(None::<Problem>);
     let message = RwSignal::new(None::<String>);
@@ -74,10 +80,11 @@ pub fn Attachments(
         .into_any()
     };
     view! {
-        <Show when=move || manage.get() || files.with(|v| !v.is_empty())>
+        <Show when=move || show || manage.get() || files.with(|v| !v.is_empty())>
             <div class="card" data-testid=testid>
                 <h2>{title}</h2>
                 {hint.map(|h| view! { <p class="muted">{h}</p> })}
+                {children.clone().map(|c| c())}
                 <Banner message />
                 <ErrorBanner problem />
                 {list}
