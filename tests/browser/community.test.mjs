@@ -804,6 +804,20 @@ async function main() {
   }
   log(`order ${orderNumber} entered; appendix DOCX/XLSX and the order DOCX read back`);
 
+  step = 'the coordinator corrects the entered order\'s signatory; the date and members stay';
+  await coord.click('[data-testid="order-edit"]');
+  await visible(coord, '[data-testid="order-edit-form"]', 'the order correction form');
+  if ((await coord.inputValue('[data-testid="order-edit-form"] input[name="number"]')) !== orderNumber) fail('the correction form does not hold the number');
+  await coord.fill('[data-testid="order-edit-form"] input[name="signatory_name"]', 'И.О. Исправленная');
+  await shots(coord, 'c29d-order-edit');
+  await coord.click('[data-testid="order-edit-save"]');
+  await visible(coord, '[data-testid="banner-ok"]', 'the correction is confirmed');
+  if (!(await textOf(coord, '[data-testid="order-signatory"]')).endsWith('И.О. Исправленная')) fail('the corrected signatory is not shown');
+  if ((await coord.locator('[data-testid="order-approved"] [data-testid="order-member"]').count()) !== 2) fail('the correction changed the members');
+  const fixedDocx = await download(coord, 'download-order-docx');
+  if (!zipText(fixedDocx.bytes, 'word/document.xml').includes('И.О. Исправленная')) fail('the order DOCX does not print the corrected signatory');
+  log('the order\'s signatory corrected on the page and in its DOCX');
+
   // ---- The remaining pages: each opens (and is photographed with SCREENSHOTS) ----
   {
     step = 'tour';

@@ -61,6 +61,16 @@ pub fn search_key(s: &str) -> String {
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A room as people type it, reduced to what tells rooms apart: «ИМЦ, каб. 5», «ИМЦ
+/// каб.5» and «имц, кабинет 5» are one room («имцкаб5»). Case, ё, spaces and punctuation
+/// do not count; «кабинет»/«аудитория» count as «каб»/«ауд».
+pub fn room_key(place: &str) -> String {
+    let folded = search_key(place)
+        .replace("кабинет", "каб")
+        .replace("аудитория", "ауд");
+    folded.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
 /// ДД.ММ.ГГГГ, as Russian documents write dates.
 pub fn format_date_ru(d: NaiveDate) -> String {
     d.format("%d.%m.%Y").to_string()
@@ -203,6 +213,20 @@ pub fn past_tense(full_name: &str, masculine: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn one_room_however_it_is_typed() {
+        use super::room_key;
+        assert_eq!(room_key("ИМЦ, каб. 5"), "имцкаб5");
+        assert_eq!(room_key("ИМЦ каб.5"), room_key("ИМЦ, каб. 5"));
+        assert_eq!(room_key("имц, Кабинет 5"), room_key("ИМЦ, каб. 5"));
+        assert_eq!(
+            room_key("Актовый зал (2 этаж)"),
+            room_key("актовый зал, 2 этаж")
+        );
+        assert_ne!(room_key("ИМЦ, каб. 5"), room_key("ИМЦ, каб. 15"));
+        assert_eq!(room_key(" , . "), "");
+    }
+
     #[test]
     fn preposition_before_a_name() {
         assert_eq!(preposition_v("Лабинском районе"), "в");

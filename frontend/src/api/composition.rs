@@ -3,7 +3,7 @@
 
 use tutornet_domain::composition::{
     Attachment, AttachmentInput, CompositionOrder, ExportQuery, ImportPreview, ImportRequest,
-    ImportResult, Member, MemberFilter, MemberInput, OrderFilter, OrderInput,
+    ImportResult, Member, MemberFilter, MemberInput, OrderDetails, OrderFilter, OrderInput,
 };
 use tutornet_domain::page::MAX_LIMIT;
 use tutornet_domain::{Page, Problem};
@@ -77,6 +77,11 @@ pub async fn order(id: &str) -> Result<CompositionOrder, Problem> {
 
 pub async fn create_order(input: &OrderInput) -> Result<CompositionOrder, Problem> {
     client::post("/composition/orders", input).await
+}
+
+/// Corrects an entered order's printed details.
+pub async fn update_order(id: &str, input: &OrderDetails) -> Result<CompositionOrder, Problem> {
+    client::put(&format!("/composition/orders/{id}"), input).await
 }
 
 pub async fn import_preview(req: &ImportRequest) -> Result<ImportPreview, Problem> {

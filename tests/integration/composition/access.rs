@@ -24,6 +24,7 @@ pub fn rows() -> Rows {
             ("LIST orders", &[200, 200, 200, 200, 200, 200]),
             ("GET own order", &[200, 200, 200, 200, 200, 200]),
             ("POST order own m", &[201, 201, 403, 403, 403, 403]),
+            ("PUT own order details", &[200, 200, 403, 403, 403, 403]),
             ("POST order foreign m", &[201, 422, 403, 403, 403, 403]),
             ("LIST nominations", &[200, 200, 403, 403, 200, 403]),
             ("GET own-school nomination", &[200, 200, 404, 404, 200, 404]),
@@ -124,6 +125,12 @@ async fn run(app: &TestApp, t: &str, w: &World, case: &str, n: usize) -> u16 {
             app.get(&format!("/api/v1/composition/orders/{}", w.own_order), t)
                 .await
                 .status
+        }
+        "PUT own order details" => {
+            let path = format!("/api/v1/composition/orders/{}", w.own_order);
+            let o = app.get(&path, &w.admin).await.ok(200);
+            let body = json!({"number": format!("Д-{uniq}"), "issuer": o["issuer"], "title": o["title"], "version": o["version"]});
+            app.put(&path, t, body).await.status
         }
         "POST order own m" | "POST order foreign m" => {
             let m = if case.ends_with("own m") {

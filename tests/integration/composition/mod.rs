@@ -7,6 +7,7 @@ mod attachments;
 mod export;
 mod import;
 mod nominations;
+mod order_details;
 mod orders;
 
 use crate::common::*;

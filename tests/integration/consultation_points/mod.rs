@@ -4,6 +4,7 @@
 pub mod access;
 mod concurrency;
 mod manage;
+mod rooms;
 mod sessions;
 
 use crate::common::*;

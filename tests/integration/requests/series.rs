@@ -23,13 +23,13 @@ async fn accepted(app: &TestApp, w: &World) -> (Value, String) {
     (r, tutor_id)
 }
 
-/// A weekly series of two (started two hours ago, then a week later) answering `rid`.
-/// Both fall in a school quarter whatever today is: around the New Year holidays
-/// (01.01–08.01, where a series skips its dates) the pair moves a week at a time, back
-/// for a past slot, forward for a future one.
-async fn weekly(app: &TestApp, token: &str, rid: &str, slot: i64) -> Vec<Value> {
+/// The start (hours from `now`) of a weekly pair whose two dates fall in a school quarter:
+/// `slot` itself unless that pair touches the holidays (01.01–08.01, the summer), where a
+/// series skips its dates; then the pair moves a week at a time, back for a past slot,
+/// forward for a future one.
+fn term_pair(now: chrono::DateTime<chrono::Utc>, slot: i64) -> i64 {
     let in_term = |h: i64| {
-        let d = (chrono::Utc::now() + chrono::Duration::hours(h)).date_naive();
+        let d = (now + chrono::Duration::hours(h)).date_naive();
         tutornet_domain::community::quarter_of(d).is_some()
     };
     let step = if slot < 0 { -24 * 7 } else { 24 * 7 };
@@ -37,6 +37,35 @@ async fn weekly(app: &TestApp, token: &str, rid: &str, slot: i64) -> Vec<Value> 
     while !(in_term(slot) && in_term(slot + 24 * 7)) {
         slot += step;
     }
+    slot
+}
+
+#[test]
+fn the_pair_stays_in_term_on_every_day_of_the_year() {
+    use chrono::TimeZone;
+    let first = chrono::Utc.with_ymd_and_hms(2026, 9, 1, 9, 0, 0).unwrap();
+    for day in 0..366 {
+        let now = first + chrono::Duration::days(day);
+        for slot in [-2, 2] {
+            let s = term_pair(now, slot);
+            assert_eq!(s.signum(), slot.signum(), "{now}: {slot} -> {s}");
+            for h in [s, s + 24 * 7] {
+                let d = (now + chrono::Duration::hours(h)).date_naive();
+                assert!(tutornet_domain::community::quarter_of(d).is_some(), "{now}: {d}");
+            }
+        }
+    }
+    // In the New Year window the past pair goes back to December.
+    let jan3 = chrono::Utc.with_ymd_and_hms(2027, 1, 3, 12, 0, 0).unwrap();
+    let s = term_pair(jan3, -2);
+    let d = (jan3 + chrono::Duration::hours(s)).date_naive();
+    assert_eq!(d.format("%m").to_string(), "12");
+}
+
+/// A weekly series of two (started two hours ago, then a week later) answering `rid`,
+/// both dates in a school quarter whatever today is (see `term_pair`).
+async fn weekly(app: &TestApp, token: &str, rid: &str, slot: i64) -> Vec<Value> {
+    let slot = term_pair(chrono::Utc::now(), slot);
     let mut b = remote_session("group_consultation", "Консультации по ОГЭ", slot, slot + 1);
     b["recurrence"] = json!("weekly");
     b["repeat_until"] = json!(&at(slot + 24 * 8)[..10]);

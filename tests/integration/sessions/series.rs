@@ -117,6 +117,19 @@ async fn once_a_quarter_is_one_session_per_school_quarter() {
         .unwrap()
         .iter()
         .all(|s| s["activity"] == "teaching"));
+    // The list of one series has exactly its sessions, in time order (a request answered
+    // by the series shows them).
+    let listed = app
+        .get(&format!("/api/v1/sessions?series_id={series_id}"), &tutor)
+        .await
+        .ok(200);
+    assert_eq!(days(&listed["items"]), days(&made));
+    // A series the caller cannot reach or that does not exist lists nothing.
+    let none = app
+        .get("/api/v1/sessions?series_id=00000000-no-such-series", &tutor)
+        .await
+        .ok(200);
+    assert_eq!(none["total"], 0);
     // A quarterly series cannot start in the summer holidays.
     let r = app
         .post(

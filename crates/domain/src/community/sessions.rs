@@ -259,6 +259,8 @@ pub struct SessionFilter {
     pub status: Option<SessionStatus>,
     /// Sessions held at this consultation point.
     pub consultation_point_id: Option<String>,
+    /// The sessions of one series (a request answered by a series lists them).
+    pub series_id: Option<String>,
     /// Sessions of this municipality (within the caller's reach).
     pub municipality_id: Option<String>,
     /// Only sessions answering requests of ШНОР schools.
@@ -417,4 +419,62 @@ pub struct BusySlot {
     pub local_time: String,
     /// The IANA zone `local_time` is in.
     pub time_zone: String,
+}
+
+/// Where an in-person session takes a room: its municipality, its consultation point (if
+/// any) and the room as typed.
+#[derive(Debug, Clone, Copy)]
+pub struct RoomAt<'a> {
+    pub municipality_id: &'a str,
+    pub point_id: Option<&'a str>,
+    pub place: &'a str,
+}
+
+impl RoomAt<'_> {
+    /// One room: the same municipality, not two different consultation points, and the
+    /// same room however it is typed ([`crate::text::room_key`]); a blank place takes no
+    /// room (a point has several rooms).
+    pub fn same_room(&self, other: &RoomAt) -> bool {
+        let key = crate::text::room_key(self.place);
+        !key.is_empty()
+            && self.municipality_id == other.municipality_id
+            && match (self.point_id, other.point_id) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            }
+            && key == crate::text::room_key(other.place)
+    }
+}
+
+#[cfg(test)]
+mod room_tests {
+    use super::RoomAt;
+
+    fn at<'a>(m: &'a str, point: Option<&'a str>, place: &'a str) -> RoomAt<'a> {
+        RoomAt {
+            municipality_id: m,
+            point_id: point,
+            place,
+        }
+    }
+
+    #[test]
+    fn rooms_clash_only_in_one_building() {
+        let a = at("m1", Some("p1"), "каб. 5");
+        assert!(a.same_room(&at("m1", Some("p1"), "Каб.5")));
+        assert!(
+            !a.same_room(&at("m1", Some("p2"), "каб. 5")),
+            "another point"
+        );
+        assert!(
+            !a.same_room(&at("m2", Some("p1"), "каб. 5")),
+            "another municipality"
+        );
+        assert!(
+            a.same_room(&at("m1", None, "каб 5")),
+            "a place typed without the point"
+        );
+        assert!(!a.same_room(&at("m1", Some("p1"), "каб. 6")));
+        assert!(!at("m1", Some("p1"), "").same_room(&at("m1", Some("p1"), "")));
+    }
 }

@@ -106,13 +106,38 @@ pub struct OrderInput {
     pub exclude: Vec<OrderExclusion>,
 }
 
-fn first_appendix() -> i32 {
-    1
+/// The printed details of an entered order, corrected after entry (a typo in the number,
+/// the signatory, the items). Its date, kind and members are what the order did to the
+/// composition and are changed by an amending order, not by an edit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct OrderDetails {
+    pub number: String,
+    pub issuer: String,
+    pub title: String,
+    #[serde(default)]
+    pub signatory_position: Option<String>,
+    #[serde(default)]
+    pub signatory_name: Option<String>,
+    #[serde(default)]
+    pub place: Option<String>,
+    #[serde(default = "first_appendix")]
+    pub appendix_number: i32,
+    #[serde(default)]
+    pub issuer_full_name: Option<String>,
+    #[serde(default)]
+    pub preamble: Option<String>,
+    #[serde(default)]
+    pub items: Vec<String>,
+    /// The version the edit was made on (409 when the order changed since).
+    #[serde(default)]
+    pub version: Option<i32>,
 }
 
-impl OrderInput {
-    pub fn validate(&self) -> Result<(), Vec<FieldError>> {
-        let mut e = Errors::default();
+impl OrderDetails {
+    /// The rules of an order's details, for a new order and an edit alike.
+    fn check(&self, e: &mut Errors) {
         e.required("number", &self.number, 50);
         e.required("issuer", &self.issuer, 300);
         e.required("title", &self.title, 500);
@@ -151,6 +176,40 @@ impl OrderInput {
                 e.max_len(&field, item, 2000);
             }
         }
+    }
+
+    pub fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let mut e = Errors::default();
+        self.check(&mut e);
+        e.finish()
+    }
+}
+
+fn first_appendix() -> i32 {
+    1
+}
+
+impl OrderInput {
+    /// The order's printed details, as an edit would send them.
+    pub fn details(&self) -> OrderDetails {
+        OrderDetails {
+            number: self.number.clone(),
+            issuer: self.issuer.clone(),
+            title: self.title.clone(),
+            signatory_position: self.signatory_position.clone(),
+            signatory_name: self.signatory_name.clone(),
+            place: self.place.clone(),
+            appendix_number: self.appendix_number,
+            issuer_full_name: self.issuer_full_name.clone(),
+            preamble: self.preamble.clone(),
+            items: self.items.clone(),
+            version: None,
+        }
+    }
+
+    pub fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let mut e = Errors::default();
+        self.details().check(&mut e);
         if let Some(f) = &self.file_name {
             e.max_len("file_name", f, 255);
         }

@@ -7,6 +7,7 @@ pub mod import_preview;
 pub mod list;
 pub mod member;
 pub mod order;
+pub mod order_details;
 pub mod order_form;
 pub mod orders;
 pub mod tabs;

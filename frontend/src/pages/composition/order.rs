@@ -9,6 +9,7 @@ use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::text::{format_date_ru, numero};
 use tutornet_domain::Problem;
 
+use super::order_details::OrderEdit;
 use crate::api;
 use crate::api::files::UploadTarget;
 use crate::auth::Auth;
@@ -107,6 +108,16 @@ fn OrderCard(id: String) -> impl IntoView {
     let scan_busy = RwSignal::new(false);
     let may_edit = move || auth.can(Resource::Composition, Action::Update);
     let download_problem = RwSignal::new(None::<Problem>);
+    let editing = RwSignal::new(false);
+    let saved = RwSignal::new(None::<String>);
+    let on_edited = Callback::new(move |o: Option<CompositionOrder>| {
+        editing.set(false);
+        if let Some(o) = o {
+            set_title(&numero(&format!("Приказ № {}", o.number)));
+            saved.set(Some("Реквизиты приказа исправлены.".to_string()));
+            order.set(Some(o));
+        }
+    });
     spawn_local(async move {
         match api::composition::order(&id).await {
             Ok(o) => {
@@ -279,14 +290,19 @@ fn OrderCard(id: String) -> impl IntoView {
                     <Show when=move || order.with(Option::is_some)>
                         <Downloads id=oid.get_value() appendix=order.with_untracked(|o| o.as_ref().map_or(1, |o| o.appendix_number)) problem=download_problem />
                     </Show>
+                    <Show when=move || may_edit() && order.with(Option::is_some) && !editing.get()>
+                        <button type="button" class="btn" data-testid="order-edit" on:click=move |_| { saved.set(None); editing.set(true); }>"Исправить реквизиты"</button>
+                    </Show>
                     <PrintButton testid="print" />
                 </div>
             </div>
+            <Banner message=saved />
             <ErrorBanner problem />
             <ErrorBanner problem=download_problem />
             <Show when=move || order.with(Option::is_none) && problem.with(Option::is_none)>
                 <p class="loading" data-testid="loading">"Загрузка…"</p>
             </Show>
+            {move || editing.get().then(|| order.get_untracked().map(|o| view! { <OrderEdit order=o on_done=on_edited /> }))}
             {move || order.get().map(body)}
             {move || order.with(Option::is_some).then(scan_block)}
         </section>

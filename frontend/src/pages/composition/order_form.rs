@@ -11,6 +11,7 @@ use tutornet_domain::composition::{
 };
 use tutornet_domain::{FieldError, Problem};
 
+use super::order_details::{DetailSignals, OrderDetailsFields};
 use super::subject_names;
 use crate::api;
 use crate::routes::Route;
@@ -26,18 +27,10 @@ pub fn OrderFormPage() -> impl IntoView {
     set_title("Внесение приказа");
     let navigate = use_navigate();
     let kind = RwSignal::new(OrderKind::Approve.as_str().to_string());
-    let number = RwSignal::new(String::new());
     let issued_on = RwSignal::new(today().format("%Y-%m-%d").to_string());
-    let issuer = RwSignal::new(String::new());
-    let title =
-        RwSignal::new("Об утверждении состава муниципального сообщества тьюторов".to_string());
+    let d = DetailSignals::new("Об утверждении состава муниципального сообщества тьюторов");
+    let title = d.title;
     let file_name = RwSignal::new(String::new());
-    let signatory_position = RwSignal::new(String::new());
-    let signatory_name = RwSignal::new(String::new());
-    let place_name = RwSignal::new(String::new());
-    let issuer_full_name = RwSignal::new(String::new());
-    let preamble = RwSignal::new(String::new());
-    let items = RwSignal::new(String::new());
     let nominated = RwSignal::new(Vec::<Member>::new());
     let approved = RwSignal::new(Vec::<Member>::new());
     let approve_ids = RwSignal::new(Vec::<String>::new());
@@ -73,17 +66,7 @@ pub fn OrderFormPage() -> impl IntoView {
             .ok()
             .and_then(|p| p.items.into_iter().next())
         {
-            for (field, value) in [
-                (issuer, Some(o.issuer)),
-                (signatory_position, o.signatory_position),
-                (signatory_name, o.signatory_name),
-                (place_name, o.place),
-                (issuer_full_name, o.issuer_full_name),
-            ] {
-                if field.with_untracked(|s| s.trim().is_empty()) {
-                    field.try_set(value.unwrap_or_default());
-                }
-            }
+            d.repeat_from(o);
         }
     });
     Effect::new(move |prev: Option<String>| {
@@ -111,27 +94,22 @@ pub fn OrderFormPage() -> impl IntoView {
             return;
         };
         let date = NaiveDate::parse_from_str(issued_on.get_untracked().trim(), "%Y-%m-%d").ok();
+        let details = d.details(1, None);
         let input = OrderInput {
             municipality_id: None,
             academic_year_id: None,
             kind: k,
-            number: number.get_untracked().trim().to_string(),
+            number: details.number,
             issued_on: date.unwrap_or_else(today),
-            issuer: issuer.get_untracked().trim().to_string(),
-            title: title.get_untracked().trim().to_string(),
-            signatory_position: non_empty(signatory_position.get_untracked()),
-            signatory_name: non_empty(signatory_name.get_untracked()),
-            place: non_empty(place_name.get_untracked()),
-            appendix_number: 1,
-            issuer_full_name: non_empty(issuer_full_name.get_untracked()),
-            preamble: non_empty(preamble.get_untracked()),
-            items: items
-                .get_untracked()
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_string)
-                .collect(),
+            issuer: details.issuer,
+            title: details.title,
+            signatory_position: details.signatory_position,
+            signatory_name: details.signatory_name,
+            place: details.place,
+            appendix_number: details.appendix_number,
+            issuer_full_name: details.issuer_full_name,
+            preamble: details.preamble,
+            items: details.items,
             file_name: non_empty(file_name.get_untracked()),
             // In the sequence of the list (the imported «№ п/п»): the appendix's rows.
             approve_member_ids: nominated.with_untracked(|list| {
@@ -187,20 +165,9 @@ pub fn OrderFormPage() -> impl IntoView {
             <ErrorBanner problem />
             <form class="card form" on:submit=submit data-testid="order-form" novalidate=true>
                 <EnumField label="Вид приказа" name="kind" value=kind problem all=OrderKind::ALL key=OrderKind::as_str text=OrderKind::label_ru required=true />
-                <div class="grid-2">
-                    <TextField label="Номер" name="number" value=number problem required=true hint="Например: 01-03/24" />
+                <OrderDetailsFields d problem>
                     <TextField label="Дата" name="issued_on" kind="date" value=issued_on problem required=true />
-                </div>
-                <TextField label="Кем издан" name="issuer" value=issuer problem required=true hint="Как в штампе приложения, например: МКУ ИМЦ города Лабинска" />
-                <TextField label="Заголовок" name="title" value=title problem required=true multiline=true />
-                <div class="grid-2">
-                    <TextField label="Должность подписавшего" name="signatory_position" value=signatory_position problem hint="Например: Директор МКУ ИМЦ города Лабинска" />
-                    <TextField label="Подписал (И.О. Фамилия)" name="signatory_name" value=signatory_name problem hint="Например: С.И. Клименко" />
-                </div>
-                <TextField label="Место издания" name="place" value=place_name problem hint="Например: г. Лабинск" />
-                <TextField label="Полное наименование издавшего (бланк)" name="issuer_full_name" value=issuer_full_name problem multiline=true hint="По строкам, как на бланке приказа; пусто — «Кем издан»." />
-                <TextField label="Преамбула" name="preamble" value=preamble problem multiline=true hint="Текст перед «п р и к а з ы в а ю :»." />
-                <TextField label="Пункты приказа" name="items" value=items problem multiline=true hint="Каждый пункт — с новой строки; пусто — «Утвердить состав … (Приложение 1)» и заключительные пункты." />
+                </OrderDetailsFields>
                 <TextField label="Файл приказа (имя)" name="file_name" value=file_name problem hint="Необязательно: имя файла скана или документа." />
                 <fieldset class="fieldset" data-testid="approve-list">
                     <legend>"Утвердить выдвинутых"</legend>

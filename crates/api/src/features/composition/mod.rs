@@ -30,7 +30,7 @@ pub mod ops {
     pub use super::nominations::rules::{
         create_nomination, decide_nomination, get_nomination, list_nominations,
     };
-    pub use super::orders::rules::{create_order, get_order, list_orders};
+    pub use super::orders::rules::{create_order, get_order, list_orders, update_order};
     pub use super::tutors::{count_tutors, current_tutors, is_current_tutor, tutors};
 }
 

@@ -13,7 +13,7 @@ use actix_web::{web, HttpResponse};
 use tutornet_domain::composition::{
     Attachment, AttachmentInput, CompositionOrder, ExportQuery, ImportPreview, ImportRequest,
     ImportResult, Member, MemberFilter, MemberInput, Nomination, NominationDecision,
-    NominationFilter, NominationInput, OrderFilter, OrderInput,
+    NominationFilter, NominationInput, OrderDetails, OrderFilter, OrderInput,
 };
 use tutornet_domain::Page;
 
@@ -169,6 +169,21 @@ pub async fn get_order(
     id: web::Path<String>,
 ) -> AppResult<web::Json<CompositionOrder>> {
     state.db_json(move |c| ops::get_order(c, &user, &id)).await
+}
+
+/// Corrects an entered order's printed details (number, issuer, signatory, place, items);
+/// its date and members change only by an amending order. A stale `version` is 409.
+#[utoipa::path(put, path = "/api/v1/composition/orders/{id}", tag = "composition", params(("id" = String, Path)), request_body = OrderDetails,
+    security(("bearer" = [])), responses((status = 200, body = CompositionOrder), WriteErrors))]
+pub async fn update_order(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+    body: web::Json<OrderDetails>,
+) -> AppResult<web::Json<CompositionOrder>> {
+    state
+        .tx_json(move |c| ops::update_order(c, &user, &id, &body))
+        .await
 }
 
 /// Nominations in the caller's scope (school administrators: own school), newest first.
@@ -338,6 +353,7 @@ crate::http::endpoints![
     list_orders,
     create_order,
     get_order,
+    update_order,
     order_docx,
     import_preview,
     import_confirm,

@@ -17,17 +17,19 @@ use crate::store::schema::sessions;
 use crate::store::{update_versioned, Change};
 use chrono::NaiveDateTime;
 use tutornet_domain::audit::AuditAction;
-use tutornet_domain::community::{OpenTo, Session, SessionCancel, SessionInput, WorkFormat};
+use tutornet_domain::community::{
+    OpenTo, RoomAt, Session, SessionCancel, SessionInput, WorkFormat,
+};
 use tutornet_domain::notifications::NotificationKind;
 use tutornet_domain::permissions::{Action, Resource, Role};
-use tutornet_domain::text::search_key;
 use tutornet_domain::ProblemCode;
 
-/// 409 when a tutor or an in-person place is already taken in [start, end).
+/// 409 when a tutor or an in-person room ([`RoomAt::same_room`]) is already taken in
+/// [start, end).
 fn check_conflicts(
     conn: &mut DbConn,
     tutor_ids: &[String],
-    place: Option<&str>,
+    room: Option<RoomAt>,
     start: NaiveDateTime,
     end: NaiveDateTime,
     except: Option<&str>,
@@ -53,9 +55,14 @@ fn check_conflicts(
             other_id: s.id.clone(),
         });
     }
-    if let Some(p) = place.map(search_key).filter(|p| !p.is_empty()) {
+    if let Some(room) = room {
         if let Some(s) = others.iter().find(|o| {
-            o.format == "in_person" && o.place.as_deref().map(search_key) == Some(p.clone())
+            o.format == "in_person"
+                && room.same_room(&RoomAt {
+                    municipality_id: &o.municipality_id,
+                    point_id: o.consultation_point_id.as_deref(),
+                    place: o.place.as_deref().unwrap_or_default(),
+                })
         }) {
             return Err(AppError::Clash {
                 code: ProblemCode::RoomConflict,
@@ -105,12 +112,15 @@ fn validate_tutors(
     Ok(ids)
 }
 
-/// The in-person place of the input (online sessions take no room).
-fn room(input: &SessionInput) -> Option<&str> {
-    input
-        .place
-        .as_deref()
-        .filter(|_| input.format == Some(WorkFormat::InPerson))
+/// The room an in-person session of the input takes in municipality `m` (online
+/// sessions take none).
+fn room<'a>(input: &'a SessionInput, m: &'a str) -> Option<RoomAt<'a>> {
+    let place = input.place.as_deref()?;
+    (input.format == Some(WorkFormat::InPerson)).then_some(RoomAt {
+        municipality_id: m,
+        point_id: input.consultation_point_id.as_deref(),
+        place,
+    })
 }
 
 /// Writes the planned occurrences (a series when more than one), each checked for
@@ -126,7 +136,7 @@ fn insert_occurrences(
     let series_id = (occ.len() > 1).then(new_id);
     let mut ids = Vec::new();
     for (a, b) in occ {
-        check_conflicts(conn, tutor_ids, room(input), a, b, None)?;
+        check_conflicts(conn, tutor_ids, room(input, municipality_id), a, b, None)?;
         let id = new_id();
         let t = now();
         let row = NewSession {
@@ -253,7 +263,7 @@ fn check_update(
     check_conflicts(
         conn,
         &tutor_ids,
-        room(input),
+        room(input, &before.municipality_id),
         input.starts_at.naive_utc(),
         input.ends_at.naive_utc(),
         Some(&before.id),

@@ -5,6 +5,7 @@ use tutornet_domain::community::RequestDetail;
 use tutornet_domain::text::format_date_ru;
 
 use crate::pages::requests::list::StaleFlag;
+use crate::pages::requests::parts::series::SeriesSessions;
 use crate::routes::Route;
 use crate::ui::community::RequestStatusBadge;
 use crate::ui::time::datetime_ru;
@@ -72,7 +73,10 @@ pub fn request_props(d: &RequestDetail) -> impl IntoView + use<> {
                     <dt>{if series { "Серия занятий" } else { "Занятие" }}</dt>
                     <dd>
                         <a href=Route::Session(sid.to_string()).path() data-testid="request-session">{if series { "Открыть первое занятие серии" } else { "Открыть занятие" }}</a>
-                        {series.then(|| view! { <p class="hint">"Заявка выполнена, когда проведены все занятия серии, или раньше — по отметке координатора «Отметить выполненной»."</p> })}
+                        {r.series_id.clone().map(|series_id| view! {
+                            <SeriesSessions series_id />
+                            <p class="hint">"Заявка выполнена, когда проведены все занятия серии, или раньше — по отметке координатора «Отметить выполненной»."</p>
+                        })}
                     </dd>
                 }
             })}

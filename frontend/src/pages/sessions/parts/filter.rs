@@ -116,6 +116,7 @@ impl Filter {
             activity: ActivityType::parse(&self.activity),
             status: SessionStatus::parse(&self.status),
             consultation_point_id: non_empty(self.consultation_point_id.clone()),
+            series_id: None,
             municipality_id: None,
             low_results_only: on(self.low_results_only),
             mine: on(self.mine),

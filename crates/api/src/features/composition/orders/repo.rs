@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 use std::collections::HashMap;
 use tutornet_domain::composition::{
-    CompositionOrder, OrderFilter, OrderInput, OrderKind, OrderMember,
+    CompositionOrder, OrderDetails, OrderFilter, OrderInput, OrderKind, OrderMember,
 };
 
 pub(crate) fn to_order(conn: &mut DbConn, r: OrderRow) -> AppResult<CompositionOrder> {
@@ -174,6 +174,35 @@ pub(crate) fn insert(
         members::move_by_order(conn, &who, &x.member_id, id, i.issued_on, reason)?;
     }
     number_rows(conn, id, m, year, i)
+}
+
+/// Stores the corrected details of order `id` at version `v` (0 rows: changed since).
+pub(crate) fn update_details(
+    conn: &mut DbConn,
+    user: &AuthUser,
+    id: &str,
+    v: i32,
+    d: &OrderDetails,
+) -> AppResult<usize> {
+    Ok(crate::set_versioned!(
+        conn,
+        composition_orders,
+        id,
+        v,
+        &user.id,
+        (
+            composition_orders::number.eq(d.number.trim()),
+            composition_orders::issuer.eq(d.issuer.trim()),
+            composition_orders::title.eq(d.title.trim()),
+            composition_orders::signatory_position.eq(clean(&d.signatory_position)),
+            composition_orders::signatory_name.eq(clean(&d.signatory_name)),
+            composition_orders::place.eq(clean(&d.place)),
+            composition_orders::appendix_number.eq(d.appendix_number),
+            composition_orders::issuer_full_name.eq(clean(&d.issuer_full_name)),
+            composition_orders::preamble.eq(clean(&d.preamble)),
+            composition_orders::items.eq(items_text(&d.items)),
+        )
+    )?)
 }
 
 /// The items as stored: one per line, `None` when there are none.

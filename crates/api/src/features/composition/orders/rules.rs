@@ -10,8 +10,11 @@ use crate::features::composition::shared::{audit_scope, list_args, new_record_pl
 use crate::store::conn::DbConn;
 use crate::store::page::Cursor;
 use crate::store::record::new_id;
+use crate::store::{update_audited, Audit};
 use tutornet_domain::audit::{AuditAction, AuditEntity};
-use tutornet_domain::composition::{CompositionOrder, MemberStatus, OrderFilter, OrderInput};
+use tutornet_domain::composition::{
+    CompositionOrder, MemberStatus, OrderDetails, OrderFilter, OrderInput,
+};
 use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::{FieldError, Page};
 
@@ -99,4 +102,42 @@ pub fn create_order(
         Some(&after),
     )?;
     Ok(after)
+}
+
+/// Corrects the printed details of an entered order (versioned; audited as an update).
+pub fn update_order(
+    conn: &mut DbConn,
+    user: &AuthUser,
+    id: &str,
+    input: &OrderDetails,
+) -> AppResult<CompositionOrder> {
+    let r = repo::find_row(conn, id)?;
+    let region = crate::access::places::check_place(
+        conn,
+        user,
+        Resource::Composition,
+        Action::Update,
+        &r.municipality_id,
+        None,
+    )?;
+    input.validate().map_err(AppError::Validation)?;
+    let (current, m) = (r.book.version, r.municipality_id.clone());
+    let before = repo::to_order(conn, r)?;
+    update_audited(
+        conn,
+        Audit::new(
+            user,
+            AuditEntity::CompositionOrder,
+            id,
+            audit_scope(&region, &m),
+        ),
+        input.version,
+        current,
+        before,
+        |conn, v| repo::update_details(conn, user, id, v, input),
+        |conn| {
+            let row = repo::find_row(conn, id)?;
+            repo::to_order(conn, row)
+        },
+    )
 }

@@ -61,6 +61,9 @@ fn filtered<'a>(l: &'a Listing<'a>) -> Boxed<'a> {
     if let Some(p) = &f.consultation_point_id {
         q = q.filter(sessions::consultation_point_id.eq(p.clone()));
     }
+    if let Some(sr) = &f.series_id {
+        q = q.filter(sessions::series_id.eq(sr.clone()));
+    }
     if let Some(m) = &f.municipality_id {
         q = q.filter(sessions::municipality_id.eq(m.clone()));
     }
