@@ -109,6 +109,39 @@ async function main() {
     const after = await request('GET', `/requests/${id}`, ct);
     if (after.body.status !== 'scheduled' || !after.body.session_id) fail(`the request is ${after.body.status}, session ${after.body.session_id}`);
 
+    step = 'a request answered by a weekly series lists the series on its card';
+    const made = await request('POST', '/requests', ct, {
+      form: 'group_consultation', topic: `Серия по письму школы ${RUN}`, problem: 'Нужна серия консультаций',
+      school_id: school, channel: 'phone', audience: 'teachers', format: 'remote', received_on: iso(new Date()),
+    });
+    if (made.status !== 201) fail(`POST /requests → ${made.status}: ${made.text}`);
+    const acc2 = await request('POST', `/requests/${made.body.id}/transitions`, ct, {
+      action: 'accept', tutor_user_id: me.body.id, allow_same_school: true, version: made.body.version,
+    });
+    if (acc2.status !== 200) fail(`accept → ${acc2.status}: ${acc2.text}`);
+    let series = null;
+    for (let week = 3; week < 12 && !series; week++) {
+      const first = new Date(`${from}T00:00:00Z`);
+      first.setUTCDate(first.getUTCDate() + 7 * (week - 2));
+      const until = new Date(first);
+      until.setUTCDate(until.getUTCDate() + 8);
+      const res = await request('POST', '/sessions', tt, {
+        form: 'group_consultation', title: `Серия ${RUN}`, audience: 'teachers', format: 'remote',
+        online_link: 'https://meet.example/series', starts_at: `${iso(first)}T12:00:00Z`, ends_at: `${iso(first)}T13:00:00Z`,
+        recurrence: 'weekly', repeat_until: iso(until), request_ids: [made.body.id],
+      });
+      if (res.status === 201) series = res.body;
+      else if (res.status !== 409 && res.status !== 422) fail(`the series → ${res.status}: ${res.text}`);
+    }
+    if (!series || series.length !== 2) fail(`the series was not planned: ${JSON.stringify(series)}`);
+    await coord.goto(`${BASE}/requests/${made.body.id}`);
+    await shown(coord, '[data-testid="series-sessions"] li', 'the series sessions on the request card');
+    const items = await coord.locator('[data-testid="series-sessions"] li').count();
+    if (items !== 2) fail(`the card lists ${items} sessions of the series, expected 2`);
+    const progress = await coord.locator('[data-testid="series-progress"]').innerText();
+    if (progress !== 'Проведено 0 из 2') fail(`the series progress reads «${progress}»`);
+    await shots(coord, 'p04-request-series');
+
     step = 'the dashboard counts sessions by activity type';
     await coord.goto(`${BASE}/dashboard`);
     await shown(coord, '[data-testid="sessions-by-activity"]', 'the table by activity type');
