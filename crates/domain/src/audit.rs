@@ -74,6 +74,9 @@ crate::labelled_enum!(
         Complete = "complete" => "выполнение",
         FeedCreate = "feed_create" => "создание iCal-подписки",
         FeedRevoke = "feed_revoke" => "отзыв iCal-подписки",
+        Agree = "agree" => "согласование",
+        StepDone = "step_done" => "отметка о выполнении мероприятия",
+        Reopen = "reopen" => "возврат в работу",
     }
 );
 
@@ -101,6 +104,9 @@ crate::labelled_enum!(
         File = "file" => "файл",
         ConsultationPoint = "consultation_point" => "консультационный пункт",
         NotificationSettings = "notification_settings" => "настройки уведомлений",
+        DiagnosticCampaign = "diagnostic_campaign" => "диагностика дефицитов",
+        Indicator = "indicator" => "показатель диагностики",
+        Trajectory = "trajectory" => "индивидуальный маршрут (ИОМ)",
     }
 );
 

@@ -13,6 +13,7 @@ pub mod community;
 pub mod composition;
 pub mod consultation_points;
 pub mod files;
+pub mod growth;
 pub mod labels;
 pub mod notifications;
 pub mod org;

@@ -104,10 +104,14 @@ pub enum Resource {
     Session,
     /// Consultation points (000 §6.1–6.5).
     ConsultationPoint,
+    /// Deficit diagnostics: the framework, campaigns and results.
+    Diagnostics,
+    /// Individual educational trajectories (ИОМ).
+    Trajectory,
 }
 
 impl Resource {
-    pub const ALL: [Resource; 13] = [
+    pub const ALL: [Resource; 15] = [
         Resource::Region,
         Resource::Municipality,
         Resource::School,
@@ -121,6 +125,8 @@ impl Resource {
         Resource::Request,
         Resource::Session,
         Resource::ConsultationPoint,
+        Resource::Diagnostics,
+        Resource::Trajectory,
     ];
 
     pub fn label_ru(self) -> &'static str {
@@ -138,6 +144,8 @@ impl Resource {
             Resource::Request => "Заявки",
             Resource::Session => "Занятия и консультации",
             Resource::ConsultationPoint => "Консультационные пункты",
+            Resource::Diagnostics => "Диагностика дефицитов",
+            Resource::Trajectory => "Индивидуальные маршруты (ИОМ)",
         }
     }
 }
@@ -207,6 +215,10 @@ crate::labelled_enum!(
         AssignedTutor = "assigned_tutor" => "назначенный тьютор заявки",
         /// A tutor who holds a session.
         SessionTutor = "session_tutor" => "тьютор занятия",
+        /// The person whose diagnostic results or trajectory it is.
+        Learner = "learner" => "сам педагог (руководитель)",
+        /// The tutor or mentor leading a trajectory.
+        Mentor = "mentor" => "тьютор (наставник) маршрута",
     }
 );
 
@@ -217,6 +229,8 @@ impl Resource {
             Resource::User => &[Relation::SelfUser],
             Resource::Request => &[Relation::Requester, Relation::AssignedTutor],
             Resource::Session => &[Relation::SessionTutor],
+            Resource::Diagnostics => &[Relation::Learner],
+            Resource::Trajectory => &[Relation::Learner, Relation::Mentor],
             _ => &[],
         }
     }
@@ -237,7 +251,9 @@ pub fn scope(role: Role, resource: Resource, action: Action) -> Option<Scope> {
         }
         Role::Coordinator => Some(S::Municipality),
         Role::Tutor => match (resource, action) {
-            (School | Stats, Read) => Some(S::Municipality),
+            (School | Stats | Diagnostics, Read) => Some(S::Municipality),
+            // Trajectories the tutor leads (and builds).
+            (Trajectory, Read | Create | Update) => Some(S::Own),
             (User, Read) => Some(S::Own),
             // Requests assigned to the tutor; sessions the tutor holds.
             (Request, Read | Update) => Some(S::Own),
@@ -249,16 +265,20 @@ pub fn scope(role: Role, resource: Resource, action: Action) -> Option<Scope> {
             (User, Read) => Some(S::Own),
             // Requests the teacher filed.
             (Request, Read | Create | Update) => Some(S::Own),
+            // The teacher's own results and trajectory (agreeing, marking steps done).
+            (Diagnostics, Read) | (Trajectory, Read | Update) => Some(S::Own),
             _ => None,
         },
         Role::SchoolAdmin => match (resource, action) {
             (School, Read | Update) | (Stats | User, Read) => Some(S::School),
             (Nomination, Read | Create) => Some(S::School),
             (Request, Read | Create | Update) => Some(S::School),
+            (Diagnostics | Trajectory, Read) => Some(S::School),
+            (Trajectory, Update) => Some(S::Own),
             _ => None,
         },
         Role::Observer => match (resource, action) {
-            (School | Stats | Request, Read) => Some(S::Municipality),
+            (School | Stats | Request | Diagnostics | Trajectory, Read) => Some(S::Municipality),
             _ => None,
         },
     }

@@ -110,3 +110,16 @@ async fn schedule_every_role_own_and_foreign() {
     )
     .await;
 }
+
+/// Diagnostics and individual trajectories (professional growth).
+#[actix_web::test]
+async fn growth_every_role_own_and_foreign() {
+    check(
+        "growth",
+        vec![
+            crate::diagnostics::access::rows(),
+            crate::trajectories::access::rows(),
+        ],
+    )
+    .await;
+}

@@ -6,7 +6,7 @@ use super::*;
 use serde_json::json;
 
 /// The text of `word/document.xml`, paragraphs and cells separated by newlines.
-pub(super) fn docx_text(bytes: &[u8]) -> (String, String) {
+pub(crate) fn docx_text(bytes: &[u8]) -> (String, String) {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
     let mut xml = String::new();
     std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)

@@ -4,7 +4,7 @@
 
 pub mod access;
 mod attachments;
-mod export;
+pub mod export;
 mod import;
 mod nominations;
 mod order_details;

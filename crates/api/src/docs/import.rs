@@ -19,6 +19,17 @@ pub enum Source {
     Xlsx,
 }
 
+impl From<tutornet_domain::composition::ImportFormat> for Source {
+    fn from(f: tutornet_domain::composition::ImportFormat) -> Source {
+        use tutornet_domain::composition::ImportFormat as F;
+        match f {
+            F::Text => Source::Text,
+            F::Csv => Source::Csv,
+            F::Xlsx => Source::Xlsx,
+        }
+    }
+}
+
 /// Reads the table's rows, blank and header rows included.
 pub fn read_table(source: Source, content: &str) -> AppResult<Vec<RawRow>> {
     match source {

@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod composition;
 pub mod consultation_points;
 pub mod dashboard;
+pub mod diagnostics;
 pub mod files;
 pub mod health;
 pub mod municipalities;
@@ -21,6 +22,7 @@ pub mod schools;
 pub mod sessions;
 pub mod stats;
 pub mod subjects;
+pub mod trajectories;
 pub mod users;
 
 use crate::http::registry::Api;
@@ -48,6 +50,8 @@ pub const NOUNS: &[fn(&mut Api)] = &[
     files::endpoints,
     calendar::endpoints,
     consultation_points::endpoints,
+    diagnostics::endpoints,
+    trajectories::endpoints,
 ];
 
 /// Which noun answers for the files of an owner kind.

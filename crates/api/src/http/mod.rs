@@ -26,3 +26,34 @@ pub struct ArchivedParam {
     /// Include archived records.
     pub include_archived: Option<bool>,
 }
+
+/// A file download (`Content-Disposition: attachment`).
+/// The name goes both as `filename*` (UTF-8: order numbers may hold Cyrillic letters,
+/// «ОД-15») and as an ASCII `filename` for old clients.
+pub fn file(bytes: Vec<u8>, content_type: &str, name: String) -> HttpResponse {
+    let ascii: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() && c != '"' && c != '\\' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let disposition = header::ContentDisposition {
+        disposition: header::DispositionType::Attachment,
+        parameters: vec![
+            header::DispositionParam::Filename(ascii),
+            header::DispositionParam::FilenameExt(header::ExtendedValue {
+                charset: header::Charset::Ext("UTF-8".into()),
+                language_tag: None,
+                value: name.into_bytes(),
+            }),
+        ],
+    };
+    HttpResponse::Ok()
+        .content_type(content_type)
+        .insert_header(disposition)
+        .body(bytes)
+}

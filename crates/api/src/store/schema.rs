@@ -594,6 +594,104 @@ diesel::joinable!(notification_settings -> users (user_id));
 diesel::joinable!(notification_digests -> users (user_id));
 diesel::joinable!(session_reminders -> sessions (session_id));
 
+diesel::table! {
+    competency_indicators (id) {
+        id -> Text,
+        area -> Text,
+        name -> Text,
+        position -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_by -> Nullable<Text>,
+        archived_at -> Nullable<Timestamp>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    diagnostic_campaigns (id) {
+        id -> Text,
+        municipality_id -> Text,
+        academic_year_id -> Text,
+        title -> Text,
+        held_on -> Date,
+        method -> Text,
+        respondents -> Text,
+        threshold -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_by -> Nullable<Text>,
+        archived_at -> Nullable<Timestamp>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    diagnostic_results (id) {
+        id -> Text,
+        campaign_id -> Text,
+        user_id -> Text,
+        indicator_id -> Text,
+        score -> Integer,
+        young -> Bool,
+    }
+}
+
+diesel::table! {
+    trajectories (id) {
+        id -> Text,
+        user_id -> Text,
+        municipality_id -> Text,
+        school_id -> Nullable<Text>,
+        academic_year_id -> Text,
+        mentor_user_id -> Text,
+        title -> Text,
+        status -> Text,
+        learner_agreed -> Bool,
+        mentor_agreed -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_by -> Nullable<Text>,
+        archived_at -> Nullable<Timestamp>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    trajectory_deficits (trajectory_id, indicator_id) {
+        trajectory_id -> Text,
+        indicator_id -> Text,
+        task -> Text,
+        score_before -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    trajectory_steps (id) {
+        id -> Text,
+        trajectory_id -> Text,
+        position -> Integer,
+        indicator_id -> Nullable<Text>,
+        kind -> Text,
+        title -> Text,
+        deadline -> Date,
+        expected_product -> Text,
+        done_on -> Nullable<Date>,
+        evidence_kind -> Nullable<Text>,
+        evidence_ref -> Nullable<Text>,
+        evidence_label -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(diagnostic_results -> diagnostic_campaigns (campaign_id));
+diesel::joinable!(diagnostic_results -> competency_indicators (indicator_id));
+diesel::joinable!(trajectory_deficits -> trajectories (trajectory_id));
+diesel::joinable!(trajectory_deficits -> competency_indicators (indicator_id));
+diesel::joinable!(trajectory_steps -> trajectories (trajectory_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     session_participants,
     session_logs,
@@ -630,4 +728,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     files,
     consultation_points,
     consultation_point_subjects,
+    competency_indicators,
+    diagnostic_campaigns,
+    diagnostic_results,
+    trajectories,
+    trajectory_deficits,
+    trajectory_steps,
 );

@@ -5,8 +5,9 @@ use crate::error::AppResult;
 use crate::store::conn::DbConn;
 use crate::store::names::{school_short_names, subject_names, user_names};
 use crate::store::schema::{
-    academic_years, attachments, calendar_feeds, composition_orders, consultation_points, members,
-    municipalities, nominations, regions, requests, school_flags, schools, sessions, users,
+    academic_years, attachments, calendar_feeds, competency_indicators, composition_orders,
+    consultation_points, diagnostic_campaigns, members, municipalities, nominations, regions,
+    requests, school_flags, schools, sessions, trajectories, users,
 };
 use crate::store::zone;
 use diesel::prelude::*;
@@ -140,6 +141,26 @@ fn of_kind(conn: &mut DbConn, kind: AuditEntity, ids: Vec<String>) -> AppResult<
                 .select((consultation_points::id, consultation_points::name))
                 .load(conn)?,
         ),
+        E::DiagnosticCampaign => pairs(
+            diagnostic_campaigns::table
+                .filter(diagnostic_campaigns::id.eq_any(ids))
+                .select((diagnostic_campaigns::id, diagnostic_campaigns::title))
+                .load(conn)?,
+        ),
+        E::Indicator => pairs(
+            competency_indicators::table
+                .filter(competency_indicators::id.eq_any(ids))
+                .select((competency_indicators::id, competency_indicators::name))
+                .load(conn)?,
+        ),
+        E::Trajectory => trajectories::table
+            .inner_join(users::table.on(users::id.eq(trajectories::user_id)))
+            .filter(trajectories::id.eq_any(ids))
+            .select((trajectories::id, users::full_name))
+            .load::<(String, String)>(conn)?
+            .into_iter()
+            .map(|(id, who)| (id, format!("ИОМ: {who}")))
+            .collect(),
         E::File => Names::new(),
     })
 }

@@ -1,7 +1,8 @@
 use super::schedule;
 use crate::auth::AuthUser;
 use crate::error::{AppError, AppResult};
-use crate::features::composition::routes::{file, BinaryFile};
+use crate::features::composition::routes::BinaryFile;
+use crate::http::file;
 use crate::openapi::{ReadErrors, WriteErrors};
 use crate::AppState;
 use actix_web::{web, HttpResponse};

@@ -5,10 +5,9 @@ use super::{io, ops};
 use crate::auth::AuthUser;
 use crate::docs::{self, DOCX_TYPE, XLSX_TYPE};
 use crate::error::AppResult;
-use crate::http::created;
+use crate::http::{created, file};
 use crate::openapi::{ReadErrors, WriteErrors};
 use crate::AppState;
-use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 use tutornet_domain::composition::{
     Attachment, AttachmentInput, CompositionOrder, ExportQuery, ImportPreview, ImportRequest,
@@ -264,37 +263,6 @@ pub async fn import_confirm(
 ) -> AppResult<HttpResponse> {
     let r = state.tx(move |c| io::confirm(c, &user, &body)).await?;
     Ok(HttpResponse::Created().json(r))
-}
-
-/// A file download (`Content-Disposition: attachment`).
-/// The name goes both as `filename*` (UTF-8: order numbers may hold Cyrillic letters,
-/// «ОД-15») and as an ASCII `filename` for old clients.
-pub(crate) fn file(bytes: Vec<u8>, content_type: &str, name: String) -> HttpResponse {
-    let ascii: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_graphic() && c != '"' && c != '\\' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let disposition = header::ContentDisposition {
-        disposition: header::DispositionType::Attachment,
-        parameters: vec![
-            header::DispositionParam::Filename(ascii),
-            header::DispositionParam::FilenameExt(header::ExtendedValue {
-                charset: header::Charset::Ext("UTF-8".into()),
-                language_tag: None,
-                value: name.into_bytes(),
-            }),
-        ],
-    };
-    HttpResponse::Ok()
-        .content_type(content_type)
-        .insert_header(disposition)
-        .body(bytes)
 }
 
 /// The order's appendix «Состав муниципального сообщества тьюторов» in Excel (000 Прил. 1):

@@ -293,3 +293,41 @@ pub(super) fn set_difficulties(
         .execute(conn)?;
     Ok(())
 }
+
+/// The title and local day of a held session `user_id` attended (registered and marked
+/// present, or listed present in the log), or `None`: what a trajectory step cites as
+/// its evidence.
+pub fn attended_by(
+    conn: &mut DbConn,
+    session_id: &str,
+    user_id: &str,
+) -> AppResult<Option<(String, chrono::NaiveDate)>> {
+    use crate::store::schema::{registrations as r, session_participants as sp, sessions as s};
+    let held: Option<(String, chrono::NaiveDateTime, String)> = s::table
+        .find(session_id)
+        .filter(s::status.eq("held"))
+        .select((s::title, s::starts_at, s::municipality_id))
+        .first(conn)
+        .optional()?;
+    let Some((title, at, m)) = held else {
+        return Ok(None);
+    };
+    let registered: i64 = r::table
+        .filter(r::session_id.eq(session_id))
+        .filter(r::user_id.eq(user_id))
+        .filter(r::attended.eq(true))
+        .count()
+        .get_result(conn)?;
+    let listed: i64 = sp::table
+        .filter(sp::session_id.eq(session_id))
+        .filter(sp::user_id.eq(user_id))
+        .filter(sp::attended.eq(true))
+        .count()
+        .get_result(conn)?;
+    if registered + listed == 0 {
+        return Ok(None);
+    }
+    let tz = crate::store::zone::of_municipality(conn, &m)?;
+    let day = crate::store::zone::local(at, tz).date();
+    Ok(Some((title, day)))
+}

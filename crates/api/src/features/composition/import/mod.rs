@@ -45,11 +45,7 @@ pub fn confirm(conn: &mut DbConn, user: &AuthUser, req: &ImportRequest) -> AppRe
 }
 
 fn source(f: ImportFormat) -> Source {
-    match f {
-        ImportFormat::Text => Source::Text,
-        ImportFormat::Csv => Source::Csv,
-        ImportFormat::Xlsx => Source::Xlsx,
-    }
+    Source::from(f)
 }
 
 /// An import of the appendix into one municipality's composition of one year.

@@ -1,0 +1,60 @@
+//! Pure decisions about trajectories: who sees one and in which capacity the caller acts.
+
+use crate::access::relations::{covers, Related};
+use crate::auth::{AuthUser, Reach};
+use tutornet_domain::growth::trajectories::Party;
+use tutornet_domain::permissions::{Relation, Resource, Role};
+
+/// What the decisions need to know about a trajectory.
+pub(super) struct Facts<'a> {
+    pub municipality_id: &'a str,
+    pub region_id: Option<&'a str>,
+    pub school_id: Option<&'a str>,
+    pub learner_id: &'a str,
+    pub mentor_id: &'a str,
+}
+
+impl Related for Facts<'_> {
+    fn municipality_id(&self) -> Option<&str> {
+        Some(self.municipality_id)
+    }
+
+    fn region_id(&self) -> Option<&str> {
+        self.region_id
+    }
+
+    fn school_id(&self) -> Option<&str> {
+        self.school_id
+    }
+
+    fn holds(&self, relation: Relation, user_id: &str) -> bool {
+        match relation {
+            Relation::Learner => self.learner_id == user_id,
+            Relation::Mentor => self.mentor_id == user_id,
+            _ => false,
+        }
+    }
+}
+
+pub(super) fn visible(reach: Option<&Reach>, f: &Facts) -> bool {
+    covers(reach, Resource::Trajectory, f)
+}
+
+/// The capacity the caller acts in: the coordinator (admin, or the municipality's
+/// coordinator) before the mentor before the learner.
+pub(super) fn party(user: &AuthUser, f: &Facts) -> Option<Party> {
+    let coordinates = match user.role {
+        Role::Admin => true,
+        Role::Coordinator => user.municipality_id.as_deref() == Some(f.municipality_id),
+        _ => false,
+    };
+    if coordinates {
+        Some(Party::Coordinator)
+    } else if f.mentor_id == user.id {
+        Some(Party::Mentor)
+    } else if f.learner_id == user.id {
+        Some(Party::Learner)
+    } else {
+        None
+    }
+}
