@@ -57,6 +57,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("consultation-points") view=consultation_points::list::ConsultationPointsPage />
                     <Route path=path!("consultation-points/new") view=consultation_points::form::ConsultationPointFormPage />
                     <Route path=path!("consultation-points/:id/edit") view=consultation_points::form::ConsultationPointFormPage />
+                    <Route path=path!("diagnostics") view=crate::pages::diagnostics::list::DiagnosticsPage />
+                    <Route path=path!("diagnostics/:id") view=crate::pages::diagnostics::card::CampaignCardPage />
+                    <Route path=path!("trajectories") view=crate::pages::trajectories::list::TrajectoriesPage />
+                    <Route path=path!("trajectories/new") view=crate::pages::trajectories::form::TrajectoryFormPage />
+                    <Route path=path!("trajectories/:id") view=crate::pages::trajectories::card::TrajectoryCardPage />
                     <Route path=path!("*any") view=NotFound />
                 </ParentRoute>
             </Routes>

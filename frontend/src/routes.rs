@@ -46,6 +46,11 @@ pub enum Route {
     ConsultationPoints,
     ConsultationPointNew,
     ConsultationPointEdit(String),
+    Diagnostics,
+    Campaign(String),
+    Trajectories,
+    TrajectoryNew,
+    Trajectory(String),
 }
 
 impl Route {
@@ -88,6 +93,11 @@ impl Route {
             Route::ConsultationPoints => "/consultation-points".to_string(),
             Route::ConsultationPointNew => "/consultation-points/new".to_string(),
             Route::ConsultationPointEdit(id) => format!("/consultation-points/{id}/edit"),
+            Route::Diagnostics => "/diagnostics".to_string(),
+            Route::Campaign(id) => format!("/diagnostics/{id}"),
+            Route::Trajectories => "/trajectories".to_string(),
+            Route::TrajectoryNew => "/trajectories/new".to_string(),
+            Route::Trajectory(id) => format!("/trajectories/{id}"),
         }
     }
 

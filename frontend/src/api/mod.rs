@@ -11,6 +11,7 @@ pub mod composition;
 pub mod consultation_points;
 pub mod dashboard;
 pub mod files;
+pub mod growth;
 pub mod nominations;
 pub mod notifications;
 mod problems;

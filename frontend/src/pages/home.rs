@@ -182,6 +182,7 @@ pub fn HomePage() -> impl IntoView {
             <h1>{greeting}</h1>
             <p class="muted lead">{scope_line}</p>
             <AgendaPanel />
+            <crate::pages::trajectories::mine::MyTrajectories />
             <Show when=sees_registry>
             <h2>"Реестр"</h2>
             <ErrorBanner problem />

@@ -77,6 +77,15 @@ pub fn menu(me: &Me) -> Vec<Group> {
         }
     }
 
+    // Professional growth: diagnostics and trajectories (ИОМ).
+    let mut growth = Vec::new();
+    if reads(Resource::Diagnostics).is_some() {
+        growth.push(item("Диагностика", Route::Diagnostics));
+    }
+    if reads(Resource::Trajectory).is_some() {
+        growth.push(item("ИОМ", Route::Trajectories));
+    }
+
     let mut control = Vec::new();
     if matches!(role, Role::Coordinator | Role::Admin) {
         control.push(item("Пульт координатора", Route::Dashboard));
@@ -88,6 +97,7 @@ pub fn menu(me: &Me) -> Vec<Group> {
     let groups: Vec<Group> = [
         ("work", "Работа", work),
         ("community", "Сообщество", community),
+        ("growth", "Развитие", growth),
         ("directory", "Справочники", directory),
         ("control", "Контроль", control),
     ]

@@ -3,6 +3,7 @@
 //! tutornet's own records, agreement by the learner and the mentor, progress, the
 //! re-diagnosis before/after, and the printable ИОМ table.
 
+pub mod demo;
 mod document;
 mod policy;
 mod repo;
