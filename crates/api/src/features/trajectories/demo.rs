@@ -39,7 +39,7 @@ pub fn load_demo(conn: &mut DbConn, municipality_id: &str) -> AppResult<()> {
             dc::id.eq(&campaign),
             dc::municipality_id.eq(municipality_id),
             dc::academic_year_id.eq(&year.id),
-            dc::title.eq("Диагностика профессиональных дефицитов учителей математики"),
+            dc::title.eq("Диагностика профессиональных дефицитов педагогов (ноябрь)"),
             dc::held_on.eq(day(11, 16).unwrap_or(year.starts_on)),
             dc::method.eq("questionnaire"),
             dc::respondents.eq("teachers"),
@@ -73,10 +73,7 @@ pub fn load_demo(conn: &mut DbConn, municipality_id: &str) -> AppResult<()> {
             t::school_id.eq(&school),
             t::academic_year_id.eq(&year.id),
             t::mentor_user_id.eq(&tutor),
-            t::title.eq(format!(
-                "ИОМ учителя математики на {} учебный год",
-                year.name
-            )),
+            t::title.eq(format!("ИОМ педагога на {} учебный год", year.name)),
             t::status.eq("agreed"),
             t::learner_agreed.eq(true),
             t::mentor_agreed.eq(true),
