@@ -104,10 +104,12 @@ pub enum Resource {
     Session,
     /// Consultation points (000 §6.1–6.5).
     ConsultationPoint,
+    /// Expert reviews of documents (000 §5.4).
+    Review,
 }
 
 impl Resource {
-    pub const ALL: [Resource; 13] = [
+    pub const ALL: [Resource; 14] = [
         Resource::Region,
         Resource::Municipality,
         Resource::School,
@@ -121,6 +123,7 @@ impl Resource {
         Resource::Request,
         Resource::Session,
         Resource::ConsultationPoint,
+        Resource::Review,
     ];
 
     pub fn label_ru(self) -> &'static str {
@@ -138,6 +141,7 @@ impl Resource {
             Resource::Request => "Заявки",
             Resource::Session => "Занятия и консультации",
             Resource::ConsultationPoint => "Консультационные пункты",
+            Resource::Review => "Экспертиза документов",
         }
     }
 }
@@ -207,6 +211,10 @@ crate::labelled_enum!(
         AssignedTutor = "assigned_tutor" => "назначенный тьютор заявки",
         /// A tutor who holds a session.
         SessionTutor = "session_tutor" => "тьютор занятия",
+        /// The teacher who submitted a document for review.
+        ReviewAuthor = "review_author" => "автор документа на экспертизе",
+        /// The expert assigned to a review.
+        ReviewExpert = "review_expert" => "эксперт документа",
     }
 );
 
@@ -217,6 +225,7 @@ impl Resource {
             Resource::User => &[Relation::SelfUser],
             Resource::Request => &[Relation::Requester, Relation::AssignedTutor],
             Resource::Session => &[Relation::SessionTutor],
+            Resource::Review => &[Relation::ReviewAuthor, Relation::ReviewExpert],
             _ => &[],
         }
     }
@@ -242,6 +251,8 @@ pub fn scope(role: Role, resource: Resource, action: Action) -> Option<Scope> {
             // Requests assigned to the tutor; sessions the tutor holds.
             (Request, Read | Update) => Some(S::Own),
             (Session, Create | Update | Archive) => Some(S::Own),
+            // Reviews the tutor is the expert of.
+            (Review, Read | Update) => Some(S::Own),
             _ => None,
         },
         Role::Teacher => match (resource, action) {
@@ -249,16 +260,19 @@ pub fn scope(role: Role, resource: Resource, action: Action) -> Option<Scope> {
             (User, Read) => Some(S::Own),
             // Requests the teacher filed.
             (Request, Read | Create | Update) => Some(S::Own),
+            // Documents the teacher submitted for review.
+            (Review, Read | Create | Update) => Some(S::Own),
             _ => None,
         },
         Role::SchoolAdmin => match (resource, action) {
             (School, Read | Update) | (Stats | User, Read) => Some(S::School),
             (Nomination, Read | Create) => Some(S::School),
             (Request, Read | Create | Update) => Some(S::School),
+            (Review, Read | Create | Update) => Some(S::School),
             _ => None,
         },
         Role::Observer => match (resource, action) {
-            (School | Stats | Request, Read) => Some(S::Municipality),
+            (School | Stats | Request | Review, Read) => Some(S::Municipality),
             _ => None,
         },
     }

@@ -17,6 +17,7 @@ pub mod municipalities;
 pub mod notifications;
 pub mod regions;
 pub mod requests;
+pub mod reviews;
 pub mod schools;
 pub mod sessions;
 pub mod stats;
@@ -48,6 +49,7 @@ pub const NOUNS: &[fn(&mut Api)] = &[
     files::endpoints,
     calendar::endpoints,
     consultation_points::endpoints,
+    reviews::endpoints,
 ];
 
 /// Which noun answers for the files of an owner kind.
@@ -56,6 +58,7 @@ pub fn file_owner(kind: files::OwnerKind) -> &'static dyn files::FileOwner {
         files::OwnerKind::Order => &files::ORDER_FILES,
         files::OwnerKind::Session => &sessions::FILES,
         files::OwnerKind::Request => &requests::files::FILES,
+        files::OwnerKind::Review => &reviews::files::FILES,
     }
 }
 
