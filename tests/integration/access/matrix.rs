@@ -110,3 +110,9 @@ async fn schedule_every_role_own_and_foreign() {
     )
     .await;
 }
+
+/// Expert reviews of documents.
+#[actix_web::test]
+async fn reviews_every_role_own_and_foreign() {
+    check("reviews", vec![crate::reviews::access::rows()]).await;
+}

@@ -148,10 +148,9 @@ pub fn docx(
     };
     let d = detail(conn, user, id)?;
     if d.conclusion.is_none() {
-        return Err(AppError::Conflict {
-            code: tutornet_domain::ProblemCode::InvalidTransition,
-            detail: "Заключения ещё нет: оно готовится после решения эксперта".into(),
-        });
+        return Err(AppError::NotFound(
+            "Заключения ещё нет: оно готовится после решения эксперта".into(),
+        ));
     }
     let bytes = to_docx(&blocks(&d, private))?;
     Ok((format!("Заключение — {}.docx", d.review.title), bytes))
