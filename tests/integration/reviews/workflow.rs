@@ -42,6 +42,23 @@ async fn ktp_from_submission_to_signed_conclusion() {
 
     // 2. The coordinator assigns an expert who works in no school of the author's.
     let (expert_id, expert) = outside_expert(&app, "wf").await;
+    let choices = app
+        .get(&format!("/api/v1/reviews/{id}/experts"), &coord)
+        .await
+        .ok(200);
+    let pick = choices
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["user_id"] == expert_id.as_str())
+        .unwrap();
+    assert_eq!(pick["same_school"], false);
+    assert_eq!(
+        app.get(&format!("/api/v1/reviews/{id}/experts"), &teacher)
+            .await
+            .status,
+        403
+    );
     let d = act(
         &app,
         &coord,

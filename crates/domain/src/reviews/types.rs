@@ -315,3 +315,15 @@ pub struct ReviewSchoolCount {
     /// Open and unchanged for 14 days or more.
     pub stale: i64,
 }
+
+/// A tutor who may be assigned as the expert of a review.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ExpertChoice {
+    pub user_id: String,
+    pub full_name: String,
+    /// Works in the author's school (assign only with `confirm_same_school`).
+    pub same_school: bool,
+    /// Open reviews the tutor already holds.
+    pub open_reviews: i64,
+}

@@ -9,8 +9,8 @@ use crate::AppState;
 use actix_web::{web, HttpResponse};
 use tutornet_domain::files::{StoredFile, UploadParams};
 use tutornet_domain::reviews::{
-    ConclusionInput, Review, ReviewDetail, ReviewFilter, ReviewInput, ReviewSchoolCount,
-    ReviewTemplate, ReviewTransition, TemplateInput, VerdictsInput,
+    ConclusionInput, ExpertChoice, Review, ReviewDetail, ReviewFilter, ReviewInput,
+    ReviewSchoolCount, ReviewTemplate, ReviewTransition, TemplateInput, VerdictsInput,
 };
 use tutornet_domain::Page;
 
@@ -80,6 +80,20 @@ pub async fn transition(
 ) -> AppResult<web::Json<ReviewDetail>> {
     state
         .tx_json(move |c| super::rules::transition(c, &user, &id, &body))
+        .await
+}
+
+/// Tutors the coordinator may assign as the expert: those of other schools first, then
+/// by fewer open reviews.
+#[utoipa::path(get, path = "/api/v1/reviews/{id}/experts", tag = "reviews", params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = Vec<ExpertChoice>), ReadErrors))]
+pub async fn experts(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+) -> AppResult<web::Json<Vec<ExpertChoice>>> {
+    state
+        .db_json(move |c| super::rules::experts(c, &user, &id))
         .await
 }
 
@@ -189,6 +203,7 @@ crate::http::endpoints![
     by_school,
     get,
     transition,
+    experts,
     verdicts,
     conclusion,
     conclusion_docx,

@@ -18,9 +18,9 @@ use tutornet_domain::community::FormOfWork;
 use tutornet_domain::notifications::NotificationKind;
 use tutornet_domain::permissions::{Action, Resource, Role};
 use tutornet_domain::reviews::{
-    changed_criteria, score, Criterion, DocumentType, Review, ReviewActor, ReviewConclusion,
-    ReviewDetail, ReviewEvent, ReviewFilter, ReviewInput, ReviewRound, ReviewSchoolCount,
-    ReviewStatus, Verdict, VerdictEntry,
+    changed_criteria, score, Criterion, DocumentType, ExpertChoice, Review, ReviewActor,
+    ReviewConclusion, ReviewDetail, ReviewEvent, ReviewFilter, ReviewInput, ReviewRound,
+    ReviewSchoolCount, ReviewStatus, Verdict, VerdictEntry,
 };
 use tutornet_domain::Page;
 
@@ -263,6 +263,36 @@ pub fn per_school(conn: &mut DbConn, user: &AuthUser) -> AppResult<Vec<ReviewSch
         })
         .collect();
     out.sort_by_key(|c| tutornet_domain::text::collation_key(&c.school_name));
+    Ok(out)
+}
+
+/// Tutors of the current composition who may be the expert (coordinator): others'
+/// schools first, then by fewer open reviews; the author is left out.
+pub fn experts(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Vec<ExpertChoice>> {
+    let row = get_row(conn, user, id)?;
+    if !actors(user, &row).contains(&ReviewActor::Coordinator) {
+        return Err(AppError::Forbidden("Эксперта назначает координатор".into()));
+    }
+    let tutors = crate::features::composition::ops::current_tutors(conn, &row.municipality_id)?;
+    let mut out = Vec::new();
+    for (uid, name, school) in tutors {
+        if uid == row.author_id || out.iter().any(|e: &ExpertChoice| e.user_id == uid) {
+            continue;
+        }
+        out.push(ExpertChoice {
+            open_reviews: repo::open_of_expert(conn, &uid)?,
+            same_school: school.as_deref() == Some(row.school_id.as_str()),
+            user_id: uid,
+            full_name: name,
+        });
+    }
+    out.sort_by_key(|e| {
+        (
+            e.same_school,
+            e.open_reviews,
+            tutornet_domain::text::collation_key(&e.full_name),
+        )
+    });
     Ok(out)
 }
 
