@@ -2,6 +2,7 @@
 //! rounds, the reasoned conclusion and the checklist templates.
 
 pub mod conclusion;
+pub mod demo;
 pub mod files;
 mod policy;
 mod repo;
