@@ -39,6 +39,7 @@ CREATE TABLE reviews (
   private_notes TEXT,
   signed_at TIMESTAMP,
   signed_by TEXT REFERENCES users(id),
+  reminded_due_on DATE,
   status_changed_at TIMESTAMP NOT NULL,
   created_at TIMESTAMP NOT NULL,
   updated_at TIMESTAMP NOT NULL,

@@ -2,6 +2,7 @@
 //! the conclusion's DOCX, races, and the authorisation rows.
 
 pub mod access;
+mod due;
 mod race;
 mod refusals;
 mod templates;

@@ -676,6 +676,7 @@ diesel::table! {
         private_notes -> Nullable<Text>,
         signed_at -> Nullable<Timestamp>,
         signed_by -> Nullable<Text>,
+        reminded_due_on -> Nullable<Date>,
         status_changed_at -> Timestamp,
         created_at -> Timestamp,
         updated_at -> Timestamp,

@@ -5,6 +5,7 @@ pub mod conclusion;
 pub mod demo;
 pub mod files;
 mod policy;
+pub mod reminders;
 mod repo;
 pub mod routes;
 mod rows;
