@@ -200,3 +200,34 @@ async fn submission_is_checked() {
     assert_eq!(bad_stale.status, 422);
     assert_eq!(app.get("/api/v1/reviews/nope", &coord).await.status, 404);
 }
+
+#[actix_web::test]
+async fn a_request_for_an_expert_review_becomes_a_review() {
+    let app = TestApp::new().await;
+    let teacher = app.login(TEACHER).await;
+    let math = subject_id(&app, &teacher, "Математика").await;
+    let other = file_request(&app, &teacher, &math).await;
+    let asked = app
+        .post(
+            "/api/v1/requests",
+            &teacher,
+            json!({"form": "expert_review", "subject_id": math, "topic": "Экспертиза рабочей программы",
+                   "problem": "Прошу проверить программу по алгебре", "audience": "teachers",
+                   "audience_count": 1, "format": "remote"}),
+        )
+        .await
+        .ok(201);
+    let body = |rid: &Value| {
+        json!({"document_type": "work_programme", "title": "Рабочая программа по алгебре",
+               "subject_id": math, "request_id": rid["id"]})
+    };
+    let wrong = app.post("/api/v1/reviews", &teacher, body(&other)).await;
+    assert_eq!(wrong.status, 422);
+    assert_eq!(wrong.field_errors(), vec!["request_id"]);
+    let r = app
+        .post("/api/v1/reviews", &teacher, body(&asked))
+        .await
+        .ok(201);
+    assert_eq!(r["request_id"], asked["id"]);
+    assert_eq!(r["subject_name"], "Математика");
+}

@@ -4,7 +4,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 use tutornet_domain::reviews::{DocumentType, ReviewInput};
 use tutornet_domain::{Problem, Role};
 
@@ -22,6 +22,10 @@ pub fn ReviewFormPage() -> impl IntoView {
     set_title("Документ на экспертизу");
     let auth = Auth::get();
     let navigate = use_navigate();
+    // `?request_id=`: the request «экспертиза» this review answers.
+    let request_id = use_query_map()
+        .with_untracked(|q| q.get("request_id"))
+        .filter(|s| !s.is_empty());
     let doc_type = RwSignal::new(DocumentType::Ktp.as_str().to_string());
     let title = RwSignal::new(String::new());
     let subject_id = RwSignal::new(String::new());
@@ -44,6 +48,7 @@ pub fn ReviewFormPage() -> impl IntoView {
             subject_id: non_empty(subject_id.get_untracked()),
             grades: non_empty(grades.get_untracked()),
             for_school: for_school.get_untracked(),
+            request_id: request_id.clone(),
             ..Default::default()
         };
         if !valid(problem, input.validate().err().unwrap_or_default()) {
