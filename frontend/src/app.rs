@@ -37,6 +37,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("requests") view=requests::list::RequestsPage />
                     <Route path=path!("requests/new") view=requests::form::RequestFormPage />
                     <Route path=path!("requests/:id") view=requests::card::RequestCardPage />
+                    <Route path=path!("reviews") view=crate::pages::reviews::list::ReviewsPage />
+                    <Route path=path!("reviews/new") view=crate::pages::reviews::form::ReviewFormPage />
+                    <Route path=path!("reviews/:id") view=crate::pages::reviews::card::ReviewCardPage />
                     <Route path=path!("sessions") view=sessions::list::SessionsPage />
                     <Route path=path!("sessions/new") view=sessions::form::SessionFormPage />
                     <Route path=path!("sessions/:id") view=sessions::card::SessionCardPage />

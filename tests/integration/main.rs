@@ -29,6 +29,7 @@ mod notifications;
 mod registrations;
 mod registry;
 mod requests;
+mod reviews;
 mod scenarios;
 mod schools;
 mod session_log;

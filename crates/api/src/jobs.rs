@@ -21,6 +21,8 @@ pub struct Report {
     pub digests: Vec<Digest>,
     /// Ids of the sessions reminded of.
     pub reminders: Vec<String>,
+    /// Ids of the reviews whose due date was reminded of.
+    pub review_reminders: Vec<String>,
 }
 
 /// Runs every job once at `now` (UTC) on one connection.
@@ -29,6 +31,16 @@ pub fn run_once(conn: &mut DbConn, now: NaiveDateTime, base_url: &str) -> AppRes
     for (id, starts_at) in reminders::due(conn, now)? {
         match write_tx(conn, |c| reminders::remind(c, &id, starts_at, now)) {
             Ok(true) => report.reminders.push(id),
+            Ok(false) => {}
+            Err(e) if reminders::claimed_elsewhere(&e) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    for id in crate::features::reviews::reminders::due(conn, now)? {
+        match write_tx(conn, |c| {
+            crate::features::reviews::reminders::remind(c, &id, now)
+        }) {
+            Ok(true) => report.review_reminders.push(id),
             Ok(false) => {}
             Err(e) if reminders::claimed_elsewhere(&e) => {}
             Err(e) => return Err(e),

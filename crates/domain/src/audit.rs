@@ -77,6 +77,13 @@ crate::labelled_enum!(
         Agree = "agree" => "согласование",
         StepDone = "step_done" => "отметка о выполнении мероприятия",
         Reopen = "reopen" => "возврат в работу",
+        Assign = "assign" => "назначение эксперта",
+        StartReview = "start_review" => "начало экспертизы",
+        ReturnForRework = "return_for_rework" => "возврат на доработку",
+        Resubmit = "resubmit" => "повторная подача",
+        Verdicts = "verdicts" => "оценки эксперта",
+        Conclude = "conclude" => "заключение эксперта",
+        Sign = "sign" => "подписание заключения",
     }
 );
 
@@ -107,6 +114,8 @@ crate::labelled_enum!(
         DiagnosticCampaign = "diagnostic_campaign" => "диагностика дефицитов",
         Indicator = "indicator" => "показатель диагностики",
         Trajectory = "trajectory" => "индивидуальный маршрут (ИОМ)",
+        Review = "review" => "экспертиза документа",
+        ReviewTemplate = "review_template" => "чек-лист экспертизы",
     }
 );
 
@@ -260,6 +269,31 @@ pub const FIELD_LABELS: &[(&str, &str)] = &[
     // support flags per year
     ("academic_year_name", "учебный год"),
     ("basis", "основание"),
+    // reviews
+    ("author_id", "автор"),
+    ("author_name", "автор"),
+    ("document_type", "вид документа"),
+    ("document_type_label", "вид документа"),
+    ("grades", "классы"),
+    ("expert_id", "эксперт"),
+    ("expert_name", "эксперт"),
+    (
+        "same_school_confirmed",
+        "эксперт из той же школы подтверждён",
+    ),
+    (
+        "no_conflict_declared_at",
+        "декларация об отсутствии конфликта интересов",
+    ),
+    ("round", "раунд"),
+    ("template_version", "версия чек-листа"),
+    ("due_on", "срок"),
+    ("request_id", "заявка"),
+    ("signed_at", "заключение подписано"),
+    ("criteria", "критерии"),
+    ("updated_by_name", "кто изменил"),
+    ("verdicts", "оценки эксперта"),
+    ("conclusion", "заключение"),
 ];
 
 /// Russian label of a changed field shown in the audit log (the code itself when this

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// Largest file accepted (413 beyond).
-pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
+pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
 
 /// Content types accepted, with the label the UI shows.
 pub const ALLOWED_TYPES: &[(&str, &str)] = &[
@@ -24,6 +24,7 @@ pub const ALLOWED_TYPES: &[(&str, &str)] = &[
         "PPTX",
     ),
     ("application/msword", "DOC"),
+    ("application/vnd.oasis.opendocument.text", "ODT"),
     ("text/plain", "TXT"),
 ];
 

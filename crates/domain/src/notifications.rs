@@ -14,6 +14,8 @@ crate::labelled_enum!(
         WaitlistPromoted = "waitlist_promoted" => "Место из листа ожидания",
         SessionHeld = "session_held" => "Занятие проведено",
         SessionReminder = "session_reminder" => "Напоминание о занятии",
+        ReviewStatus = "review_status" => "Ход экспертизы",
+        ReviewDue = "review_due" => "Срок экспертизы",
     }
 );
 

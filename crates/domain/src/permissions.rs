@@ -108,10 +108,12 @@ pub enum Resource {
     Diagnostics,
     /// Individual educational trajectories (ИОМ).
     Trajectory,
+    /// Expert reviews of documents (000 §5.4).
+    Review,
 }
 
 impl Resource {
-    pub const ALL: [Resource; 15] = [
+    pub const ALL: [Resource; 16] = [
         Resource::Region,
         Resource::Municipality,
         Resource::School,
@@ -127,6 +129,7 @@ impl Resource {
         Resource::ConsultationPoint,
         Resource::Diagnostics,
         Resource::Trajectory,
+        Resource::Review,
     ];
 
     pub fn label_ru(self) -> &'static str {
@@ -146,6 +149,7 @@ impl Resource {
             Resource::ConsultationPoint => "Консультационные пункты",
             Resource::Diagnostics => "Диагностика дефицитов",
             Resource::Trajectory => "Индивидуальные маршруты (ИОМ)",
+            Resource::Review => "Экспертиза документов",
         }
     }
 }
@@ -219,6 +223,10 @@ crate::labelled_enum!(
         Learner = "learner" => "сам педагог (руководитель)",
         /// The tutor or mentor leading a trajectory.
         Mentor = "mentor" => "тьютор (наставник) маршрута",
+        /// The teacher who submitted a document for review.
+        ReviewAuthor = "review_author" => "автор документа на экспертизе",
+        /// The expert assigned to a review.
+        ReviewExpert = "review_expert" => "эксперт документа",
     }
 );
 
@@ -231,6 +239,7 @@ impl Resource {
             Resource::Session => &[Relation::SessionTutor],
             Resource::Diagnostics => &[Relation::Learner],
             Resource::Trajectory => &[Relation::Learner, Relation::Mentor],
+            Resource::Review => &[Relation::ReviewAuthor, Relation::ReviewExpert],
             _ => &[],
         }
     }
@@ -258,6 +267,8 @@ pub fn scope(role: Role, resource: Resource, action: Action) -> Option<Scope> {
             // Requests assigned to the tutor; sessions the tutor holds.
             (Request, Read | Update) => Some(S::Own),
             (Session, Create | Update | Archive) => Some(S::Own),
+            // Reviews the tutor is the expert of.
+            (Review, Read | Update) => Some(S::Own),
             _ => None,
         },
         Role::Teacher => match (resource, action) {
@@ -267,6 +278,8 @@ pub fn scope(role: Role, resource: Resource, action: Action) -> Option<Scope> {
             (Request, Read | Create | Update) => Some(S::Own),
             // The teacher's own results and trajectory (agreeing, marking steps done).
             (Diagnostics, Read) | (Trajectory, Read | Update) => Some(S::Own),
+            // Documents the teacher submitted for review.
+            (Review, Read | Create | Update) => Some(S::Own),
             _ => None,
         },
         Role::SchoolAdmin => match (resource, action) {
@@ -275,10 +288,13 @@ pub fn scope(role: Role, resource: Resource, action: Action) -> Option<Scope> {
             (Request, Read | Create | Update) => Some(S::School),
             (Diagnostics | Trajectory, Read) => Some(S::School),
             (Trajectory, Update) => Some(S::Own),
+            (Review, Read | Create | Update) => Some(S::School),
             _ => None,
         },
         Role::Observer => match (resource, action) {
-            (School | Stats | Request | Diagnostics | Trajectory, Read) => Some(S::Municipality),
+            (School | Stats | Request | Review | Diagnostics | Trajectory, Read) => {
+                Some(S::Municipality)
+            }
             _ => None,
         },
     }

@@ -17,6 +17,8 @@ pub enum UploadTarget {
     OrderScan(String),
     /// A document of a request (added to its list).
     RequestDocument(String),
+    /// The document under an expert review (added to its list).
+    ReviewDocument(String),
 }
 
 /// Sends a file's bytes to `target`.
@@ -30,6 +32,7 @@ pub async fn upload(
         UploadTarget::SessionMaterial(id) => (Method::POST, format!("/sessions/{id}/files")),
         UploadTarget::OrderScan(id) => (Method::PUT, format!("/composition/orders/{id}/file")),
         UploadTarget::RequestDocument(id) => (Method::POST, format!("/requests/{id}/files")),
+        UploadTarget::ReviewDocument(id) => (Method::POST, format!("/reviews/{id}/files")),
     };
     let q = vec![("name".to_string(), name)];
     client::upload(method, &path, &q, bytes, content_type).await

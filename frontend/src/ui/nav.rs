@@ -41,6 +41,9 @@ pub fn menu(me: &Me) -> Vec<Group> {
     if allows(role, Resource::Request, Action::Read) {
         work.push(item("Заявки", Route::Requests));
     }
+    if allows(role, Resource::Review, Action::Read) && role != Role::Observer {
+        work.push(item("Экспертиза", Route::Reviews));
+    }
     work.push(item("Расписание", Route::Sessions));
 
     let mut community = vec![item("Состав сообщества", Route::Composition)];

@@ -123,3 +123,9 @@ async fn growth_every_role_own_and_foreign() {
     )
     .await;
 }
+
+/// Expert reviews of documents.
+#[actix_web::test]
+async fn reviews_every_role_own_and_foreign() {
+    check("reviews", vec![crate::reviews::access::rows()]).await;
+}

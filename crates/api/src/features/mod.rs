@@ -18,6 +18,7 @@ pub mod municipalities;
 pub mod notifications;
 pub mod regions;
 pub mod requests;
+pub mod reviews;
 pub mod schools;
 pub mod sessions;
 pub mod stats;
@@ -52,6 +53,7 @@ pub const NOUNS: &[fn(&mut Api)] = &[
     consultation_points::endpoints,
     diagnostics::endpoints,
     trajectories::endpoints,
+    reviews::endpoints,
 ];
 
 /// Which noun answers for the files of an owner kind.
@@ -60,6 +62,7 @@ pub fn file_owner(kind: files::OwnerKind) -> &'static dyn files::FileOwner {
         files::OwnerKind::Order => &files::ORDER_FILES,
         files::OwnerKind::Session => &sessions::FILES,
         files::OwnerKind::Request => &requests::files::FILES,
+        files::OwnerKind::Review => &reviews::files::FILES,
     }
 }
 

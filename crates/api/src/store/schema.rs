@@ -734,4 +734,81 @@ diesel::allow_tables_to_appear_in_same_query!(
     trajectories,
     trajectory_deficits,
     trajectory_steps,
+    reviews,
+    review_rounds,
+    review_events,
+    review_templates,
 );
+
+// ---- reviews ----
+
+diesel::table! {
+    review_templates (id) {
+        id -> Text,
+        municipality_id -> Text,
+        document_type -> Text,
+        version -> Integer,
+        criteria -> Text,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    reviews (id) {
+        id -> Text,
+        municipality_id -> Text,
+        academic_year_id -> Text,
+        school_id -> Text,
+        author_id -> Text,
+        for_school -> Bool,
+        document_type -> Text,
+        title -> Text,
+        subject_id -> Nullable<Text>,
+        grades -> Nullable<Text>,
+        status -> Text,
+        expert_id -> Nullable<Text>,
+        same_school_confirmed -> Bool,
+        no_conflict_declared_at -> Nullable<Timestamp>,
+        round -> Integer,
+        template_version -> Integer,
+        criteria -> Text,
+        due_on -> Nullable<Date>,
+        request_id -> Nullable<Text>,
+        conclusion_text -> Nullable<Text>,
+        recommendations -> Nullable<Text>,
+        private_notes -> Nullable<Text>,
+        signed_at -> Nullable<Timestamp>,
+        signed_by -> Nullable<Text>,
+        reminded_due_on -> Nullable<Date>,
+        status_changed_at -> Timestamp,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_by -> Nullable<Text>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    review_rounds (id) {
+        id -> Text,
+        review_id -> Text,
+        number -> Integer,
+        verdicts -> Text,
+        author_comment -> Nullable<Text>,
+        started_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    review_events (id) {
+        id -> Text,
+        review_id -> Text,
+        at -> Timestamp,
+        actor_id -> Nullable<Text>,
+        from_status -> Nullable<Text>,
+        to_status -> Text,
+        comment -> Nullable<Text>,
+    }
+}

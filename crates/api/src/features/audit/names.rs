@@ -71,6 +71,22 @@ fn of_kind(conn: &mut DbConn, kind: AuditEntity, ids: Vec<String>) -> AppResult<
                 .select((academic_years::id, academic_years::name))
                 .load(conn)?,
         ),
+        E::Review => pairs(
+            crate::store::schema::reviews::table
+                .filter(crate::store::schema::reviews::id.eq_any(ids))
+                .select((
+                    crate::store::schema::reviews::id,
+                    crate::store::schema::reviews::title,
+                ))
+                .load(conn)?,
+        ),
+        E::ReviewTemplate => ids
+            .into_iter()
+            .filter_map(|id| {
+                let label = tutornet_domain::reviews::DocumentType::parse(&id)?.label_ru();
+                Some((id, format!("Чек-лист: {label}")))
+            })
+            .collect(),
         E::Request => pairs(
             requests::table
                 .filter(requests::id.eq_any(ids))

@@ -15,6 +15,8 @@ pub enum OwnerKind {
     Session,
     /// Documents attached to a request (the work for an expert review).
     Request,
+    /// The document under an expert review.
+    Review,
 }
 
 impl OwnerKind {
@@ -25,6 +27,7 @@ impl OwnerKind {
             OwnerKind::Order => AuditEntity::Order,
             OwnerKind::Session => AuditEntity::Session,
             OwnerKind::Request => AuditEntity::Request,
+            OwnerKind::Review => AuditEntity::Review,
         }
     }
 
@@ -33,6 +36,7 @@ impl OwnerKind {
             OwnerKind::Order => "order",
             OwnerKind::Session => "session",
             OwnerKind::Request => "request",
+            OwnerKind::Review => "review",
         }
     }
 
@@ -41,6 +45,7 @@ impl OwnerKind {
             "order" => Some(OwnerKind::Order),
             "session" => Some(OwnerKind::Session),
             "request" => Some(OwnerKind::Request),
+            "review" => Some(OwnerKind::Review),
             _ => None,
         }
     }
@@ -69,7 +74,12 @@ mod tests {
 
     #[test]
     fn kinds_round_trip_and_unknown_is_an_error() {
-        for k in [OwnerKind::Order, OwnerKind::Session, OwnerKind::Request] {
+        for k in [
+            OwnerKind::Order,
+            OwnerKind::Session,
+            OwnerKind::Request,
+            OwnerKind::Review,
+        ] {
             assert_eq!(OwnerKind::stored(k.as_str()).ok(), Some(k));
         }
         assert!(OwnerKind::stored("member").is_err());

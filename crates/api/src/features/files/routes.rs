@@ -16,7 +16,7 @@ fn content_type(req: &HttpRequest) -> String {
 }
 
 /// Uploads (replaces) the scan of an order: the raw file as the body with its
-/// Content-Type (PDF, JPEG, PNG, DOCX, XLSX, PPTX, DOC, TXT; up to 10 MB).
+/// Content-Type (PDF, JPEG, PNG, DOCX, XLSX, PPTX, DOC, ODT, TXT; up to 20 MB).
 #[utoipa::path(put, path = "/api/v1/composition/orders/{id}/file", tag = "composition", params(("id" = String, Path), UploadParams),
     request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The file's bytes; send its real Content-Type"),
     security(("bearer" = [])), responses((status = 200, body = StoredFile), WriteErrors))]

@@ -19,7 +19,10 @@ pub fn composition_tutors(
 
 /// Open requests plus upcoming planned sessions of a tutor.
 pub fn tutor_load(conn: &mut DbConn, tutor_id: &str) -> AppResult<(i64, i64)> {
-    repo::tutor_load(conn, tutor_id)
+    let (open, planned) = repo::tutor_load(conn, tutor_id)?;
+    // Expert reviews the tutor holds are open work too.
+    let reviews = crate::features::reviews::rules::open_of_expert(conn, tutor_id)?;
+    Ok((open + reviews, planned))
 }
 
 fn average_rating(conn: &mut DbConn, tutor_id: &str) -> AppResult<Option<f64>> {
