@@ -100,6 +100,9 @@ crate::labelled_enum!(
         CalendarFeed = "calendar_feed" => "iCal-подписка",
         File = "file" => "файл",
         ConsultationPoint = "consultation_point" => "консультационный пункт",
+        AssessmentResult = "assessment_result" => "результат оценочной процедуры",
+        AssessmentEvent = "assessment_event" => "оценочная процедура в календаре",
+        AssessmentScale = "assessment_scale" => "шкала перевода баллов в отметки",
         NotificationSettings = "notification_settings" => "настройки уведомлений",
     }
 );
@@ -254,6 +257,25 @@ pub const FIELD_LABELS: &[(&str, &str)] = &[
     // support flags per year
     ("academic_year_name", "учебный год"),
     ("basis", "основание"),
+    // results of assessment procedures
+    ("procedure", "процедура"),
+    ("grade", "класс (параллель)"),
+    ("class_label", "класс"),
+    ("participants", "участников"),
+    ("mark2", "«2»"),
+    ("mark3", "«3»"),
+    ("mark4", "«4»"),
+    ("mark5", "«5»"),
+    ("below_threshold", "ниже минимального порога"),
+    ("mean_score", "средний балл"),
+    ("metrics", "показатели"),
+    ("held_on", "дата проведения"),
+    ("max_score", "максимальный балл"),
+    ("min3", "балл «3» от"),
+    ("min4", "балл «4» от"),
+    ("min5", "балл «5» от"),
+    ("text", "шкала"),
+    ("note", "примечание"),
 ];
 
 /// Russian label of a changed field shown in the audit log (the code itself when this

@@ -19,6 +19,7 @@ pub mod org;
 pub mod page;
 pub mod permissions;
 pub mod problem;
+pub mod results;
 pub mod stats;
 pub mod text;
 pub mod users;

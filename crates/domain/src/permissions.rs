@@ -104,10 +104,12 @@ pub enum Resource {
     Session,
     /// Consultation points (000 §6.1–6.5).
     ConsultationPoint,
+    /// Results of assessment procedures, their calendar and scales (000 §8.4).
+    Results,
 }
 
 impl Resource {
-    pub const ALL: [Resource; 13] = [
+    pub const ALL: [Resource; 14] = [
         Resource::Region,
         Resource::Municipality,
         Resource::School,
@@ -121,6 +123,7 @@ impl Resource {
         Resource::Request,
         Resource::Session,
         Resource::ConsultationPoint,
+        Resource::Results,
     ];
 
     pub fn label_ru(self) -> &'static str {
@@ -138,6 +141,7 @@ impl Resource {
             Resource::Request => "Заявки",
             Resource::Session => "Занятия и консультации",
             Resource::ConsultationPoint => "Консультационные пункты",
+            Resource::Results => "Результаты оценочных процедур",
         }
     }
 }
@@ -237,7 +241,7 @@ pub fn scope(role: Role, resource: Resource, action: Action) -> Option<Scope> {
         }
         Role::Coordinator => Some(S::Municipality),
         Role::Tutor => match (resource, action) {
-            (School | Stats, Read) => Some(S::Municipality),
+            (School | Stats | Results, Read) => Some(S::Municipality),
             (User, Read) => Some(S::Own),
             // Requests assigned to the tutor; sessions the tutor holds.
             (Request, Read | Update) => Some(S::Own),
@@ -245,20 +249,20 @@ pub fn scope(role: Role, resource: Resource, action: Action) -> Option<Scope> {
             _ => None,
         },
         Role::Teacher => match (resource, action) {
-            (School | Stats, Read) => Some(S::School),
+            (School | Stats | Results, Read) => Some(S::School),
             (User, Read) => Some(S::Own),
             // Requests the teacher filed.
             (Request, Read | Create | Update) => Some(S::Own),
             _ => None,
         },
         Role::SchoolAdmin => match (resource, action) {
-            (School, Read | Update) | (Stats | User, Read) => Some(S::School),
+            (School, Read | Update) | (Stats | User | Results, Read) => Some(S::School),
             (Nomination, Read | Create) => Some(S::School),
             (Request, Read | Create | Update) => Some(S::School),
             _ => None,
         },
         Role::Observer => match (resource, action) {
-            (School | Stats | Request, Read) => Some(S::Municipality),
+            (School | Stats | Request | Results, Read) => Some(S::Municipality),
             _ => None,
         },
     }

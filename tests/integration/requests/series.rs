@@ -51,7 +51,10 @@ fn the_pair_stays_in_term_on_every_day_of_the_year() {
             assert_eq!(s.signum(), slot.signum(), "{now}: {slot} -> {s}");
             for h in [s, s + 24 * 7] {
                 let d = (now + chrono::Duration::hours(h)).date_naive();
-                assert!(tutornet_domain::community::quarter_of(d).is_some(), "{now}: {d}");
+                assert!(
+                    tutornet_domain::community::quarter_of(d).is_some(),
+                    "{now}: {d}"
+                );
             }
         }
     }

@@ -140,7 +140,7 @@ fn of_kind(conn: &mut DbConn, kind: AuditEntity, ids: Vec<String>) -> AppResult<
                 .select((consultation_points::id, consultation_points::name))
                 .load(conn)?,
         ),
-        E::File => Names::new(),
+        E::File | E::AssessmentResult | E::AssessmentEvent | E::AssessmentScale => Names::new(),
     })
 }
 
