@@ -17,6 +17,7 @@ pub mod municipalities;
 pub mod notifications;
 pub mod regions;
 pub mod requests;
+pub mod results;
 pub mod schools;
 pub mod sessions;
 pub mod stats;
@@ -48,6 +49,7 @@ pub const NOUNS: &[fn(&mut Api)] = &[
     files::endpoints,
     calendar::endpoints,
     consultation_points::endpoints,
+    results::endpoints,
 ];
 
 /// Which noun answers for the files of an owner kind.

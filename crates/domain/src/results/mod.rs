@@ -349,6 +349,17 @@ impl ScaleInput {
     }
 }
 
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+#[serde(deny_unknown_fields)]
+pub struct ScaleFilter {
+    /// Default: the caller's municipality.
+    pub municipality_id: Option<String>,
+    pub procedure: Option<Procedure>,
+    pub subject_id: Option<String>,
+}
+
 /// The scale as one line.
 pub fn scale_text(
     max: Option<i32>,
