@@ -28,6 +28,7 @@ mod notifications;
 mod registrations;
 mod registry;
 mod requests;
+mod results;
 mod scenarios;
 mod schools;
 mod session_log;

@@ -110,3 +110,9 @@ async fn schedule_every_role_own_and_foreign() {
     )
     .await;
 }
+
+/// Results of assessment procedures: list, entry, import, dynamics, risks, calendar, scales.
+#[actix_web::test]
+async fn results_every_role_own_and_foreign() {
+    check("results", vec![crate::results::access::rows()]).await;
+}

@@ -4,11 +4,13 @@
 //! regional averages, and the schools at risk.
 
 mod calendar;
+pub mod dynamics;
 mod import;
 mod policy;
 mod repo;
 pub mod routes;
 mod rows;
 pub mod rules;
+pub mod scales;
 
 pub use routes::endpoints;

@@ -13,7 +13,7 @@ use tutornet_domain::results::{
 };
 use tutornet_domain::Page;
 
-use super::{calendar, import, rules};
+use super::{calendar, dynamics, import, rules, scales};
 
 /// Results in the caller's reach (coordinators and tutors: the municipality; school
 /// staff: their school), filtered by school, year, procedure, subject, grade.
@@ -81,7 +81,7 @@ pub async fn school_dynamics(
     q: web::Query<DynamicsQuery>,
 ) -> AppResult<web::Json<Dynamics>> {
     state
-        .db_json(move |c| rules::school_dynamics(c, &user, &id, &q))
+        .db_json(move |c| dynamics::school_dynamics(c, &user, &id, &q))
         .await
 }
 
@@ -95,7 +95,7 @@ pub async fn municipality_dynamics(
     q: web::Query<DynamicsQuery>,
 ) -> AppResult<web::Json<Dynamics>> {
     state
-        .db_json(move |c| rules::municipality_dynamics(c, &user, &id, &q))
+        .db_json(move |c| dynamics::municipality_dynamics(c, &user, &id, &q))
         .await
 }
 
@@ -108,7 +108,7 @@ pub async fn risks(
     user: AuthUser,
     q: web::Query<RiskQuery>,
 ) -> AppResult<web::Json<RiskList>> {
-    state.db_json(move |c| rules::risks(c, &user, &q)).await
+    state.db_json(move |c| dynamics::risks(c, &user, &q)).await
 }
 
 /// The score → mark scales of a municipality.
@@ -119,7 +119,7 @@ pub async fn scales(
     user: AuthUser,
     q: web::Query<ScaleFilter>,
 ) -> AppResult<web::Json<Vec<Scale>>> {
-    state.db_json(move |c| rules::scales(c, &user, &q)).await
+    state.db_json(move |c| scales::scales(c, &user, &q)).await
 }
 
 /// Sets the scale of year × procedure × subject × grade.
@@ -131,7 +131,7 @@ pub async fn put_scale(
     body: web::Json<ScaleInput>,
 ) -> AppResult<web::Json<Scale>> {
     state
-        .tx_json(move |c| rules::put_scale(c, &user, &body))
+        .tx_json(move |c| scales::put_scale(c, &user, &body))
         .await
 }
 
