@@ -57,6 +57,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("consultation-points") view=consultation_points::list::ConsultationPointsPage />
                     <Route path=path!("consultation-points/new") view=consultation_points::form::ConsultationPointFormPage />
                     <Route path=path!("consultation-points/:id/edit") view=consultation_points::form::ConsultationPointFormPage />
+                    <Route path=path!("results") view=crate::pages::results::dynamics::MunicipalityResultsPage />
+                    <Route path=path!("results/schools/:id") view=crate::pages::results::dynamics::SchoolResultsPage />
+                    <Route path=path!("results/import") view=crate::pages::results::import::ResultsImportPage />
+                    <Route path=path!("results/risks") view=crate::pages::results::risks::RisksPage />
                     <Route path=path!("*any") view=NotFound />
                 </ParentRoute>
             </Routes>

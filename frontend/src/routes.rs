@@ -46,6 +46,10 @@ pub enum Route {
     ConsultationPoints,
     ConsultationPointNew,
     ConsultationPointEdit(String),
+    Results,
+    ResultsSchool(String),
+    ResultsImport,
+    ResultsRisks,
 }
 
 impl Route {
@@ -88,6 +92,10 @@ impl Route {
             Route::ConsultationPoints => "/consultation-points".to_string(),
             Route::ConsultationPointNew => "/consultation-points/new".to_string(),
             Route::ConsultationPointEdit(id) => format!("/consultation-points/{id}/edit"),
+            Route::Results => "/results".to_string(),
+            Route::ResultsSchool(id) => format!("/results/schools/{id}"),
+            Route::ResultsImport => "/results/import".to_string(),
+            Route::ResultsRisks => "/results/risks".to_string(),
         }
     }
 

@@ -16,6 +16,7 @@ pub mod notifications;
 mod problems;
 pub mod reference;
 pub mod requests;
+pub mod results;
 pub mod schools;
 pub mod sessions;
 mod tokens;

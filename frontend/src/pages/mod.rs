@@ -17,6 +17,7 @@ pub mod notifications;
 pub mod password;
 pub mod profile;
 pub mod requests;
+pub mod results;
 pub mod schools;
 pub mod sessions;
 pub mod subjects;

@@ -166,7 +166,13 @@ async fn risks_above_the_threshold_or_rising_two_years() {
     let app = TestApp::new().await;
     let c = ctx(&app).await;
     three_years(&app, &c).await;
-    let r = app.get("/api/v1/results/risks", &c.coord).await.ok(200);
+    let r = app
+        .get(
+            &format!("/api/v1/results/risks?subject_id={}", c.math),
+            &c.coord,
+        )
+        .await
+        .ok(200);
     assert_eq!(r["threshold"], 25.0);
     let list = r["items"].as_array().unwrap();
     assert_eq!(list.len(), 1, "{r}");
@@ -176,7 +182,10 @@ async fn risks_above_the_threshold_or_rising_two_years() {
     assert_eq!(list[0]["academic_year_name"], "2026/2027");
     assert_eq!(list[0]["series"].as_array().unwrap().len(), 3);
     let r = app
-        .get("/api/v1/results/risks?threshold=15", &c.coord)
+        .get(
+            &format!("/api/v1/results/risks?threshold=15&subject_id={}", c.math),
+            &c.coord,
+        )
         .await
         .ok(200);
     let names: Vec<&str> = r["items"]
@@ -191,7 +200,10 @@ async fn risks_above_the_threshold_or_rising_two_years() {
     // The teacher sees only their own school.
     let teacher = app.login(TEACHER).await;
     let t = app
-        .get("/api/v1/results/risks?threshold=15", &teacher)
+        .get(
+            &format!("/api/v1/results/risks?threshold=15&subject_id={}", c.math),
+            &teacher,
+        )
         .await
         .ok(200);
     assert_eq!(t["items"].as_array().unwrap().len(), 1);

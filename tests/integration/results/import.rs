@@ -27,7 +27,10 @@ async fn preview_matches_schools_and_confirm_stores_the_counts() {
     assert_eq!(rows[0]["metrics"]["quality"], 30.0);
     assert_eq!(rows[1]["metrics"]["mean_mark"], 3.6);
     assert_eq!(p["mapping"]["mark5"], 5);
-    let q = format!("/api/v1/results?municipality_id={}&procedure=vpr", c.m);
+    let q = format!(
+        "/api/v1/results?municipality_id={}&procedure=vpr&subject_id={}",
+        c.m, c.math
+    );
     let listed = || async {
         app.get(&q, &c.coord).await.ok(200)["total"]
             .as_i64()
@@ -125,7 +128,10 @@ async fn row_errors_and_all_or_nothing() {
         .await;
     assert_eq!(r.status, 422);
     assert_eq!(r.field_errors(), vec!["rows[1]", "rows[2].school"]);
-    let q = format!("/api/v1/results?municipality_id={}", c.m);
+    let q = format!(
+        "/api/v1/results?municipality_id={}&subject_id={}",
+        c.m, c.math
+    );
     assert_eq!(app.get(&q, &c.coord).await.ok(200)["total"], 0);
     // A school of the other municipality is not found in this one.
     let csv = counts_csv(&[("МБОУ СОШ № 12", 10, [1, 3, 3, 3])]);
@@ -166,8 +172,8 @@ async fn a_reimport_replaces_the_slice() {
         (Some(1), Some(1))
     );
     let q = format!(
-        "/api/v1/results?municipality_id={}&academic_year_id={}",
-        c.m, c.this_year
+        "/api/v1/results?municipality_id={}&academic_year_id={}&subject_id={}",
+        c.m, c.this_year, c.math
     );
     let page = app.get(&q, &c.coord).await.ok(200);
     assert_eq!(page["total"], 2, "one row per school, never duplicated");

@@ -10,8 +10,8 @@ async fn two_imports_of_one_slice_leave_one_row_per_school() {
     let c = ctx(&app).await;
     let admin = app.login(ADMIN).await;
     let q = format!(
-        "/api/v1/results?municipality_id={}&academic_year_id={}&procedure=vpr&grade=5",
-        c.m, c.this_year
+        "/api/v1/results?municipality_id={}&academic_year_id={}&procedure=vpr&grade=5&subject_id={}",
+        c.m, c.this_year, c.math
     );
     for round in 0..20 {
         let a = counts_csv(&[

@@ -4,6 +4,7 @@
 //! regional averages, and the schools at risk.
 
 mod calendar;
+pub mod demo;
 pub mod dynamics;
 mod import;
 mod policy;
