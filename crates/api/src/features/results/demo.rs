@@ -10,8 +10,11 @@ use crate::store::record::new_id;
 use crate::store::schema::{academic_years, schools, subjects};
 use diesel::prelude::*;
 
-/// (school, [2025/2026, 2026/2027] as (participants, «2», «3», «4», «5»)).
-const VPR: [(&str, [(i32, [i32; 4]); 2]); 4] = [
+/// One year of a school: participants and «2», «3», «4», «5».
+type YearCounts = (i32, [i32; 4]);
+
+/// (school, [2025/2026, 2026/2027]).
+const VPR: [(&str, [YearCounts; 2]); 4] = [
     ("МОБУ СОШ № 2", [(24, [9, 8, 5, 2]), (25, [5, 10, 7, 3])]),
     ("МБОУ СОШ № 1", [(56, [6, 22, 20, 8]), (58, [5, 22, 22, 9])]),
     ("МОБУ СОШ № 3", [(18, [5, 7, 4, 2]), (17, [6, 6, 4, 1])]),
