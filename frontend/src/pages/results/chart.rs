@@ -16,6 +16,8 @@ const W: f64 = 640.0;
 const H: f64 = 260.0;
 const LEFT: f64 = 44.0;
 const RIGHT: f64 = 16.0;
+/// Room inside the plot before the first and after the last year (their labels).
+const INSET: f64 = 44.0;
 const TOP: f64 = 16.0;
 const BOTTOM: f64 = 36.0;
 
@@ -39,13 +41,14 @@ pub fn LineChart(
         .iter()
         .flat_map(|l| l.values.iter().flatten())
         .fold(0.0f64, |a, b| a.max(*b));
-    let top = ceil_to(max * 1.15, 10.0).clamp(10.0, 100.0);
+    let top = ceil_to(max * 1.15, 20.0).clamp(20.0, 100.0);
     let n = years.len().max(1);
     let x = move |i: usize| {
+        let (from, to) = (LEFT + INSET, W - RIGHT - INSET);
         if n == 1 {
-            LEFT + (W - LEFT - RIGHT) / 2.0
+            (from + to) / 2.0
         } else {
-            LEFT + (W - LEFT - RIGHT) * i as f64 / (n - 1) as f64
+            from + (to - from) * i as f64 / (n - 1) as f64
         }
     };
     let y = move |v: f64| TOP + (H - TOP - BOTTOM) * (1.0 - v / top);

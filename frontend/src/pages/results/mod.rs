@@ -175,19 +175,33 @@ pub fn YearsTable(years: Vec<YearPoint>, school: bool) -> impl IntoView {
 /// Links between the results pages.
 #[component]
 pub fn ResultsTabs() -> impl IntoView {
+    use tutornet_domain::permissions::{Action, Resource};
     let auth = crate::auth::Auth::get();
-    let writes = move || {
-        auth.can(
-            tutornet_domain::permissions::Resource::Results,
-            tutornet_domain::permissions::Action::Create,
-        )
+    let location = leptos_router::hooks::use_location();
+    let item = move |route: Route, label: &'static str| {
+        let href = route.path();
+        let here = href.clone();
+        view! {
+            <a class="tab" class:active=move || location.pathname.with(|p| *p == here) href=href>{label}</a>
+        }
+    };
+    // School staff read their own school only: no municipality pages for them.
+    let municipal = move || {
+        auth.me.with(|m| {
+            m.as_ref().is_some_and(|m| {
+                tutornet_domain::permissions::scope(m.role, Resource::Results, Action::Read)
+                    .is_some_and(|s| s > tutornet_domain::Scope::School)
+            })
+        })
     };
     view! {
-        <nav class="tabs no-print" aria-label="Разделы результатов">
-            <a href=Route::Results.path()>"Динамика"</a>
-            <a href=Route::ResultsRisks.path()>"Школы в зоне риска"</a>
-            <Show when=writes>
-                <a href=Route::ResultsImport.path() data-testid="results-import-link">"Загрузить результаты"</a>
+        <nav class="tabs subnav no-print" aria-label="Результаты">
+            <Show when=municipal>
+                {item(Route::Results, "Динамика")}
+                {item(Route::ResultsRisks, "Школы в зоне риска")}
+            </Show>
+            <Show when=move || auth.can(Resource::Results, Action::Create)>
+                <a class="tab" href=Route::ResultsImport.path() data-testid="results-import-link">"Загрузить результаты"</a>
             </Show>
         </nav>
     }
