@@ -54,6 +54,10 @@ pub enum Route {
     Trajectories,
     TrajectoryNew,
     Trajectory(String),
+    Results,
+    ResultsSchool(String),
+    ResultsImport,
+    ResultsRisks,
 }
 
 impl Route {
@@ -104,6 +108,10 @@ impl Route {
             Route::Trajectories => "/trajectories".to_string(),
             Route::TrajectoryNew => "/trajectories/new".to_string(),
             Route::Trajectory(id) => format!("/trajectories/{id}"),
+            Route::Results => "/results".to_string(),
+            Route::ResultsSchool(id) => format!("/results/schools/{id}"),
+            Route::ResultsImport => "/results/import".to_string(),
+            Route::ResultsRisks => "/results/risks".to_string(),
         }
     }
 

@@ -29,6 +29,7 @@ mod notifications;
 mod registrations;
 mod registry;
 mod requests;
+mod results;
 mod reviews;
 mod scenarios;
 mod schools;

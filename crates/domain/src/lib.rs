@@ -20,6 +20,7 @@ pub mod org;
 pub mod page;
 pub mod permissions;
 pub mod problem;
+pub mod results;
 pub mod reviews;
 pub mod stats;
 pub mod text;

@@ -110,10 +110,12 @@ pub enum Resource {
     Trajectory,
     /// Expert reviews of documents (000 §5.4).
     Review,
+    /// Results of assessment procedures, their calendar and scales (000 §8.4).
+    Results,
 }
 
 impl Resource {
-    pub const ALL: [Resource; 16] = [
+    pub const ALL: [Resource; 17] = [
         Resource::Region,
         Resource::Municipality,
         Resource::School,
@@ -130,6 +132,7 @@ impl Resource {
         Resource::Diagnostics,
         Resource::Trajectory,
         Resource::Review,
+        Resource::Results,
     ];
 
     pub fn label_ru(self) -> &'static str {
@@ -150,6 +153,7 @@ impl Resource {
             Resource::Diagnostics => "Диагностика дефицитов",
             Resource::Trajectory => "Индивидуальные маршруты (ИОМ)",
             Resource::Review => "Экспертиза документов",
+            Resource::Results => "Результаты оценочных процедур",
         }
     }
 }
@@ -260,7 +264,7 @@ pub fn scope(role: Role, resource: Resource, action: Action) -> Option<Scope> {
         }
         Role::Coordinator => Some(S::Municipality),
         Role::Tutor => match (resource, action) {
-            (School | Stats | Diagnostics, Read) => Some(S::Municipality),
+            (School | Stats | Diagnostics | Results, Read) => Some(S::Municipality),
             // Trajectories the tutor leads (and builds).
             (Trajectory, Read | Create | Update) => Some(S::Own),
             (User, Read) => Some(S::Own),
@@ -272,7 +276,7 @@ pub fn scope(role: Role, resource: Resource, action: Action) -> Option<Scope> {
             _ => None,
         },
         Role::Teacher => match (resource, action) {
-            (School | Stats, Read) => Some(S::School),
+            (School | Stats | Results, Read) => Some(S::School),
             (User, Read) => Some(S::Own),
             // Requests the teacher filed.
             (Request, Read | Create | Update) => Some(S::Own),
@@ -283,7 +287,7 @@ pub fn scope(role: Role, resource: Resource, action: Action) -> Option<Scope> {
             _ => None,
         },
         Role::SchoolAdmin => match (resource, action) {
-            (School, Read | Update) | (Stats | User, Read) => Some(S::School),
+            (School, Read | Update) | (Stats | User | Results, Read) => Some(S::School),
             (Nomination, Read | Create) => Some(S::School),
             (Request, Read | Create | Update) => Some(S::School),
             (Diagnostics | Trajectory, Read) => Some(S::School),
@@ -292,7 +296,7 @@ pub fn scope(role: Role, resource: Resource, action: Action) -> Option<Scope> {
             _ => None,
         },
         Role::Observer => match (resource, action) {
-            (School | Stats | Request | Review | Diagnostics | Trajectory, Read) => {
+            (School | Stats | Request | Review | Diagnostics | Trajectory | Results, Read) => {
                 Some(S::Municipality)
             }
             _ => None,

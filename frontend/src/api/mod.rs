@@ -17,6 +17,7 @@ pub mod notifications;
 mod problems;
 pub mod reference;
 pub mod requests;
+pub mod results;
 pub mod reviews;
 pub mod schools;
 pub mod sessions;

@@ -90,6 +90,13 @@ pub fn menu(me: &Me) -> Vec<Group> {
     }
 
     let mut control = Vec::new();
+    match (reads(Resource::Results), &me.school_id) {
+        (Some(Scope::School), Some(id)) => {
+            control.push(item("Результаты", Route::ResultsSchool(id.clone())))
+        }
+        (Some(_), _) => control.push(item("Результаты", Route::Results)),
+        (None, _) => {}
+    }
     if matches!(role, Role::Coordinator | Role::Admin) {
         control.push(item("Пульт координатора", Route::Dashboard));
     }

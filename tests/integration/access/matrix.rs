@@ -129,3 +129,9 @@ async fn growth_every_role_own_and_foreign() {
 async fn reviews_every_role_own_and_foreign() {
     check("reviews", vec![crate::reviews::access::rows()]).await;
 }
+
+/// Results of assessment procedures: list, entry, import, dynamics, risks, calendar, scales.
+#[actix_web::test]
+async fn results_every_role_own_and_foreign() {
+    check("results", vec![crate::results::access::rows()]).await;
+}

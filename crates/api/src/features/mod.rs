@@ -18,6 +18,7 @@ pub mod municipalities;
 pub mod notifications;
 pub mod regions;
 pub mod requests;
+pub mod results;
 pub mod reviews;
 pub mod schools;
 pub mod sessions;
@@ -54,6 +55,7 @@ pub const NOUNS: &[fn(&mut Api)] = &[
     diagnostics::endpoints,
     trajectories::endpoints,
     reviews::endpoints,
+    results::endpoints,
 ];
 
 /// Which noun answers for the files of an owner kind.

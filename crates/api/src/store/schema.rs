@@ -738,6 +738,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     review_rounds,
     review_events,
     review_templates,
+    assessment_events,
+    assessment_results,
+    assessment_scales,
 );
 
 // ---- reviews ----
@@ -812,3 +815,76 @@ diesel::table! {
         comment -> Nullable<Text>,
     }
 }
+
+// ---- results of assessment procedures (issue 11) ----
+
+diesel::table! {
+    assessment_events (id) {
+        id -> Text,
+        municipality_id -> Text,
+        academic_year_id -> Text,
+        procedure -> Text,
+        subject_id -> Nullable<Text>,
+        grade -> Nullable<Integer>,
+        held_on -> Date,
+        title -> Nullable<Text>,
+        note -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_by -> Nullable<Text>,
+        archived_at -> Nullable<Timestamp>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    assessment_results (id) {
+        id -> Text,
+        municipality_id -> Text,
+        school_id -> Text,
+        academic_year_id -> Text,
+        procedure -> Text,
+        subject_id -> Text,
+        grade -> Integer,
+        class_label -> Text,
+        participants -> Integer,
+        mark2 -> Nullable<Integer>,
+        mark3 -> Nullable<Integer>,
+        mark4 -> Nullable<Integer>,
+        mark5 -> Nullable<Integer>,
+        below_threshold -> Nullable<Integer>,
+        mean_score -> Nullable<Double>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_by -> Nullable<Text>,
+        archived_at -> Nullable<Timestamp>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    assessment_scales (id) {
+        id -> Text,
+        municipality_id -> Text,
+        academic_year_id -> Text,
+        procedure -> Text,
+        subject_id -> Text,
+        grade -> Integer,
+        max_score -> Nullable<Integer>,
+        min3 -> Nullable<Integer>,
+        min4 -> Nullable<Integer>,
+        min5 -> Nullable<Integer>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_by -> Nullable<Text>,
+        archived_at -> Nullable<Timestamp>,
+        version -> Integer,
+    }
+}
+
+diesel::joinable!(assessment_results -> academic_years (academic_year_id));
+diesel::joinable!(assessment_results -> schools (school_id));
+diesel::joinable!(assessment_events -> academic_years (academic_year_id));

@@ -177,7 +177,7 @@ fn of_kind(conn: &mut DbConn, kind: AuditEntity, ids: Vec<String>) -> AppResult<
             .into_iter()
             .map(|(id, who)| (id, format!("ИОМ: {who}")))
             .collect(),
-        E::File => Names::new(),
+        E::File | E::AssessmentResult | E::AssessmentEvent | E::AssessmentScale => Names::new(),
     })
 }
 

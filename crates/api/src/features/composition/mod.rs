@@ -38,4 +38,6 @@ pub mod ops {
 pub mod io {
     pub use super::export::{export_table, order_document, ExportTable, COLUMNS};
     pub use super::import::{confirm, preview};
+    /// School names matched as in the appendix import (the results import uses them).
+    pub(crate) use super::import::{known_schools, match_school};
 }

@@ -16,7 +16,8 @@ use crate::error::AppResult;
 use crate::features::audit::ops as audit;
 use crate::store::conn::DbConn;
 use crate::store::record::new_id;
-use schools::{known_schools, match_school, school_key, short_name, split_position};
+pub(crate) use schools::{known_schools, match_school};
+use schools::{school_key, short_name, split_position};
 use std::collections::HashMap;
 use subjects::{match_subjects, subject_dictionary};
 use tutornet_domain::composition::{

@@ -150,14 +150,15 @@ fn name_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-pub(super) struct KnownSchool {
-    pub(super) id: String,
-    pub(super) short_name: String,
+/// A registry school with its matching key (the results import matches with it too).
+pub(crate) struct KnownSchool {
+    pub(crate) id: String,
+    pub(crate) short_name: String,
     key: Option<(&'static str, Option<u32>)>,
     words: Vec<String>,
 }
 
-pub(super) fn known_schools(conn: &mut DbConn, m: &str) -> AppResult<Vec<KnownSchool>> {
+pub(crate) fn known_schools(conn: &mut DbConn, m: &str) -> AppResult<Vec<KnownSchool>> {
     let rows: Vec<(String, String, String)> = schools::table
         .filter(schools::municipality_id.eq(m))
         .filter(schools::archived_at.is_null())
@@ -181,7 +182,7 @@ pub(super) fn known_schools(conn: &mut DbConn, m: &str) -> AppResult<Vec<KnownSc
 
 /// The registry school the text names: same type and number; the rest of the name
 /// breaks ties.
-pub(super) fn match_school<'a>(known: &'a [KnownSchool], text: &str) -> Option<&'a KnownSchool> {
+pub(crate) fn match_school<'a>(known: &'a [KnownSchool], text: &str) -> Option<&'a KnownSchool> {
     let (_, kind, number) = school_key(text)?;
     let words = name_words(text);
     known

@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// Browser test of results monitoring: the coordinator imports a ВПР table (CSV made
+// here) for last year through the import page — preview, confirm — and this year's
+// through the API; opens «Результаты», the ШНОР МОБУ СОШ № 3 from the schools table,
+// and sees its failing share fall on the chart and in the table against the municipal
+// average; the same page at phone width.
+//
+//   TUTORNET_URL=http://127.0.0.1:18080 SCREENSHOTS=/tmp/shots node tests/browser/results.test.mjs
+import { SHOTS, apiToken, launch, openSection, request, shown, signedIn } from './common.mjs';
+
+let step = 'start';
+const errors = [];
+const fail = (msg) => {
+  throw new Error(msg);
+};
+
+const csv = (rows) => ['ОО;Количество участников;«2»;«3»;«4»;«5»', ...rows.map((r) => r.join(';'))].join('\n');
+const LAST = csv([
+  ['МОБУ СОШ № 3 пос. Прибрежного', 20, 8, 6, 4, 2],
+  ['МБОУ СОШ № 1', 30, 3, 12, 9, 6],
+]);
+const THIS = csv([
+  ['МОБУ СОШ № 3', 20, 3, 9, 6, 2],
+  ['МБОУ СОШ № 1', 30, 3, 12, 9, 6],
+]);
+
+async function main() {
+  const token = await apiToken('coordinator@tutornet.local');
+  const me = (await request('GET', '/auth/me', token)).body;
+  const subjects = (await request('GET', '/subjects', token)).body.items;
+  const math = subjects.find((s) => s.name === 'Математика').id;
+  const years = (await request('GET', '/academic-years?limit=200', token)).body.items;
+  const yearId = (name) => years.find((y) => y.name === name).id;
+  const body = (year, content) => ({
+    municipality_id: me.municipality_id, academic_year_id: yearId(year), procedure: 'vpr',
+    subject_id: math, grade: 6, format: 'csv', content,
+  });
+
+  const browser = await launch();
+  try {
+    step = 'the coordinator imports last year through the page';
+    const page = await signedIn(browser, errors, 'coordinator@tutornet.local');
+    await openSection(page, 'Результаты');
+    await shown(page, '[data-testid="results-page"]', 'results page');
+    await page.click('[data-testid="results-import-link"]');
+    await shown(page, '[data-testid="results-import-page"]', 'import page');
+    await page.waitForFunction(() => document.querySelector('select[name="subject_id"] option[selected], select[name="subject_id"]')?.value);
+    await page.selectOption('select[name="subject_id"]', math);
+    await page.selectOption('select[name="grade"]', '6');
+    await page.selectOption('select[name="academic_year_id"]', yearId('2025/2026'));
+    await page.fill('textarea[name="content"]', LAST);
+    await page.click('[data-testid="results-check"]');
+    await shown(page, '[data-testid="results-preview-row"]', 'preview rows');
+    const summary = await page.locator('[data-testid="results-preview-summary"]').innerText();
+    if (!summary.includes('Строк: 2; с ошибками: 0')) fail(`preview summary «${summary}»`);
+    if (!(await page.locator('[data-testid="results-preview"]').innerText()).includes('40,0 %')) fail('no 40,0 % in the preview');
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/results-import-1366.png`, fullPage: true });
+    await page.click('[data-testid="results-confirm"]');
+    await shown(page, '[data-testid="results-import-result"]', 'import result');
+
+    step = 'this year through the API';
+    const r = await request('POST', '/results/import/confirm', token, body('2026/2027', THIS));
+    if (r.status !== 201) fail(`API import → ${r.status} ${r.text}`);
+
+    step = 'the municipality page shows the ШНОР school; its page shows the fall';
+    await page.goto(`${page.url().split('/results')[0]}/results?procedure=vpr&subject_id=${math}&grade=6`);
+    await shown(page, '[data-testid="results-chart"]', 'municipality chart');
+    const row = page.locator('[data-testid="results-school"]', { hasText: 'МОБУ СОШ № 3' });
+    if (!(await row.innerText()).includes('ШНОР')) fail('the ШНОР school is not marked');
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/results-municipality-1366.png`, fullPage: true });
+    await row.locator('a').click();
+    await shown(page, '[data-testid="school-results-page"] [data-testid="results-chart"]', 'school chart');
+    const cells = await page.locator('[data-testid="own-failing"]').allInnerTexts();
+    if (cells.join(' | ') !== '40,0 % | 15,0 %') fail(`school failing shares «${cells.join(' | ')}»`);
+    const table = await page.locator('[data-testid="results-years"]').innerText();
+    // Municipal average: (8+3)/50 = 22,0 %, then (3+3)/50 = 12,0 %.
+    if (!table.includes('22,0 %') || !table.includes('12,0 %')) fail(`municipal averages missing in «${table}»`);
+    const lines = await page.locator('[data-testid="chart-line"]').count();
+    if (lines !== 3) fail(`expected 3 chart lines, got ${lines}`);
+    const own = await page.locator('[data-testid="chart-line"]').first().textContent();
+    if (!own.includes('40,0') || !own.includes('15,0')) fail(`chart labels «${own}»`);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/results-school-1366.png`, fullPage: true });
+
+    step = 'the school page at phone width';
+    const phone = page;
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.reload();
+    await shown(phone, '[data-testid="results-chart"]', 'chart at phone width');
+    const box = await phone.locator('[data-testid="results-chart"] svg').boundingBox();
+    if (!box || box.width > 390) fail(`chart wider than the phone: ${box && box.width}`);
+    if (SHOTS) await phone.screenshot({ path: `${SHOTS}/results-school-390.png`, fullPage: true });
+    if (errors.length) fail(`page errors: ${errors.join('; ')}`);
+  } finally {
+    await browser.close();
+  }
+}
+
+main().then(
+  () => console.log('results browser test: ok'),
+  (e) => {
+    console.error(`results browser test failed at «${step}»: ${e.message}`);
+    process.exit(1);
+  },
+);
