@@ -28,8 +28,11 @@ enum Col {
     Blank,
 }
 
-/// The municipality's active people: (id, full name, e-mail, school).
-fn people(conn: &mut DbConn, m: &str) -> AppResult<Vec<(String, String, String, Option<String>)>> {
+/// A person of the municipality: (id, full name, e-mail, school).
+type Person = (String, String, String, Option<String>);
+
+/// The municipality's active people.
+fn people(conn: &mut DbConn, m: &str) -> AppResult<Vec<Person>> {
     Ok(users::table
         .filter(users::municipality_id.eq(m))
         .filter(users::active.eq(true))

@@ -103,12 +103,12 @@ pub(super) fn results(
         .load(conn)?)
 }
 
+/// (indicator, score, campaign, title, held on, threshold).
+pub(super) type ScoreRow = (String, i32, String, String, chrono::NaiveDate, i32);
+
 /// A person's scores over every campaign: (indicator, score, campaign, title, held on,
 /// threshold), newest campaign first.
-pub(super) fn scores_of(
-    conn: &mut DbConn,
-    user_id: &str,
-) -> AppResult<Vec<(String, i32, String, String, chrono::NaiveDate, i32)>> {
+pub(super) fn scores_of(conn: &mut DbConn, user_id: &str) -> AppResult<Vec<ScoreRow>> {
     Ok(dr::table
         .inner_join(dc::table)
         .filter(dr::user_id.eq(user_id))
