@@ -2,6 +2,7 @@
 //! assembles it from the nouns' own lists; the next step of each item is decided here.
 
 use crate::community::{RequestStatus, Session, SessionStatus};
+use crate::reviews::ReviewStatus;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -63,6 +64,20 @@ pub fn tutor_step(status: RequestStatus) -> (&'static str, bool) {
         RequestStatus::Scheduled => ("Проведите занятие и отметьте его", false),
         RequestStatus::NeedsInfo => ("Ждёт уточнения от школы", false),
         _ => ("Нет действий", false),
+    }
+}
+
+/// The expert's next step on a review assigned to them; `late` when its due date is
+/// near (two days or less) or past. `None` while it waits for the author or is closed.
+pub fn expert_step(status: ReviewStatus, late: bool) -> Option<(&'static str, bool)> {
+    match status {
+        ReviewStatus::Assigned => Some((
+            "Начните экспертизу: заявите об отсутствии конфликта интересов",
+            true,
+        )),
+        ReviewStatus::InReview => Some(("Заполните чек-лист и вынесите решение", late)),
+        ReviewStatus::Resubmitted => Some(("Проверьте доработанный документ", true)),
+        _ => None,
     }
 }
 

@@ -114,3 +114,21 @@ async fn each_role_sees_what_needs_them() {
         "{ms:?}"
     );
 }
+
+/// The expert's start page lists the reviews that wait for them, with the next step.
+#[actix_web::test]
+async fn the_expert_sees_the_reviews_waiting_for_them() {
+    let app = TestApp::new().await;
+    let (_, expert) = crate::reviews::in_review(&app, "КТП по алгебре, 7 класс").await;
+    let items = section(&app, &expert, "to_review").await;
+    let (urgent, step) = has(&items, "КТП по алгебре, 7 класс").expect("the review is listed");
+    assert_eq!(step, "Заполните чек-лист и вынесите решение");
+    assert!(!urgent, "no due date near");
+    // Someone else's start page does not show it.
+    let tutor = app.login(TUTOR).await;
+    assert!(has(
+        &section(&app, &tutor, "to_review").await,
+        "КТП по алгебре, 7 класс"
+    )
+    .is_none());
+}

@@ -4,16 +4,18 @@
 
 use crate::auth::AuthUser;
 use crate::error::AppResult;
-use crate::features::{requests, sessions};
+use crate::features::{requests, reviews, sessions};
 use crate::store::conn::DbConn;
 use chrono::{TimeDelta, Utc};
 use tutornet_domain::agenda::{
-    coordinator_step, requester_step, session_step, tutor_step, Agenda, AgendaItem, AgendaSection,
+    coordinator_step, expert_step, requester_step, session_step, tutor_step, Agenda, AgendaItem,
+    AgendaSection,
 };
 use tutornet_domain::community::{
     Request, RequestFilter, RequestStatus, Session, SessionFilter, SessionStatus,
 };
 use tutornet_domain::permissions::{Action, Resource, Role};
+use tutornet_domain::reviews::ReviewFilter;
 
 /// How many items a section shows (the rest is behind its «все» link).
 const SHOWN: usize = 10;
@@ -44,6 +46,7 @@ fn sections_of(conn: &mut DbConn, user: &AuthUser, role: Role) -> AppResult<Vec<
         Role::Tutor => vec![
             to_schedule(conn, user)?,
             to_log(conn, user, true)?,
+            to_review(conn, user)?,
             upcoming(conn, user, role, "Мои ближайшие занятия")?,
         ],
         Role::Coordinator => vec![
@@ -213,6 +216,53 @@ fn to_log(conn: &mut DbConn, user: &AuthUser, mine: bool) -> AppResult<AgendaSec
         "Все прошедшие занятия отмечены.",
         items,
         "/sessions?awaiting_log=true",
+    ))
+}
+
+/// Reviews the caller is the expert of that wait for them, the most urgent first.
+fn to_review(conn: &mut DbConn, user: &AuthUser) -> AppResult<AgendaSection> {
+    let f = ReviewFilter {
+        expert_id: Some(user.id.clone()),
+        limit: Some(50),
+        ..Default::default()
+    };
+    let today = Utc::now().date_naive();
+    let mut items: Vec<(Option<chrono::NaiveDate>, AgendaItem)> =
+        reviews::rules::list(conn, user, &f)?
+            .items
+            .into_iter()
+            .filter_map(|r| {
+                let late = r.due_on.is_some_and(|d| d <= today + TimeDelta::days(2));
+                let (step, urgent) = expert_step(r.status, late)?;
+                let due = r
+                    .due_on
+                    .map(|d| format!(" · срок {}", tutornet_domain::text::format_date_ru(d)))
+                    .unwrap_or_default();
+                Some((
+                    r.due_on,
+                    AgendaItem {
+                        title: r.title.clone(),
+                        detail: format!(
+                            "{} · {} · {}{due}",
+                            r.document_type.label_ru(),
+                            r.author_name,
+                            r.school_name
+                        ),
+                        step: step.into(),
+                        urgent,
+                        at: None,
+                        link: format!("/reviews/{}", r.id),
+                    },
+                ))
+            })
+            .collect();
+    items.sort_by_key(|(due, _)| due.unwrap_or(chrono::NaiveDate::MAX));
+    Ok(section(
+        "to_review",
+        "Экспертиза документов",
+        "Документов на экспертизе у вас нет.",
+        items.into_iter().map(|(_, i)| i).collect(),
+        "/reviews?mine=true",
     ))
 }
 
