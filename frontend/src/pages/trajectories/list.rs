@@ -22,7 +22,7 @@ pub fn progress_bar(done: i64, total: i64, percent: i32) -> impl IntoView {
         <div class="progress" data-testid="progress" title=format!("{percent} %")>
             <div class="progress-bar" style=format!("width: {percent}%")></div>
         </div>
-        <span class="small muted">{format!("{done} из {total} ({percent} %)")}</span>
+        <span class="small muted progress-label">{format!("{done} из {total} ({percent} %)")}</span>
     }
 }
 
