@@ -129,6 +129,7 @@ fn SchoolCard(id: String) -> impl IntoView {
         Route::Audit.with(&[("entity", "school".to_string()), ("entity_id", id.clone())]),
     );
     let edit_href = StoredValue::new(Route::SchoolEdit(id.clone()).path());
+    let results_href = StoredValue::new(Route::ResultsSchool(id.clone()).path());
 
     let details = move || {
         school.get().map(|s| {
@@ -209,6 +210,9 @@ fn SchoolCard(id: String) -> impl IntoView {
                         <BusyButton busy testid="restore-school" on_click=restore>
                             "Восстановить"
                         </BusyButton>
+                    </Show>
+                    <Show when=move || auth.can(Resource::Results, Action::Read)>
+                        <a class="btn btn-link" href=move || results_href.get_value() data-testid="school-results">"Результаты оценочных процедур"</a>
                     </Show>
                     <Show when=move || auth.can(Resource::Audit, Action::Read)>
                         <a class="btn btn-link" href=move || audit_href.get_value()>"История изменений"</a>
