@@ -3,6 +3,7 @@
 
 pub mod access;
 mod import;
+mod race;
 
 use crate::common::*;
 use serde_json::{json, Value};

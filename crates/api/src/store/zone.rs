@@ -94,6 +94,11 @@ pub fn today(tz: Tz) -> NaiveDate {
     local(Utc::now().naive_utc(), tz).date()
 }
 
+/// Today in the municipality's zone.
+pub fn today_in(conn: &mut DbConn, municipality_id: &str) -> AppResult<NaiveDate> {
+    Ok(today(of_municipality(conn, municipality_id)?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -328,6 +328,32 @@ pub struct VersionQuery {
     pub version: i32,
 }
 
+/// Who a caller is on a trajectory: the coordinator (an admin, or a coordinator of the
+/// trajectory's municipality) before the mentor before the learner; `None` for someone
+/// who only reads it. The API decides with it and the SPA offers actions with it.
+pub fn party(
+    role: crate::Role,
+    user_id: &str,
+    user_municipality: Option<&str>,
+    t: (&str, &str, &str),
+) -> Option<Party> {
+    let (municipality_id, mentor_id, learner_id) = t;
+    let coordinates = match role {
+        crate::Role::Admin => true,
+        crate::Role::Coordinator => user_municipality == Some(municipality_id),
+        _ => false,
+    };
+    if coordinates {
+        Some(Party::Coordinator)
+    } else if mentor_id == user_id {
+        Some(Party::Mentor)
+    } else if learner_id == user_id {
+        Some(Party::Learner)
+    } else {
+        None
+    }
+}
+
 /// The state the workflow reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Flow {
@@ -368,10 +394,14 @@ pub fn transition(
             if f.deficits == 0 || f.steps == 0 {
                 return Err("Согласовать можно маршрут, в котором есть дефициты и мероприятия");
             }
-            match party {
-                Party::Learner => out.learner_agreed = true,
-                Party::Mentor | Party::Coordinator => out.mentor_agreed = true,
+            let mine = match party {
+                Party::Learner => &mut out.learner_agreed,
+                Party::Mentor | Party::Coordinator => &mut out.mentor_agreed,
+            };
+            if *mine {
+                return Err("Вы уже согласовали маршрут; ждём согласования второй стороны");
             }
+            *mine = true;
             if out.learner_agreed && out.mentor_agreed {
                 out.status = S::Agreed;
             }
@@ -472,6 +502,10 @@ mod tests {
         let b = transition(f2, A::Agree, Party::Mentor).unwrap();
         assert_eq!(b.status, S::Agreed);
         assert!(transition(Flow { steps: 0, ..f }, A::Agree, Party::Mentor).is_err());
+        assert!(
+            transition(f2, A::Agree, Party::Learner).is_err(),
+            "not twice"
+        );
         assert!(transition(flow(S::Agreed), A::Agree, Party::Learner).is_err());
     }
 

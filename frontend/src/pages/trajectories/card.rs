@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 use tutornet_domain::growth::trajectories::{
-    transition, Flow, Party, Trajectory, TrajectoryAction, TrajectoryTransition,
+    party, transition, Flow, Party, Trajectory, TrajectoryAction, TrajectoryTransition,
 };
-use tutornet_domain::{Problem, Role};
+use tutornet_domain::Problem;
 
 use super::list::{progress_bar, status_badge};
 use super::steps::Steps;
@@ -20,20 +20,14 @@ use crate::ui::form::{is_version_conflict, load, mark_conflict, send_or, BusyBut
 use crate::ui::Banner;
 use crate::util::set_title;
 
-/// The caller's capacity on the trajectory (the same order as the API's policy).
+/// The caller's capacity on the trajectory (the domain's rule, as the API applies it).
 pub fn party_of(auth: &Auth, t: &Trajectory) -> Option<Party> {
-    let me = auth.me_id();
-    match auth.role() {
-        Role::Admin => Some(Party::Coordinator),
-        Role::Coordinator
-            if auth.own_municipality().as_deref() == Some(t.municipality_id.as_str()) =>
-        {
-            Some(Party::Coordinator)
-        }
-        _ if t.mentor_user_id == me => Some(Party::Mentor),
-        _ if t.user_id == me => Some(Party::Learner),
-        _ => None,
-    }
+    party(
+        auth.role(),
+        &auth.me_id(),
+        auth.own_municipality().as_deref(),
+        (&t.municipality_id, &t.mentor_user_id, &t.user_id),
+    )
 }
 
 pub fn flow_of(t: &Trajectory) -> Flow {
@@ -97,14 +91,7 @@ fn TrajectoryCard(id: String) -> impl IntoView {
     let may = move |a: TrajectoryAction| {
         current.with(|t| {
             t.as_ref().is_some_and(|t| {
-                let party = party_of(&auth, t);
-                let agreed_already = match party {
-                    Some(Party::Learner) => t.learner_agreed,
-                    Some(_) => t.mentor_agreed,
-                    None => true,
-                };
-                party.is_some_and(|p| transition(flow_of(t), a, p).is_ok())
-                    && !(a == TrajectoryAction::Agree && agreed_already)
+                party_of(&auth, t).is_some_and(|p| transition(flow_of(t), a, p).is_ok())
             })
         })
     };

@@ -77,8 +77,10 @@ pub fn TrajectoryFormPage() -> impl IntoView {
     );
     let (problem, busy) = (RwSignal::new(None::<Problem>), RwSignal::new(false));
     let coordinates = move || matches!(auth.role(), Role::Coordinator | Role::Admin);
+    let people_loaded = RwSignal::new(false);
     spawn_local(async move {
         people.try_set(diagnosed().await);
+        people_loaded.try_set(true);
         indicators.try_set(api::growth::indicators().await.unwrap_or_default());
         if matches!(auth.role(), Role::Coordinator | Role::Admin) {
             tutors.try_set(api::composition::tutors().await);
@@ -165,6 +167,9 @@ pub fn TrajectoryFormPage() -> impl IntoView {
             <form class="card form" data-testid="trajectory-form" on:submit=submit novalidate>
                 <ErrorBanner problem />
                 <SelectField label="Педагог или руководитель" name="user_id" value=learner options=people problem placeholder="— из прошедших диагностику —" required=true />
+                {move || (people_loaded.get() && people.with(Vec::is_empty)).then(|| view! {
+                    <p class="muted small" data-testid="no-diagnosed">"Прошедших диагностику пока нет: ИОМ составляют по её итогам — сначала загрузите результаты диагностики."</p>
+                })}
                 <TextField label="Название" name="title" value=title problem required=true />
                 <Show when=coordinates>
                     <SelectField label="Наставник (тьютор)" name="mentor_user_id" value=mentor options=tutors problem placeholder="— я сам(а) —" />

@@ -141,13 +141,18 @@ fn Completion(
             limit: Some(100),
             ..Default::default()
         };
-        if let Ok(p) = api::sessions::list(&f).await {
-            sessions.try_set(
-                p.items
-                    .into_iter()
-                    .map(|s| (s.id, format!("{} — {}", date_ru(s.starts_at), s.title)))
-                    .collect(),
-            );
+        match api::sessions::list(&f).await {
+            Ok(p) => {
+                sessions.try_set(
+                    p.items
+                        .into_iter()
+                        .map(|s| (s.id, format!("{} — {}", date_ru(s.starts_at), s.title)))
+                        .collect(),
+                );
+            }
+            Err(p) => {
+                problem.try_set(Some(p));
+            }
         }
     });
     let (tid, sid) = (StoredValue::new(trajectory_id), StoredValue::new(step));

@@ -226,7 +226,7 @@ fn to_review(conn: &mut DbConn, user: &AuthUser) -> AppResult<AgendaSection> {
         limit: Some(50),
         ..Default::default()
     };
-    let today = Utc::now().date_naive();
+    let today = crate::store::zone::today(crate::store::zone::of_user(conn, &user.id)?);
     let mut items: Vec<(Option<chrono::NaiveDate>, AgendaItem)> =
         reviews::rules::list(conn, user, &f)?
             .items

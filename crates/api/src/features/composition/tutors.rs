@@ -40,19 +40,13 @@ fn serving<'a>(m: &str, year: &str, today: NaiveDate) -> Boxed<'a> {
         .filter(users::archived_at.is_null())
 }
 
-fn today_in(conn: &mut DbConn, m: &str) -> AppResult<NaiveDate> {
-    Ok(crate::store::zone::today(
-        crate::store::zone::of_municipality(conn, m)?,
-    ))
-}
-
 /// The tutors of (M, Y): (user id, full name, school of the account).
 pub fn tutors(
     conn: &mut DbConn,
     m: &str,
     year: &str,
 ) -> AppResult<Vec<(String, String, Option<String>)>> {
-    let today = today_in(conn, m)?;
+    let today = crate::store::zone::today_in(conn, m)?;
     Ok(serving(m, year, today)
         .select((users::id, users::full_name, users::school_id))
         .load(conn)?)
@@ -89,7 +83,7 @@ fn serving_year(conn: &mut DbConn, m: &str, year: &str) -> AppResult<String> {
 
 /// How many of `ids` (distinct) are tutors of (M, Y).
 pub fn count_tutors(conn: &mut DbConn, ids: &[String], m: &str, year: &str) -> AppResult<i64> {
-    let today = today_in(conn, m)?;
+    let today = crate::store::zone::today_in(conn, m)?;
     let year = serving_year(conn, m, year)?;
     let found: Vec<String> = serving(m, &year, today)
         .filter(users::id.eq_any(ids.to_vec()))

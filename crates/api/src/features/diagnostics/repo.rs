@@ -1,15 +1,18 @@
 //! Queries of diagnostics (private to the noun): indicators, campaigns, results.
 
-use crate::error::AppResult;
+use crate::access::Reach;
+use crate::error::{AppError, AppResult};
 use crate::store::conn::DbConn;
+use crate::store::page::{finish_page, page_limit, Cursor};
 use crate::store::record::Found;
 use crate::store::schema::{
     competency_indicators as ci, diagnostic_campaigns as dc, diagnostic_results as dr,
 };
 use diesel::prelude::*;
 use tutornet_domain::growth::diagnostics::{
-    Campaign, CampaignMethod, CompetencyArea, Indicator, Respondents,
+    Campaign, CampaignFilter, CampaignMethod, CompetencyArea, Indicator, Respondents,
 };
+use tutornet_domain::Page;
 
 crate::bookkeeping!(CampaignBook, diagnostic_campaigns);
 
@@ -123,4 +126,79 @@ pub(super) fn scores_of(conn: &mut DbConn, user_id: &str) -> AppResult<Vec<Score
             dc::threshold,
         ))
         .load(conn)?)
+}
+
+/// The campaigns in `reach` (own: those holding the person's results; school: the
+/// school's municipality), newest first.
+pub(super) fn list_campaigns(
+    conn: &mut DbConn,
+    reach: &Reach,
+    f: &CampaignFilter,
+) -> AppResult<Page<Campaign>> {
+    let limit = page_limit(f.limit)?;
+    let after = f.cursor.as_deref().map(Cursor::decode).transpose()?;
+    let mine = |u: &String| {
+        dc::id.eq_any(
+            dr::table
+                .filter(dr::user_id.eq(u.clone()))
+                .select(dr::campaign_id),
+        )
+    };
+    let school_m = |s: &String| {
+        dc::municipality_id.eq_any(
+            crate::store::schema::schools::table
+                .filter(crate::store::schema::schools::id.eq(s.clone()))
+                .select(crate::store::schema::schools::municipality_id),
+        )
+    };
+    let filtered = || {
+        let mut q = crate::in_reach!(
+            dc::table.into_boxed(), reach,
+            region: (via dc::municipality_id),
+            municipality: (dc::municipality_id),
+            school: (with school_m),
+            own: (with mine),
+        );
+        q = q.filter(dc::archived_at.is_null());
+        if let Some(m) = &f.municipality_id {
+            q = q.filter(dc::municipality_id.eq(m.clone()));
+        }
+        if let Some(y) = &f.academic_year_id {
+            q = q.filter(dc::academic_year_id.eq(y.clone()));
+        }
+        q
+    };
+    let total: i64 = filtered().count().get_result(conn)?;
+    let mut q = filtered();
+    if let Some(c) = after {
+        let day = chrono::NaiveDate::parse_from_str(&c.k, "%Y-%m-%d")
+            .map_err(|_| AppError::field("cursor", "invalid_cursor", "Некорректный курсор"))?;
+        q = q.filter(
+            dc::held_on
+                .lt(day)
+                .or(dc::held_on.eq(day).and(dc::id.lt(c.id))),
+        );
+    }
+    let rows: Vec<CampaignRow> = q
+        .order((dc::held_on.desc(), dc::id.desc()))
+        .limit(limit + 1)
+        .select(CampaignRow::as_select())
+        .load(conn)?;
+    let mut items = Vec::new();
+    let page = finish_page(
+        rows,
+        limit,
+        total,
+        |r| Cursor::new(r.held_on.to_string(), &r.id),
+        |r| r,
+    );
+    for r in page.items {
+        let n = people_count(conn, &r.id)?;
+        items.push(r.into_domain(n)?);
+    }
+    Ok(Page {
+        items,
+        total: page.total,
+        next_cursor: page.next_cursor,
+    })
 }

@@ -19,9 +19,9 @@ use tutornet_domain::Page;
     responses((status = 200, body = Vec<Indicator>), ReadErrors))]
 pub async fn indicators(
     state: web::Data<AppState>,
-    user: AuthUser,
+    _signed_in: AuthUser,
 ) -> AppResult<web::Json<Vec<Indicator>>> {
-    state.db_json(move |c| rules::indicators(c, &user)).await
+    state.db_json(rules::indicators).await
 }
 
 /// Adds an indicator to the framework (admins and coordinators).

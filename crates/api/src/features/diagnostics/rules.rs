@@ -2,20 +2,19 @@
 //! may see them (a teacher their own, a school its people, the municipality all), and
 //! the deficits and scores other nouns read (trajectories).
 
-use super::repo::{self, CampaignRow};
+use super::repo;
 use crate::access::Reach;
 use crate::auth::AuthUser;
 use crate::error::{AppError, AppResult};
+use crate::new_bookkeeping;
 use crate::store::audit::Scope;
 use crate::store::conn::DbConn;
-use crate::store::page::{finish_page, page_limit, Cursor};
 use crate::store::record::{new_id, taken};
 use crate::store::schema::{
     competency_indicators as ci, diagnostic_campaigns as dc, diagnostic_results as dr,
     school_flags, users,
 };
 use crate::store::Audit;
-use crate::{in_reach, new_bookkeeping};
 use diesel::prelude::*;
 use std::collections::{HashMap, HashSet};
 use tutornet_domain::audit::AuditEntity;
@@ -28,7 +27,7 @@ use tutornet_domain::Page;
 
 const R: Resource = Resource::Diagnostics;
 
-pub fn indicators(conn: &mut DbConn, _user: &AuthUser) -> AppResult<Vec<Indicator>> {
+pub fn indicators(conn: &mut DbConn) -> AppResult<Vec<Indicator>> {
     repo::indicators(conn, false)
 }
 
@@ -38,13 +37,8 @@ pub fn add_indicator(
     user: &AuthUser,
     input: &IndicatorInput,
 ) -> AppResult<Indicator> {
+    // Only admins and coordinators create diagnostics (the permission matrix).
     user.reach(R, Action::Create)?;
-    if !matches!(
-        user.role,
-        tutornet_domain::Role::Admin | tutornet_domain::Role::Coordinator
-    ) {
-        return Err(AppError::forbidden());
-    }
     input.validate().map_err(AppError::Validation)?;
     let area = input.area.expect("validated");
     let last: Option<i32> = ci::table
@@ -120,72 +114,7 @@ pub fn list_campaigns(
     f: &CampaignFilter,
 ) -> AppResult<Page<Campaign>> {
     let reach = user.reach(R, Action::Read)?;
-    let limit = page_limit(f.limit)?;
-    let after = f.cursor.as_deref().map(Cursor::decode).transpose()?;
-    let mine = |u: &String| {
-        dc::id.eq_any(
-            dr::table
-                .filter(dr::user_id.eq(u.clone()))
-                .select(dr::campaign_id),
-        )
-    };
-    let school_m = |s: &String| {
-        dc::municipality_id.eq_any(
-            crate::store::schema::schools::table
-                .filter(crate::store::schema::schools::id.eq(s.clone()))
-                .select(crate::store::schema::schools::municipality_id),
-        )
-    };
-    let filtered = || {
-        let mut q = in_reach!(
-            dc::table.into_boxed(), &reach,
-            region: (via dc::municipality_id),
-            municipality: (dc::municipality_id),
-            school: (with school_m),
-            own: (with mine),
-        );
-        q = q.filter(dc::archived_at.is_null());
-        if let Some(m) = &f.municipality_id {
-            q = q.filter(dc::municipality_id.eq(m.clone()));
-        }
-        if let Some(y) = &f.academic_year_id {
-            q = q.filter(dc::academic_year_id.eq(y.clone()));
-        }
-        q
-    };
-    let total: i64 = filtered().count().get_result(conn)?;
-    let mut q = filtered();
-    if let Some(c) = after {
-        let day = chrono::NaiveDate::parse_from_str(&c.k, "%Y-%m-%d")
-            .map_err(|_| AppError::field("cursor", "invalid_cursor", "Некорректный курсор"))?;
-        q = q.filter(
-            dc::held_on
-                .lt(day)
-                .or(dc::held_on.eq(day).and(dc::id.lt(c.id))),
-        );
-    }
-    let rows: Vec<CampaignRow> = q
-        .order((dc::held_on.desc(), dc::id.desc()))
-        .limit(limit + 1)
-        .select(CampaignRow::as_select())
-        .load(conn)?;
-    let mut items = Vec::new();
-    let page = finish_page(
-        rows,
-        limit,
-        total,
-        |r| Cursor::new(r.held_on.to_string(), &r.id),
-        |r| r,
-    );
-    for r in page.items {
-        let n = repo::people_count(conn, &r.id)?;
-        items.push(r.into_domain(n)?);
-    }
-    Ok(Page {
-        items,
-        total: page.total,
-        next_cursor: page.next_cursor,
-    })
+    repo::list_campaigns(conn, &reach, f)
 }
 
 pub fn create_campaign(

@@ -4,6 +4,7 @@ pub mod owner;
 mod repo;
 pub mod routes;
 pub mod rules;
+pub mod sniff;
 
 pub use owner::{FileOwner, OwnerKind};
 pub use routes::endpoints;

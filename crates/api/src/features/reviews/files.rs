@@ -7,7 +7,7 @@ use super::rows::ReviewRow;
 use super::rules::{actors, get_row};
 use crate::auth::AuthUser;
 use crate::error::{AppError, AppResult};
-use crate::features::files::{rules as files, FileOwner, OwnerKind};
+use crate::features::files::{rules as files, sniff::sniff, FileOwner, OwnerKind};
 use crate::store::conn::DbConn;
 use crate::store::stored;
 use tutornet_domain::files::StoredFile;
@@ -54,36 +54,6 @@ pub(super) fn list(conn: &mut DbConn, id: &str) -> AppResult<Vec<StoredFile>> {
     files::list(conn, OwnerKind::Review, id)
 }
 
-fn contains(data: &[u8], needle: &[u8]) -> bool {
-    data.windows(needle.len()).any(|w| w == needle)
-}
-
-/// The content type read from the bytes: PDF, DOCX, XLSX or ODT (`None` otherwise).
-pub fn sniff(data: &[u8]) -> Option<&'static str> {
-    if data.starts_with(b"%PDF-") {
-        return Some("application/pdf");
-    }
-    if !data.starts_with(b"PK\x03\x04") {
-        return None;
-    }
-    // ODF: the first entry is `mimetype`, stored uncompressed (offset 30 = name, 38 = data).
-    if data.get(30..38) == Some(b"mimetype") {
-        let odt = b"application/vnd.oasis.opendocument.text";
-        return (data.get(38..38 + odt.len()) == Some(odt))
-            .then_some("application/vnd.oasis.opendocument.text");
-    }
-    // OOXML: the part names are stored in the local headers.
-    if contains(data, b"[Content_Types].xml") {
-        if contains(data, b"word/") {
-            return Some(crate::docs::DOCX_TYPE);
-        }
-        if contains(data, b"xl/") {
-            return Some(crate::docs::XLSX_TYPE);
-        }
-    }
-    None
-}
-
 /// Adds a document to a review: its type is sniffed from the content.
 pub fn add(
     conn: &mut DbConn,
@@ -103,24 +73,4 @@ pub fn add(
         ));
     };
     files::add_file(conn, user, (OwnerKind::Review, id), name, ct, data)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::sniff;
-
-    #[test]
-    fn types_come_from_the_content() {
-        assert_eq!(sniff(b"%PDF-1.7\n..."), Some("application/pdf"));
-        assert_eq!(sniff(b"MZ\x90\x00 not a document"), None);
-        let mut odt = b"PK\x03\x04".to_vec();
-        odt.resize(30, 0);
-        odt.extend_from_slice(b"mimetypeapplication/vnd.oasis.opendocument.text");
-        assert_eq!(sniff(&odt), Some("application/vnd.oasis.opendocument.text"));
-        let docx = b"PK\x03\x04....[Content_Types].xml....PK\x03\x04..word/document.xml";
-        assert!(sniff(docx).unwrap().contains("wordprocessingml"));
-        let xlsx = b"PK\x03\x04....[Content_Types].xml....xl/workbook.xml";
-        assert!(sniff(xlsx).unwrap().contains("spreadsheetml"));
-        assert_eq!(sniff(b"PK\x03\x04 just a zip"), None);
-    }
 }

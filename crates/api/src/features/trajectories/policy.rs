@@ -3,7 +3,7 @@
 use crate::access::relations::{covers, Related};
 use crate::auth::{AuthUser, Reach};
 use tutornet_domain::growth::trajectories::Party;
-use tutornet_domain::permissions::{Relation, Resource, Role};
+use tutornet_domain::permissions::{Relation, Resource};
 
 /// What the decisions need to know about a trajectory.
 pub(super) struct Facts<'a> {
@@ -40,21 +40,12 @@ pub(super) fn visible(reach: Option<&Reach>, f: &Facts) -> bool {
     covers(reach, Resource::Trajectory, f)
 }
 
-/// The capacity the caller acts in: the coordinator (admin, or the municipality's
-/// coordinator) before the mentor before the learner.
+/// The capacity the caller acts in (`tutornet_domain::growth::trajectories::party`).
 pub(super) fn party(user: &AuthUser, f: &Facts) -> Option<Party> {
-    let coordinates = match user.role {
-        Role::Admin => true,
-        Role::Coordinator => user.municipality_id.as_deref() == Some(f.municipality_id),
-        _ => false,
-    };
-    if coordinates {
-        Some(Party::Coordinator)
-    } else if f.mentor_id == user.id {
-        Some(Party::Mentor)
-    } else if f.learner_id == user.id {
-        Some(Party::Learner)
-    } else {
-        None
-    }
+    tutornet_domain::growth::trajectories::party(
+        user.role,
+        &user.id,
+        user.municipality_id.as_deref(),
+        (f.municipality_id, f.mentor_id, f.learner_id),
+    )
 }

@@ -25,10 +25,7 @@ use tutornet_domain::{Page, ProblemCode};
 const R: Resource = Resource::Trajectory;
 
 /// Today in the municipality's zone (what is overdue).
-pub(super) fn today(conn: &mut DbConn, municipality_id: &str) -> AppResult<chrono::NaiveDate> {
-    let tz = crate::store::zone::of_municipality(conn, municipality_id)?;
-    Ok(crate::store::zone::local(crate::store::record::now(), tz).date())
-}
+pub(super) use crate::store::zone::today_in as today;
 
 pub(super) fn refused(reason: &str) -> AppError {
     AppError::Conflict {
@@ -83,8 +80,7 @@ pub fn list(
     f: &TrajectoryFilter,
 ) -> AppResult<Page<TrajectorySummary>> {
     let reach = user.reach(R, Action::Read)?;
-    let tz = crate::store::zone::of_user(conn, &user.id)?;
-    let today = crate::store::zone::local(crate::store::record::now(), tz).date();
+    let today = crate::store::zone::today(crate::store::zone::of_user(conn, &user.id)?);
     repo::list(conn, &reach, f, today)
 }
 
