@@ -22,6 +22,7 @@ mod consultation_points;
 mod contract;
 mod dashboard;
 mod diagnostics;
+mod effectiveness;
 mod errors;
 mod files;
 mod mail;

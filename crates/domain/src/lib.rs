@@ -12,6 +12,7 @@ pub mod auth;
 pub mod community;
 pub mod composition;
 pub mod consultation_points;
+pub mod effectiveness;
 pub mod files;
 pub mod growth;
 pub mod labels;

@@ -112,10 +112,12 @@ pub enum Resource {
     Review,
     /// Results of assessment procedures, their calendar and scales (000 §8.4).
     Results,
+    /// The effectiveness review and the effect analytics (plan item 15).
+    Effectiveness,
 }
 
 impl Resource {
-    pub const ALL: [Resource; 17] = [
+    pub const ALL: [Resource; 18] = [
         Resource::Region,
         Resource::Municipality,
         Resource::School,
@@ -133,6 +135,7 @@ impl Resource {
         Resource::Trajectory,
         Resource::Review,
         Resource::Results,
+        Resource::Effectiveness,
     ];
 
     pub fn label_ru(self) -> &'static str {
@@ -154,6 +157,7 @@ impl Resource {
             Resource::Trajectory => "Индивидуальные маршруты (ИОМ)",
             Resource::Review => "Экспертиза документов",
             Resource::Results => "Результаты оценочных процедур",
+            Resource::Effectiveness => "Эффективность работы сообщества",
         }
     }
 }
@@ -296,9 +300,11 @@ pub fn scope(role: Role, resource: Resource, action: Action) -> Option<Scope> {
             _ => None,
         },
         Role::Observer => match (resource, action) {
-            (School | Stats | Request | Review | Diagnostics | Trajectory | Results, Read) => {
-                Some(S::Municipality)
-            }
+            (
+                School | Stats | Request | Review | Diagnostics | Trajectory | Results
+                | Effectiveness,
+                Read,
+            ) => Some(S::Municipality),
             _ => None,
         },
     }

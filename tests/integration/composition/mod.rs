@@ -14,9 +14,9 @@ use crate::common::*;
 use base64::Engine;
 use serde_json::Value;
 
-const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+pub const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /// Seed 000, Приложение 1: header, 21 rows, blank lines and the closing line of dashes.
 fn seed_table() -> String {

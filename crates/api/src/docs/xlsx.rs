@@ -31,13 +31,28 @@ pub fn parse_xlsx(base64_content: &str) -> AppResult<Vec<RawRow>> {
         .collect())
 }
 
+fn xlsx_err(e: rust_xlsxwriter::XlsxError) -> AppError {
+    AppError::Internal(format!("xlsx: {e}"))
+}
+
 /// The table as a one-sheet workbook: merged bold heading lines, a bordered table.
 pub fn to_xlsx(t: &TableDoc) -> AppResult<Vec<u8>> {
-    use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook};
-    let err = |e: rust_xlsxwriter::XlsxError| AppError::Internal(format!("xlsx: {e}"));
+    to_xlsx_sheets(std::slice::from_ref(t))
+}
+
+/// Several tables, a worksheet each, in one workbook.
+pub fn to_xlsx_sheets(sheets: &[TableDoc]) -> AppResult<Vec<u8>> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for t in sheets {
+        write_sheet(wb.add_worksheet(), t)?;
+    }
+    wb.save_to_buffer().map_err(xlsx_err)
+}
+
+fn write_sheet(ws: &mut rust_xlsxwriter::Worksheet, t: &TableDoc) -> AppResult<()> {
+    use rust_xlsxwriter::{Format, FormatAlign, FormatBorder};
+    let err = xlsx_err;
     let last_col = t.columns.len().saturating_sub(1) as u16;
-    let mut wb = Workbook::new();
-    let ws = wb.add_worksheet();
     ws.set_name(&t.sheet).map_err(err)?;
     let bold = Format::new().set_bold().set_align(FormatAlign::Center);
     let head = Format::new()
@@ -83,5 +98,5 @@ pub fn to_xlsx(t: &TableDoc) -> AppResult<Vec<u8>> {
     for (c, w) in t.xlsx_widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w).map_err(err)?;
     }
-    wb.save_to_buffer().map_err(err)
+    Ok(())
 }

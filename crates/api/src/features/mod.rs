@@ -12,6 +12,7 @@ pub mod composition;
 pub mod consultation_points;
 pub mod dashboard;
 pub mod diagnostics;
+pub mod effectiveness;
 pub mod files;
 pub mod health;
 pub mod municipalities;
@@ -56,6 +57,7 @@ pub const NOUNS: &[fn(&mut Api)] = &[
     trajectories::endpoints,
     reviews::endpoints,
     results::endpoints,
+    effectiveness::endpoints,
 ];
 
 /// Which noun answers for the files of an owner kind.

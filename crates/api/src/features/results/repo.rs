@@ -267,3 +267,25 @@ pub(super) fn scales(
         .map(|r| (r.academic_year_id.clone(), r))
         .collect())
 }
+
+/// Each school's pooled totals of a procedure in one year of a municipality (every
+/// subject, grade and class).
+pub(super) fn school_totals(
+    conn: &mut DbConn,
+    municipality: &str,
+    year: &str,
+    procedure: Procedure,
+) -> AppResult<HashMap<String, tutornet_domain::results::Totals>> {
+    let rows: Vec<ResultRow> = ar::table
+        .filter(ar::municipality_id.eq(municipality))
+        .filter(ar::academic_year_id.eq(year))
+        .filter(ar::procedure.eq(procedure.as_str()))
+        .filter(ar::archived_at.is_null())
+        .select(ResultRow::as_select())
+        .load(conn)?;
+    let mut out: HashMap<String, tutornet_domain::results::Totals> = HashMap::new();
+    for r in rows {
+        out.entry(r.school_id.clone()).or_default().add(&r.totals());
+    }
+    Ok(out)
+}

@@ -179,3 +179,14 @@ pub fn create(conn: &mut DbConn, user: &AuthUser, i: &ResultInput) -> AppResult<
     let (id, _) = write_slice(conn, user, &e, AuditAction::Create)?;
     repo::find(conn, &id)
 }
+
+/// Each school's pooled totals of a procedure in one year of a municipality, for the
+/// effectiveness review (which checks the caller's access itself).
+pub fn school_totals(
+    conn: &mut DbConn,
+    municipality: &str,
+    year: &str,
+    procedure: Procedure,
+) -> AppResult<std::collections::HashMap<String, Totals>> {
+    repo::school_totals(conn, municipality, year, procedure)
+}
