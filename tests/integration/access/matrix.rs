@@ -135,3 +135,9 @@ async fn reviews_every_role_own_and_foreign() {
 async fn results_every_role_own_and_foreign() {
     check("results", vec![crate::results::access::rows()]).await;
 }
+
+/// The effectiveness review, its records, the effect analytics and the report.
+#[actix_web::test]
+async fn effectiveness_every_role_own_and_foreign() {
+    check("effectiveness", vec![crate::effectiveness::access::rows()]).await;
+}

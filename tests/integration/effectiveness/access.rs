@@ -1,4 +1,5 @@
 use super::*;
+use crate::access::matrix::{Ctx, Rows};
 
 #[actix_web::test]
 async fn who_reads_the_review() {
@@ -41,4 +42,43 @@ async fn who_reads_the_review() {
         (r.status, r.field_errors()),
         (422, vec!["academic_year_id".to_string()])
     );
+}
+
+pub fn rows() -> Rows {
+    Rows {
+        noun: "effectiveness",
+        //                                  admin coord tutor teach sadm  obs   far
+        cases: vec![
+            ("GET review own m", &[200, 200, 403, 403, 403, 200, 404]),
+            ("GET review foreign m", &[200, 404, 403, 403, 403, 404, 200]),
+            ("GET records own m", &[200, 200, 403, 403, 403, 200, 404]),
+            ("GET effect own m", &[200, 200, 403, 403, 403, 200, 404]),
+            ("GET docx own m", &[200, 200, 403, 403, 403, 200, 404]),
+            ("GET xlsx foreign m", &[200, 404, 403, 403, 403, 404, 200]),
+        ],
+        play: |c, case| Box::pin(play(c, case)),
+    }
+}
+
+async fn play(c: &Ctx<'_>, case: &str) -> u16 {
+    let (app, w, t) = (c.app, c.w, c.t);
+    let p = match case {
+        "GET review own m" => path(&w.own_m, ""),
+        "GET review foreign m" => path(&w.foreign_m, ""),
+        "GET records own m" => format!(
+            "/api/v1/effectiveness/records?municipality_id={}&key=sessions_held",
+            w.own_m
+        ),
+        "GET effect own m" => format!("/api/v1/effectiveness/effect?municipality_id={}", w.own_m),
+        "GET docx own m" => format!(
+            "/api/v1/effectiveness/review.docx?municipality_id={}",
+            w.own_m
+        ),
+        "GET xlsx foreign m" => format!(
+            "/api/v1/effectiveness/review.xlsx?municipality_id={}",
+            w.foreign_m
+        ),
+        other => panic!("unknown case {other}"),
+    };
+    get_raw(app, &p, t).await.0
 }

@@ -3,7 +3,7 @@
 //! similar schools that received less, the DOCX/XLSX report with the API's figures, and
 //! who may read it.
 
-mod access;
+pub mod access;
 mod review;
 
 use crate::common::*;
