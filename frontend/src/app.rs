@@ -66,6 +66,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("trajectories/new") view=crate::pages::trajectories::form::TrajectoryFormPage />
                     <Route path=path!("trajectories/:id") view=crate::pages::trajectories::card::TrajectoryCardPage />
                     <Route path=path!("results") view=crate::pages::results::dynamics::MunicipalityResultsPage />
+                    <Route path=path!("effectiveness") view=crate::pages::effectiveness::EffectivenessPage />
                     <Route path=path!("results/schools/:id") view=crate::pages::results::dynamics::SchoolResultsPage />
                     <Route path=path!("results/import") view=crate::pages::results::import::ResultsImportPage />
                     <Route path=path!("results/risks") view=crate::pages::results::risks::RisksPage />

@@ -58,6 +58,7 @@ pub enum Route {
     ResultsSchool(String),
     ResultsImport,
     ResultsRisks,
+    Effectiveness,
 }
 
 impl Route {
@@ -112,6 +113,7 @@ impl Route {
             Route::ResultsSchool(id) => format!("/results/schools/{id}"),
             Route::ResultsImport => "/results/import".to_string(),
             Route::ResultsRisks => "/results/risks".to_string(),
+            Route::Effectiveness => "/effectiveness".to_string(),
         }
     }
 

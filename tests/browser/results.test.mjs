@@ -3,10 +3,13 @@
 // here) for last year through the import page — preview, confirm — and this year's
 // through the API; opens «Результаты», the ШНОР МОБУ СОШ № 3 from the schools table,
 // and sees its failing share fall on the chart and in the table against the municipal
-// average; the same page at phone width.
+// average; the same page at phone width. Then the October review («Эффективность»): a
+// figure opens the records behind it, and the DOCX report and XLSX workbook it downloads
+// carry the same figures as the API.
 //
 //   TUTORNET_URL=http://127.0.0.1:18080 SCREENSHOTS=/tmp/shots node tests/browser/results.test.mjs
-import { SHOTS, apiToken, launch, openSection, request, shown, signedIn } from './common.mjs';
+import fs from 'node:fs';
+import { SHOTS, TIMEOUT, apiToken, launch, openSection, request, shown, signedIn, zipText } from './common.mjs';
 
 let step = 'start';
 const errors = [];
@@ -81,6 +84,43 @@ async function main() {
     if (!own.includes('40,0') || !own.includes('15,0')) fail(`chart labels «${own}»`);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/results-school-1366.png`, fullPage: true });
 
+    step = 'the October review: figures, their records, the report';
+    const review = (await request('GET', `/effectiveness?procedure=vpr`, token)).body;
+    if (!review.figures) fail(`no review: ${JSON.stringify(review)}`);
+    await page.goto(`${page.url().split('/results')[0]}/effectiveness`);
+    await shown(page, '[data-testid="figures"]', 'review figures');
+    for (const f of review.figures) {
+      const tile = await page.locator(`[data-testid="figure-${f.key}"]`).first().innerText();
+      if (!tile.includes(f.text) || !tile.includes(f.label)) fail(`tile ${f.key} «${tile}», API ${f.text}`);
+    }
+    await page.click('[data-testid="figure-sessions_held"]');
+    await shown(page, '[data-testid="figure-records"]', 'records of a figure');
+    const held = review.figures.find((f) => f.key === 'sessions_held').value;
+    const listed = await page.locator('[data-testid="figure-record"]').count();
+    if (listed !== held) fail(`${listed} records listed for ${held} sessions held`);
+    await shown(page, '[data-testid="effect-table"]', 'effect table');
+    const effectRow = await page.locator('[data-testid="effect-row"]', { hasText: 'МОБУ СОШ № 3' }).innerText();
+    if (!effectRow.includes('ШНОР')) fail(`effect row «${effectRow}»`);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/effectiveness-1366.png`, fullPage: true });
+    const fetchDownload = async (testid) => {
+      const [dl] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), page.click(`[data-testid="${testid}"]`)]);
+      return { name: dl.suggestedFilename(), bytes: fs.readFileSync(await dl.path()) };
+    };
+    const docx = await fetchDownload('report-docx');
+    if (!docx.name.endsWith('.docx')) fail(`the report is named «${docx.name}»`);
+    const text = zipText(docx.bytes, 'word/document');
+    const xlsx = await fetchDownload('report-xlsx');
+    if (!xlsx.name.endsWith('.xlsx')) fail(`the workbook is named «${xlsx.name}»`);
+    const cells = zipText(xlsx.bytes, 'xl/');
+    for (const f of review.figures) {
+      const near = new RegExp(`${f.label.replace(/[()]/g, '.')}\\s+${f.text}\\s`);
+      if (!near.test(text)) fail(`the DOCX lacks «${f.label} ${f.text}»`);
+      if (!cells.includes(f.label) || !cells.includes(f.text)) fail(`the XLSX lacks «${f.label} ${f.text}»`);
+    }
+    for (const c of review.failing) {
+      if (!text.includes(c.label) || !cells.includes(c.label)) fail(`the report lacks «${c.label}»`);
+    }
+
     step = 'the school page at phone width';
     const phone = page;
     await phone.setViewportSize({ width: 390, height: 844 });
@@ -89,6 +129,9 @@ async function main() {
     const box = await phone.locator('[data-testid="results-chart"] svg').boundingBox();
     if (!box || box.width > 390) fail(`chart wider than the phone: ${box && box.width}`);
     if (SHOTS) await phone.screenshot({ path: `${SHOTS}/results-school-390.png`, fullPage: true });
+    await phone.goto(`${phone.url().split('/results')[0]}/effectiveness`);
+    await shown(phone, '[data-testid="effect-scatter"]', 'effect scatter at phone width');
+    if (SHOTS) await phone.screenshot({ path: `${SHOTS}/effectiveness-390.png`, fullPage: true });
     if (errors.length) fail(`page errors: ${errors.join('; ')}`);
   } finally {
     await browser.close();

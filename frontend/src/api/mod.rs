@@ -10,6 +10,7 @@ pub mod client;
 pub mod composition;
 pub mod consultation_points;
 pub mod dashboard;
+pub mod effectiveness;
 pub mod files;
 pub mod growth;
 pub mod nominations;

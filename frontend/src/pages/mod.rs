@@ -8,6 +8,7 @@ pub mod composition;
 pub mod consultation_points;
 pub mod dashboard;
 pub mod diagnostics;
+pub mod effectiveness;
 pub mod first_login;
 pub mod home;
 pub mod login;

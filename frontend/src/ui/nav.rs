@@ -100,6 +100,9 @@ pub fn menu(me: &Me) -> Vec<Group> {
     if matches!(role, Role::Coordinator | Role::Admin) {
         control.push(item("Пульт координатора", Route::Dashboard));
     }
+    if reads(Resource::Effectiveness).is_some() {
+        control.push(item("Эффективность", Route::Effectiveness));
+    }
     if reads(Resource::Audit).is_some() {
         control.push(item("Журнал изменений", Route::Audit));
     }
