@@ -112,10 +112,13 @@ pub enum Resource {
     Review,
     /// Results of assessment procedures, their calendar and scales (000 §8.4).
     Results,
+    /// The methodological library (000 §7.2–7.3): which published materials one sees
+    /// follows each material's visibility; drafts are their author's and the moderator's.
+    Library,
 }
 
 impl Resource {
-    pub const ALL: [Resource; 17] = [
+    pub const ALL: [Resource; 18] = [
         Resource::Region,
         Resource::Municipality,
         Resource::School,
@@ -133,6 +136,7 @@ impl Resource {
         Resource::Trajectory,
         Resource::Review,
         Resource::Results,
+        Resource::Library,
     ];
 
     pub fn label_ru(self) -> &'static str {
@@ -154,6 +158,7 @@ impl Resource {
             Resource::Trajectory => "Индивидуальные маршруты (ИОМ)",
             Resource::Review => "Экспертиза документов",
             Resource::Results => "Результаты оценочных процедур",
+            Resource::Library => "Методическая библиотека",
         }
     }
 }
@@ -231,6 +236,8 @@ crate::labelled_enum!(
         ReviewAuthor = "review_author" => "автор документа на экспертизе",
         /// The expert assigned to a review.
         ReviewExpert = "review_expert" => "эксперт документа",
+        /// The one who created a library material.
+        LibraryAuthor = "library_author" => "автор материала библиотеки",
     }
 );
 
@@ -244,6 +251,7 @@ impl Resource {
             Resource::Diagnostics => &[Relation::Learner],
             Resource::Trajectory => &[Relation::Learner, Relation::Mentor],
             Resource::Review => &[Relation::ReviewAuthor, Relation::ReviewExpert],
+            Resource::Library => &[Relation::LibraryAuthor],
             _ => &[],
         }
     }
@@ -258,6 +266,14 @@ pub fn scope(role: Role, resource: Resource, action: Action) -> Option<Scope> {
     match role {
         Role::Admin => Some(S::Region),
         _ if dictionary => (action == Read).then_some(S::Region),
+        // Published materials may be visible region-wide (each material's visibility
+        // narrows it); authors write their own, the coordinator moderates.
+        _ if resource == Library && action == Read => Some(S::Region),
+        Role::Tutor | Role::Teacher | Role::SchoolAdmin
+            if resource == Library && matches!(action, Create | Update) =>
+        {
+            Some(S::Own)
+        }
         // Everyone in a municipality sees who its tutors are and what sessions it offers.
         _ if matches!(resource, Composition | Session | ConsultationPoint) && action == Read => {
             Some(S::Municipality)

@@ -14,6 +14,7 @@ pub mod dashboard;
 pub mod diagnostics;
 pub mod files;
 pub mod health;
+pub mod library;
 pub mod municipalities;
 pub mod notifications;
 pub mod regions;
@@ -56,6 +57,7 @@ pub const NOUNS: &[fn(&mut Api)] = &[
     trajectories::endpoints,
     reviews::endpoints,
     results::endpoints,
+    library::endpoints,
 ];
 
 /// Which noun answers for the files of an owner kind.
@@ -65,6 +67,7 @@ pub fn file_owner(kind: files::OwnerKind) -> &'static dyn files::FileOwner {
         files::OwnerKind::Session => &sessions::FILES,
         files::OwnerKind::Request => &requests::files::FILES,
         files::OwnerKind::Review => &reviews::files::FILES,
+        files::OwnerKind::Library => &library::files::FILES,
     }
 }
 
