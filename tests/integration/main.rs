@@ -24,6 +24,7 @@ mod dashboard;
 mod diagnostics;
 mod errors;
 mod files;
+mod library;
 mod mail;
 mod notifications;
 mod registrations;

@@ -135,3 +135,9 @@ async fn reviews_every_role_own_and_foreign() {
 async fn results_every_role_own_and_foreign() {
     check("results", vec![crate::results::access::rows()]).await;
 }
+
+/// The methodological library: drafts, published materials and their files.
+#[actix_web::test]
+async fn library_every_role_own_and_foreign() {
+    check("library", vec![crate::library::access::rows()]).await;
+}

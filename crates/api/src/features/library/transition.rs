@@ -191,6 +191,9 @@ pub fn report(
     input: &ReportInput,
 ) -> AppResult<LibraryDetail> {
     let l = load(conn, user, id)?;
+    if user.role == tutornet_domain::permissions::Role::Observer {
+        return Err(AppError::Forbidden("Наблюдатель ничего не меняет".into()));
+    }
     let mut e = tutornet_domain::problem::Errors::default();
     e.required("reason", &input.reason, 2000);
     e.finish().map_err(AppError::Validation)?;
