@@ -58,6 +58,12 @@ pub enum Route {
     ResultsSchool(String),
     ResultsImport,
     ResultsRisks,
+    Library,
+    LibraryMine,
+    LibraryQueue,
+    LibraryNew,
+    LibraryItem(String),
+    LibraryEdit(String),
 }
 
 impl Route {
@@ -112,6 +118,12 @@ impl Route {
             Route::ResultsSchool(id) => format!("/results/schools/{id}"),
             Route::ResultsImport => "/results/import".to_string(),
             Route::ResultsRisks => "/results/risks".to_string(),
+            Route::Library => "/library".to_string(),
+            Route::LibraryMine => "/library/mine".to_string(),
+            Route::LibraryQueue => "/library/queue".to_string(),
+            Route::LibraryNew => "/library/new".to_string(),
+            Route::LibraryItem(id) => format!("/library/{id}"),
+            Route::LibraryEdit(id) => format!("/library/{id}/edit"),
         }
     }
 

@@ -322,6 +322,10 @@ pub const FIELD_LABELS: &[(&str, &str)] = &[
     ("min5", "балл «5» от"),
     ("text", "шкала"),
     ("note", "примечание"),
+    ("current_version", "рабочая версия материала"),
+    ("published_version", "опубликованная версия"),
+    ("trusted", "публикация без модерации"),
+    ("reason", "причина"),
 ];
 
 /// Russian label of a changed field shown in the audit log (the code itself when this

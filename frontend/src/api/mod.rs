@@ -12,6 +12,7 @@ pub mod consultation_points;
 pub mod dashboard;
 pub mod files;
 pub mod growth;
+pub mod library;
 pub mod nominations;
 pub mod notifications;
 mod problems;

@@ -10,6 +10,7 @@ pub mod dashboard;
 pub mod diagnostics;
 pub mod first_login;
 pub mod home;
+pub mod library;
 pub mod login;
 pub mod municipalities;
 pub mod nominations;

@@ -110,7 +110,7 @@ pub fn load_demo(conn: &mut DbConn, _municipality_id: &str) -> AppResult<()> {
             conn,
             &tutor,
             &id,
-            &step(LibraryAction::Submit, d.item.version + 0),
+            &step(LibraryAction::Submit, d.item.version),
         )?;
         if publish {
             super::rules::transition(

@@ -264,7 +264,11 @@ pub fn detail(
     } else {
         l.published.as_ref().unwrap_or(&l.working)
     };
-    let shown = version_domain(conn, shown_row, &files)?;
+    let mut shown = version_domain(conn, shown_row, &files)?;
+    if !working_seen {
+        // Moderation stays between the author and the moderator.
+        shown.remarks.clear();
+    }
     let published = match &l.published {
         Some(p) if working_seen && p.number != l.working.number => {
             Some(version_domain(conn, p, &files)?)

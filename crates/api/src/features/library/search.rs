@@ -87,17 +87,16 @@ fn sorted(mut v: Vec<FacetCount>) -> Vec<FacetCount> {
 }
 
 fn facets(conn: &mut DbConn, found: &[Found]) -> AppResult<LibraryFacets> {
-    let (mut types, mut subjects, mut grades, mut tags) = Default::default();
+    let mut types: BTreeMap<String, i64> = BTreeMap::new();
+    let mut subjects: BTreeMap<String, i64> = BTreeMap::new();
+    let mut grades: BTreeMap<i32, i64> = BTreeMap::new();
+    let mut tags: BTreeMap<String, i64> = BTreeMap::new();
     for f in found {
         count(&mut types, [f.row.material_type.clone()]);
         count(&mut subjects, f.subjects.iter().cloned());
         count(&mut grades, f.grades.iter().copied());
         count(&mut tags, f.tags.iter().cloned());
     }
-    let types: BTreeMap<String, i64> = types;
-    let subjects: BTreeMap<String, i64> = subjects;
-    let grades: BTreeMap<i32, i64> = grades;
-    let tags: BTreeMap<String, i64> = tags;
     let names = crate::store::names::subject_names(conn, subjects.keys().cloned().collect())?;
     Ok(LibraryFacets {
         material_type: sorted(
