@@ -73,7 +73,7 @@ async function main() {
       await shown(page, '[data-testid="library-action-panel"]', `the «${action}» panel`);
     };
     const confirm = async (page, status) => {
-      await page.click('[data-testid="library-action-submit"]');
+      await page.click('[data-testid="library-step-confirm"]');
       await shown(page, `[data-testid="library-props"] [data-status="${status}"]`, `status ${status}`);
     };
 

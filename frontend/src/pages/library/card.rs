@@ -192,7 +192,7 @@ fn LibraryCard(id: String) -> impl IntoView {
                         <TextField label=match a { LibraryAction::Resubmit => "Что исправлено", LibraryAction::Unpublish => "Причина", _ => "Общий комментарий" } name="comment" value=comment problem=action_problem multiline=true required=a == LibraryAction::Unpublish />
                     })}
                     <div class="form-actions">
-                        <BusyButton busy class="btn btn-primary" testid="library-action-submit" on_click=send_step>
+                        <BusyButton busy class="btn btn-primary" testid="library-step-confirm" on_click=send_step>
                             {move || if busy.get() { "Сохранение…" } else { "Подтвердить" }}
                         </BusyButton>
                         <button type="button" class="btn btn-link" on:click=move |_| chosen.set(None)>"Отмена"</button>
@@ -291,8 +291,8 @@ fn LibraryCard(id: String) -> impl IntoView {
                             <ErrorBanner problem=action_problem />
                             <div class="actions-row">{actions}</div>
                         </div>
-                        {panel}
-                        {report_panel}
+                        {panel.clone()}
+                        {report_panel.clone()}
                         {side}
                     </div>
                 </div>
