@@ -40,6 +40,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("reviews") view=crate::pages::reviews::list::ReviewsPage />
                     <Route path=path!("reviews/new") view=crate::pages::reviews::form::ReviewFormPage />
                     <Route path=path!("reviews/:id") view=crate::pages::reviews::card::ReviewCardPage />
+                    <Route path=path!("library") view=crate::pages::library::list::LibraryPage />
+                    <Route path=path!("library/mine") view=crate::pages::library::mine::LibraryMinePage />
+                    <Route path=path!("library/queue") view=crate::pages::library::mine::LibraryQueuePage />
+                    <Route path=path!("library/new") view=crate::pages::library::form::LibraryNewPage />
+                    <Route path=path!("library/:id") view=crate::pages::library::card::LibraryCardPage />
+                    <Route path=path!("library/:id/edit") view=crate::pages::library::form::LibraryEditPage />
                     <Route path=path!("sessions") view=sessions::list::SessionsPage />
                     <Route path=path!("sessions/new") view=sessions::form::SessionFormPage />
                     <Route path=path!("sessions/:id") view=sessions::card::SessionCardPage />

@@ -59,6 +59,12 @@ pub enum Route {
     ResultsImport,
     ResultsRisks,
     Effectiveness,
+    Library,
+    LibraryMine,
+    LibraryQueue,
+    LibraryNew,
+    LibraryItem(String),
+    LibraryEdit(String),
 }
 
 impl Route {
@@ -114,6 +120,12 @@ impl Route {
             Route::ResultsImport => "/results/import".to_string(),
             Route::ResultsRisks => "/results/risks".to_string(),
             Route::Effectiveness => "/effectiveness".to_string(),
+            Route::Library => "/library".to_string(),
+            Route::LibraryMine => "/library/mine".to_string(),
+            Route::LibraryQueue => "/library/queue".to_string(),
+            Route::LibraryNew => "/library/new".to_string(),
+            Route::LibraryItem(id) => format!("/library/{id}"),
+            Route::LibraryEdit(id) => format!("/library/{id}/edit"),
         }
     }
 

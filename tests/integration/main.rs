@@ -25,6 +25,7 @@ mod diagnostics;
 mod effectiveness;
 mod errors;
 mod files;
+mod library;
 mod mail;
 mod notifications;
 mod registrations;

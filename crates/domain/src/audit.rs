@@ -84,6 +84,11 @@ crate::labelled_enum!(
         Verdicts = "verdicts" => "оценки эксперта",
         Conclude = "conclude" => "заключение эксперта",
         Sign = "sign" => "подписание заключения",
+        Submit = "submit" => "отправка на модерацию",
+        Publish = "publish" => "публикация",
+        Unpublish = "unpublish" => "снятие с публикации",
+        Report = "report" => "жалоба на материал",
+        Trust = "trust" => "право публикации без модерации",
     }
 );
 
@@ -119,6 +124,7 @@ crate::labelled_enum!(
         Trajectory = "trajectory" => "индивидуальный маршрут (ИОМ)",
         Review = "review" => "экспертиза документа",
         ReviewTemplate = "review_template" => "чек-лист экспертизы",
+        LibraryItem = "library_item" => "материал библиотеки",
     }
 );
 
@@ -316,6 +322,10 @@ pub const FIELD_LABELS: &[(&str, &str)] = &[
     ("min5", "балл «5» от"),
     ("text", "шкала"),
     ("note", "примечание"),
+    ("current_version", "рабочая версия материала"),
+    ("published_version", "опубликованная версия"),
+    ("trusted", "публикация без модерации"),
+    ("reason", "причина"),
 ];
 
 /// Russian label of a changed field shown in the audit log (the code itself when this

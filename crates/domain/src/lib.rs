@@ -16,6 +16,7 @@ pub mod effectiveness;
 pub mod files;
 pub mod growth;
 pub mod labels;
+pub mod library;
 pub mod notifications;
 pub mod org;
 pub mod page;

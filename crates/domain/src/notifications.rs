@@ -16,6 +16,7 @@ crate::labelled_enum!(
         SessionReminder = "session_reminder" => "Напоминание о занятии",
         ReviewStatus = "review_status" => "Ход экспертизы",
         ReviewDue = "review_due" => "Срок экспертизы",
+        LibraryStatus = "library_status" => "Модерация материалов библиотеки",
     }
 );
 

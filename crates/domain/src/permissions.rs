@@ -114,10 +114,13 @@ pub enum Resource {
     Results,
     /// The effectiveness review and the effect analytics (plan item 15).
     Effectiveness,
+    /// The methodological library (000 §7.2–7.3): which published materials one sees
+    /// follows each material's visibility; drafts are their author's and the moderator's.
+    Library,
 }
 
 impl Resource {
-    pub const ALL: [Resource; 18] = [
+    pub const ALL: [Resource; 19] = [
         Resource::Region,
         Resource::Municipality,
         Resource::School,
@@ -136,6 +139,7 @@ impl Resource {
         Resource::Review,
         Resource::Results,
         Resource::Effectiveness,
+        Resource::Library,
     ];
 
     pub fn label_ru(self) -> &'static str {
@@ -158,6 +162,7 @@ impl Resource {
             Resource::Review => "Экспертиза документов",
             Resource::Results => "Результаты оценочных процедур",
             Resource::Effectiveness => "Эффективность работы сообщества",
+            Resource::Library => "Методическая библиотека",
         }
     }
 }
@@ -235,6 +240,8 @@ crate::labelled_enum!(
         ReviewAuthor = "review_author" => "автор документа на экспертизе",
         /// The expert assigned to a review.
         ReviewExpert = "review_expert" => "эксперт документа",
+        /// The one who created a library material.
+        LibraryAuthor = "library_author" => "автор материала библиотеки",
     }
 );
 
@@ -248,6 +255,7 @@ impl Resource {
             Resource::Diagnostics => &[Relation::Learner],
             Resource::Trajectory => &[Relation::Learner, Relation::Mentor],
             Resource::Review => &[Relation::ReviewAuthor, Relation::ReviewExpert],
+            Resource::Library => &[Relation::LibraryAuthor],
             _ => &[],
         }
     }
@@ -262,6 +270,14 @@ pub fn scope(role: Role, resource: Resource, action: Action) -> Option<Scope> {
     match role {
         Role::Admin => Some(S::Region),
         _ if dictionary => (action == Read).then_some(S::Region),
+        // Published materials may be visible region-wide (each material's visibility
+        // narrows it); authors write their own, the coordinator moderates.
+        _ if resource == Library && action == Read => Some(S::Region),
+        Role::Tutor | Role::Teacher | Role::SchoolAdmin
+            if resource == Library && matches!(action, Create | Update) =>
+        {
+            Some(S::Own)
+        }
         // Everyone in a municipality sees who its tutors are and what sessions it offers.
         _ if matches!(resource, Composition | Session | ConsultationPoint) && action == Read => {
             Some(S::Municipality)

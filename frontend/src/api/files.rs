@@ -19,6 +19,18 @@ pub enum UploadTarget {
     RequestDocument(String),
     /// The document under an expert review (added to its list).
     ReviewDocument(String),
+    /// A file of a library material (added to the version being edited; up to 50 MB).
+    LibraryMaterial(String),
+}
+
+impl UploadTarget {
+    /// The largest file the target takes.
+    pub fn max_bytes(&self) -> usize {
+        match self {
+            UploadTarget::LibraryMaterial(_) => tutornet_domain::library::MAX_LIBRARY_FILE_BYTES,
+            _ => tutornet_domain::files::MAX_FILE_BYTES,
+        }
+    }
 }
 
 /// Sends a file's bytes to `target`.
@@ -33,6 +45,7 @@ pub async fn upload(
         UploadTarget::OrderScan(id) => (Method::PUT, format!("/composition/orders/{id}/file")),
         UploadTarget::RequestDocument(id) => (Method::POST, format!("/requests/{id}/files")),
         UploadTarget::ReviewDocument(id) => (Method::POST, format!("/reviews/{id}/files")),
+        UploadTarget::LibraryMaterial(id) => (Method::POST, format!("/library/{id}/files")),
     };
     let q = vec![("name".to_string(), name)];
     client::upload(method, &path, &q, bytes, content_type).await

@@ -13,6 +13,7 @@ pub mod dashboard;
 pub mod effectiveness;
 pub mod files;
 pub mod growth;
+pub mod library;
 pub mod nominations;
 pub mod notifications;
 mod problems;

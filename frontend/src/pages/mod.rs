@@ -11,6 +11,7 @@ pub mod diagnostics;
 pub mod effectiveness;
 pub mod first_login;
 pub mod home;
+pub mod library;
 pub mod login;
 pub mod municipalities;
 pub mod nominations;

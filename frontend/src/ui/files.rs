@@ -63,15 +63,15 @@ fn file_problem(code: &str, message: String) -> Problem {
 }
 
 /// The content type to send, or the Russian reason the file is refused.
-fn check(file: &web_sys::File) -> Result<&'static str, Problem> {
-    if file.size() > MAX_FILE_BYTES as f64 {
+fn check(file: &web_sys::File, max: usize) -> Result<&'static str, Problem> {
+    if file.size() > max as f64 {
         return Err(file_problem(
             "too_large",
             format!(
                 "Файл «{}» весит {}, а можно не больше {}. Уменьшите его (например, сохраните скан в меньшем разрешении) и загрузите снова.",
                 file.name(),
                 mb(file.size()),
-                mb(MAX_FILE_BYTES as f64)
+                mb(max as f64)
             ),
         ));
     }
@@ -101,7 +101,8 @@ pub fn upload_file(
     problem: RwSignal<Option<Problem>>,
     done: impl FnOnce(StoredFile) + 'static,
 ) {
-    let content_type = match check(&file) {
+    let max = target.max_bytes();
+    let content_type = match check(&file, max) {
         Ok(t) => t,
         Err(p) => {
             problem.set(Some(p));
@@ -117,10 +118,8 @@ pub fn upload_file(
                 Ok(v) => done(v),
                 Err(mut p) => {
                     if p.status == 413 && p.errors.is_empty() {
-                        p.detail = format!(
-                            "Файл слишком большой: можно не больше {}.",
-                            mb(MAX_FILE_BYTES as f64)
-                        );
+                        p.detail =
+                            format!("Файл слишком большой: можно не больше {}.", mb(max as f64));
                         p.errors = vec![FieldError::new("file", "too_large", p.detail.clone())];
                     }
                     problem.try_set(Some(p));

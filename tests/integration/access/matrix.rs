@@ -141,3 +141,9 @@ async fn results_every_role_own_and_foreign() {
 async fn effectiveness_every_role_own_and_foreign() {
     check("effectiveness", vec![crate::effectiveness::access::rows()]).await;
 }
+
+/// The methodological library: drafts, published materials and their files.
+#[actix_web::test]
+async fn library_every_role_own_and_foreign() {
+    check("library", vec![crate::library::access::rows()]).await;
+}

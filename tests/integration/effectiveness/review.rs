@@ -59,11 +59,32 @@ async fn logged_work_moves_the_figures_and_every_figure_lists_its_records() {
     )
     .await
     .ok(200);
+    let material = crate::library::published(
+        &app,
+        &tutor,
+        &coord,
+        crate::library::material("Памятка по ВПР", "Разбор типичных ошибок", "municipality"),
+        &["Типичные ошибки ВПР по математике"],
+    )
+    .await;
     let after = app.get(&path(&m, ""), &coord).await.ok(200);
     let d = |key: &str| figure(&after["figures"], key) - figure(&before["figures"], key);
     assert_eq!(d("sessions_held"), 1.0);
     assert_eq!(d("hours"), 2.0);
     assert_eq!(d("ratings"), 1.0);
+    assert_eq!(d("materials_published"), 1.0);
+    let materials = records(&app, &coord, &m, "materials_published").await;
+    let listed = materials
+        .iter()
+        .find(|r| r["id"] == material.as_str())
+        .expect("the published material is listed");
+    assert_eq!(
+        (&listed["title"], &listed["href"]),
+        (
+            &json!("Памятка по ВПР"),
+            &json!(format!("/library/{material}"))
+        )
+    );
     let by = |r: &Value, list: &str, key: &str| figure(&r[list], key);
     assert_eq!(
         by(&after, "by_activity", "sessions_held:activity:consulting")

@@ -15,6 +15,7 @@ pub mod diagnostics;
 pub mod effectiveness;
 pub mod files;
 pub mod health;
+pub mod library;
 pub mod municipalities;
 pub mod notifications;
 pub mod regions;
@@ -58,6 +59,7 @@ pub const NOUNS: &[fn(&mut Api)] = &[
     reviews::endpoints,
     results::endpoints,
     effectiveness::endpoints,
+    library::endpoints,
 ];
 
 /// Which noun answers for the files of an owner kind.
@@ -67,6 +69,7 @@ pub fn file_owner(kind: files::OwnerKind) -> &'static dyn files::FileOwner {
         files::OwnerKind::Session => &sessions::FILES,
         files::OwnerKind::Request => &requests::files::FILES,
         files::OwnerKind::Review => &reviews::files::FILES,
+        files::OwnerKind::Library => &library::files::FILES,
     }
 }
 

@@ -7,6 +7,7 @@ pub mod names;
 pub mod page;
 pub mod record;
 pub mod schema;
+pub mod search;
 pub mod stored;
 pub mod tx;
 pub mod versioned;

@@ -888,3 +888,112 @@ diesel::table! {
 diesel::joinable!(assessment_results -> academic_years (academic_year_id));
 diesel::joinable!(assessment_results -> schools (school_id));
 diesel::joinable!(assessment_events -> academic_years (academic_year_id));
+
+diesel::table! {
+    library_items (id) {
+        id -> Text,
+        municipality_id -> Text,
+        region_id -> Text,
+        owner_id -> Text,
+        status -> Text,
+        current_version -> Integer,
+        published_version -> Nullable<Integer>,
+        views -> BigInt,
+        downloads -> BigInt,
+        status_changed_at -> Timestamp,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_by -> Nullable<Text>,
+        archived_at -> Nullable<Timestamp>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    library_versions (id) {
+        id -> Text,
+        item_id -> Text,
+        number -> Integer,
+        material_type -> Text,
+        title -> Text,
+        description -> Text,
+        subject_ids -> Text,
+        grades -> Text,
+        activity_type -> Nullable<Text>,
+        tags -> Text,
+        authors -> Text,
+        licence -> Text,
+        links -> Text,
+        visibility -> Text,
+        file_ids -> Text,
+        remarks -> Text,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    library_file_texts (file_id) {
+        file_id -> Text,
+        item_id -> Text,
+        body -> Text,
+    }
+}
+
+diesel::table! {
+    library_events (id) {
+        id -> Text,
+        item_id -> Text,
+        at -> Timestamp,
+        actor_id -> Nullable<Text>,
+        action -> Text,
+        version_number -> Integer,
+        comment -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    library_reports (id) {
+        id -> Text,
+        item_id -> Text,
+        reporter_id -> Text,
+        reason -> Text,
+        created_at -> Timestamp,
+        resolved_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    library_trusted_authors (user_id) {
+        user_id -> Text,
+        granted_by -> Nullable<Text>,
+        granted_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    library_search (item_id) {
+        item_id -> Text,
+        municipality_id -> Text,
+        region_id -> Text,
+        visibility -> Text,
+        material_type -> Text,
+        subject_ids -> Text,
+        grades -> Text,
+        tags -> Text,
+        title_stems -> Text,
+        stems -> Text,
+        published_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(library_versions -> library_items (item_id));
+diesel::joinable!(library_search -> library_items (item_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    library_items,
+    library_versions,
+    library_search,
+    library_reports,
+    library_events,
+);

@@ -24,6 +24,7 @@ crate::labelled_enum!(
         ReviewsCompleted = "reviews_completed" => "Завершено экспертиз документов",
         TrajectoryStepsDone = "trajectory_steps_done" => "Выполнено шагов ИОМ",
         Ratings = "ratings" => "Получено оценок участников",
+        MaterialsPublished = "materials_published" => "Опубликовано методических материалов",
     }
 );
 
@@ -194,6 +195,7 @@ crate::labelled_enum!(
         Review = "review" => "Экспертиза",
         TrajectoryStep = "trajectory_step" => "Шаг ИОМ",
         Rating = "rating" => "Оценка",
+        Material = "material" => "Методический материал",
     }
 );
 

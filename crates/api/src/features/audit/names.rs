@@ -80,6 +80,7 @@ fn of_kind(conn: &mut DbConn, kind: AuditEntity, ids: Vec<String>) -> AppResult<
                 ))
                 .load(conn)?,
         ),
+        E::LibraryItem => crate::features::library::rules::titles(conn, ids)?,
         E::ReviewTemplate => ids
             .into_iter()
             .filter_map(|id| {

@@ -4,6 +4,7 @@
 
 use crate::error::AppResult;
 use crate::store::conn::DbConn;
+use crate::store::schema::{library_events, library_items, library_versions};
 use crate::store::schema::{
     registrations, requests, reviews, schools, session_logs, session_participants, session_schools,
     sessions, trajectories, trajectory_steps, users,
@@ -82,6 +83,14 @@ pub struct DoneStep {
     pub done_on: NaiveDate,
 }
 
+/// A methodological material first published in the period (000 §7.2).
+pub struct Published {
+    pub item_id: String,
+    pub title: String,
+    pub material_type: String,
+    pub on: NaiveDate,
+}
+
 pub struct Rating {
     pub id: String,
     pub session_id: String,
@@ -98,6 +107,7 @@ pub struct Gathered {
     pub reviews: Vec<DoneReview>,
     pub steps: Vec<DoneStep>,
     pub ratings: Vec<Rating>,
+    pub materials: Vec<Published>,
 }
 
 type SessionTuple = (
@@ -342,5 +352,58 @@ pub fn gather(conn: &mut DbConn, m: &str, p: &Period, tz: Tz) -> AppResult<Gathe
         reviews,
         steps,
         ratings,
+        materials: published(conn, m, p, tz)?,
     })
+}
+
+/// The municipality's materials whose first publication falls in the period, with the
+/// title of the version then published.
+fn published(conn: &mut DbConn, m: &str, p: &Period, tz: Tz) -> AppResult<Vec<Published>> {
+    let events: Vec<(String, NaiveDateTime, i32)> = library_events::table
+        .inner_join(library_items::table)
+        .filter(library_items::municipality_id.eq(m))
+        .filter(library_items::archived_at.is_null())
+        .filter(library_events::action.eq("publish"))
+        .filter(library_events::at.lt(p.to))
+        .order((library_events::at.asc(), library_events::id.asc()))
+        .select((
+            library_events::item_id,
+            library_events::at,
+            library_events::version_number,
+        ))
+        .load(conn)?;
+    let mut seen = HashSet::new();
+    let first: Vec<(String, NaiveDateTime, i32)> = events
+        .into_iter()
+        .filter(|e| seen.insert(e.0.clone()))
+        .filter(|e| e.1 >= p.from)
+        .collect();
+    let ids: Vec<&str> = first.iter().map(|e| e.0.as_str()).collect();
+    let versions: HashMap<(String, i32), (String, String)> = library_versions::table
+        .filter(library_versions::item_id.eq_any(&ids))
+        .select((
+            library_versions::item_id,
+            library_versions::number,
+            library_versions::title,
+            library_versions::material_type,
+        ))
+        .load::<(String, i32, String, String)>(conn)?
+        .into_iter()
+        .map(|(item, n, title, kind)| ((item, n), (title, kind)))
+        .collect();
+    Ok(first
+        .into_iter()
+        .map(|(item_id, at, n)| {
+            let (title, material_type) = versions
+                .get(&(item_id.clone(), n))
+                .cloned()
+                .unwrap_or_default();
+            Published {
+                item_id,
+                title,
+                material_type,
+                on: zone::local(at, tz).date(),
+            }
+        })
+        .collect())
 }

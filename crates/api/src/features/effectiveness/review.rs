@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use tutornet_domain::community::ActivityType;
 use tutornet_domain::community::FormOfWork;
 use tutornet_domain::effectiveness::*;
+use tutornet_domain::library::MaterialType;
 use tutornet_domain::org::AcademicYear;
 use tutornet_domain::permissions::{Action, Resource};
 use tutornet_domain::results::Procedure;
@@ -145,6 +146,7 @@ fn count(g: &Gathered, inputs: &[SchoolInput], ind: Indicator) -> f64 {
         Indicator::ReviewsCompleted => g.reviews.len() as f64,
         Indicator::TrajectoryStepsDone => g.steps.len() as f64,
         Indicator::Ratings => g.ratings.len() as f64,
+        Indicator::MaterialsPublished => g.materials.len() as f64,
     }
 }
 
@@ -383,6 +385,21 @@ pub fn records(conn: &mut DbConn, s: &Scope, key_text: &str) -> AppResult<Figure
                     &r.session_title,
                     Some(format!("оценка {}", r.score)),
                     format!("/sessions/{}", r.session_id),
+                )
+            })
+            .collect(),
+        Indicator::MaterialsPublished => g
+            .materials
+            .iter()
+            .map(|x| {
+                let kind = MaterialType::parse(&x.material_type).map(|t| t.label_ru());
+                record(
+                    RecordKind::Material,
+                    &x.item_id,
+                    Some(x.on),
+                    &x.title,
+                    kind.map(str::to_string),
+                    format!("/library/{}", x.item_id),
                 )
             })
             .collect(),

@@ -17,6 +17,8 @@ pub enum OwnerKind {
     Request,
     /// The document under an expert review.
     Review,
+    /// The files of a library material (its versions list which ones they show).
+    Library,
 }
 
 impl OwnerKind {
@@ -28,6 +30,7 @@ impl OwnerKind {
             OwnerKind::Session => AuditEntity::Session,
             OwnerKind::Request => AuditEntity::Request,
             OwnerKind::Review => AuditEntity::Review,
+            OwnerKind::Library => AuditEntity::LibraryItem,
         }
     }
 
@@ -37,6 +40,7 @@ impl OwnerKind {
             OwnerKind::Session => "session",
             OwnerKind::Request => "request",
             OwnerKind::Review => "review",
+            OwnerKind::Library => "library",
         }
     }
 
@@ -46,6 +50,7 @@ impl OwnerKind {
             "session" => Some(OwnerKind::Session),
             "request" => Some(OwnerKind::Request),
             "review" => Some(OwnerKind::Review),
+            "library" => Some(OwnerKind::Library),
             _ => None,
         }
     }
@@ -62,6 +67,17 @@ pub trait FileOwner: Sync {
     fn can_read(&self, conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<String>;
     /// 404/403 unless the caller may change the record's files; returns its municipality.
     fn can_change(&self, conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<String>;
+    /// 404/403 unless the caller may download this file of the record (by default:
+    /// whoever sees the record; an owner whose versions show different files narrows it).
+    fn can_read_file(
+        &self,
+        conn: &mut DbConn,
+        user: &AuthUser,
+        id: &str,
+        _file_id: &str,
+    ) -> AppResult<String> {
+        self.can_read(conn, user, id)
+    }
     /// After the record's file was archived (the owner may forget what it kept of it).
     fn archived(&self, _conn: &mut DbConn, _user: &AuthUser, _id: &str) -> AppResult<()> {
         Ok(())
@@ -79,6 +95,7 @@ mod tests {
             OwnerKind::Session,
             OwnerKind::Request,
             OwnerKind::Review,
+            OwnerKind::Library,
         ] {
             assert_eq!(OwnerKind::stored(k.as_str()).ok(), Some(k));
         }

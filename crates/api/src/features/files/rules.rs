@@ -25,6 +25,16 @@ pub fn list(conn: &mut DbConn, owner: OwnerKind, owner_id: &str) -> AppResult<Ve
 
 /// Checks an upload's name, type and size.
 pub fn validate(name: &str, content_type: &str, len: usize) -> AppResult<(String, &'static str)> {
+    validate_sized(name, content_type, len, MAX_FILE_BYTES)
+}
+
+/// [`validate`] with the owner's own size limit (the library takes up to 50 MB).
+pub fn validate_sized(
+    name: &str,
+    content_type: &str,
+    len: usize,
+    max: usize,
+) -> AppResult<(String, &'static str)> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 200 || name.contains(['/', '\\']) {
         return Err(AppError::field(
@@ -44,10 +54,10 @@ pub fn validate(name: &str, content_type: &str, len: usize) -> AppResult<(String
     if len == 0 {
         return Err(AppError::field("file", "empty_file", "Файл пуст"));
     }
-    if len > MAX_FILE_BYTES {
+    if len > max {
         return Err(AppError::TooLarge(format!(
             "Файл больше {} МБ",
-            MAX_FILE_BYTES / 1024 / 1024
+            max / 1024 / 1024
         )));
     }
     Ok((name.to_string(), ct))
@@ -148,6 +158,25 @@ pub fn add_file(
     insert(conn, user, &m, (kind, owner_id), (&name, ct, data))
 }
 
+/// [`add_file`] with the owner's own size limit.
+pub fn add_file_sized(
+    conn: &mut DbConn,
+    user: &AuthUser,
+    (kind, owner_id): (OwnerKind, &str),
+    (name, content_type, data): (&str, &str, &[u8]),
+    max: usize,
+) -> AppResult<StoredFile> {
+    let m = owner_of(kind).can_change(conn, user, owner_id)?;
+    let (name, ct) = validate_sized(name, content_type, data.len(), max)?;
+    insert(conn, user, &m, (kind, owner_id), (&name, ct, data))
+}
+
+/// Where a live file belongs: (owner kind, owner id).
+pub fn owner_of_file(conn: &mut DbConn, id: &str) -> AppResult<(OwnerKind, String)> {
+    let (_, entity, entity_id) = repo::owner(conn, id)?;
+    Ok((OwnerKind::stored(&entity)?, entity_id))
+}
+
 /// (name, content type, bytes) for a caller who may see the owning record.
 pub fn download(
     conn: &mut DbConn,
@@ -155,7 +184,7 @@ pub fn download(
     id: &str,
 ) -> AppResult<(String, String, Vec<u8>)> {
     let (_, entity, entity_id) = repo::owner(conn, id)?;
-    owner_of(OwnerKind::stored(&entity)?).can_read(conn, user, &entity_id)?;
+    owner_of(OwnerKind::stored(&entity)?).can_read_file(conn, user, &entity_id, id)?;
     repo::content(conn, id)
 }
 

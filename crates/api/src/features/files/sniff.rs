@@ -1,11 +1,11 @@
 //! The type of an uploaded file read from its bytes, never from its name or the
-//! Content-Type the browser sent: PDF, and the ZIP-based office formats (DOCX, XLSX, ODT).
+//! Content-Type the browser sent: PDF, and the ZIP-based office formats (DOCX, XLSX, PPTX, ODT).
 
 fn contains(data: &[u8], needle: &[u8]) -> bool {
     data.windows(needle.len()).any(|w| w == needle)
 }
 
-/// The content type read from the bytes: PDF, DOCX, XLSX or ODT (`None` otherwise).
+/// The content type read from the bytes: PDF, DOCX, XLSX, PPTX or ODT (`None` otherwise).
 pub fn sniff(data: &[u8]) -> Option<&'static str> {
     if data.starts_with(b"%PDF-") {
         return Some("application/pdf");
@@ -26,6 +26,11 @@ pub fn sniff(data: &[u8]) -> Option<&'static str> {
         }
         if contains(data, b"xl/") {
             return Some(crate::docs::XLSX_TYPE);
+        }
+        if contains(data, b"ppt/") {
+            return Some(
+                "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            );
         }
     }
     None
