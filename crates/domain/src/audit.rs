@@ -84,6 +84,9 @@ crate::labelled_enum!(
         Verdicts = "verdicts" => "оценки эксперта",
         Conclude = "conclude" => "заключение эксперта",
         Sign = "sign" => "подписание заключения",
+        Hold = "hold" => "проведение совещания",
+        SignProtocol = "sign_protocol" => "подписание протокола",
+        DecisionMark = "decision_mark" => "отметка об исполнении поручения",
     }
 );
 
@@ -119,6 +122,8 @@ crate::labelled_enum!(
         Trajectory = "trajectory" => "индивидуальный маршрут (ИОМ)",
         Review = "review" => "экспертиза документа",
         ReviewTemplate = "review_template" => "чек-лист экспертизы",
+        Meeting = "meeting" => "совещание",
+        MeetingDecision = "meeting_decision" => "поручение совещания",
     }
 );
 

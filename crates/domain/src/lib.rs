@@ -15,6 +15,7 @@ pub mod consultation_points;
 pub mod files;
 pub mod growth;
 pub mod labels;
+pub mod meetings;
 pub mod notifications;
 pub mod org;
 pub mod page;

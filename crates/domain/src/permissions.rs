@@ -112,10 +112,12 @@ pub enum Resource {
     Review,
     /// Results of assessment procedures, their calendar and scales (000 §8.4).
     Results,
+    /// Meetings, their protocols and поручения (issue 12 §3, seed 002).
+    Meeting,
 }
 
 impl Resource {
-    pub const ALL: [Resource; 17] = [
+    pub const ALL: [Resource; 18] = [
         Resource::Region,
         Resource::Municipality,
         Resource::School,
@@ -133,6 +135,7 @@ impl Resource {
         Resource::Trajectory,
         Resource::Review,
         Resource::Results,
+        Resource::Meeting,
     ];
 
     pub fn label_ru(self) -> &'static str {
@@ -154,6 +157,7 @@ impl Resource {
             Resource::Trajectory => "Индивидуальные маршруты (ИОМ)",
             Resource::Review => "Экспертиза документов",
             Resource::Results => "Результаты оценочных процедур",
+            Resource::Meeting => "Совещания и протоколы",
         }
     }
 }
@@ -231,6 +235,10 @@ crate::labelled_enum!(
         ReviewAuthor = "review_author" => "автор документа на экспертизе",
         /// The expert assigned to a review.
         ReviewExpert = "review_expert" => "эксперт документа",
+        /// A person invited to a meeting.
+        Invitee = "invitee" => "приглашённый на совещание",
+        /// The owner of a поручение given at a meeting.
+        DecisionOwner = "decision_owner" => "ответственный за поручение",
     }
 );
 
@@ -244,6 +252,7 @@ impl Resource {
             Resource::Diagnostics => &[Relation::Learner],
             Resource::Trajectory => &[Relation::Learner, Relation::Mentor],
             Resource::Review => &[Relation::ReviewAuthor, Relation::ReviewExpert],
+            Resource::Meeting => &[Relation::Invitee, Relation::DecisionOwner],
             _ => &[],
         }
     }
@@ -273,6 +282,8 @@ pub fn scope(role: Role, resource: Resource, action: Action) -> Option<Scope> {
             (Session, Create | Update | Archive) => Some(S::Own),
             // Reviews the tutor is the expert of.
             (Review, Read | Update) => Some(S::Own),
+            // Meetings the tutor is invited to; marking their own поручения done.
+            (Meeting, Read | Update) => Some(S::Own),
             _ => None,
         },
         Role::Teacher => match (resource, action) {
@@ -284,6 +295,8 @@ pub fn scope(role: Role, resource: Resource, action: Action) -> Option<Scope> {
             (Diagnostics, Read) | (Trajectory, Read | Update) => Some(S::Own),
             // Documents the teacher submitted for review.
             (Review, Read | Create | Update) => Some(S::Own),
+            // Meetings the teacher is invited to; their own поручения.
+            (Meeting, Read | Update) => Some(S::Own),
             _ => None,
         },
         Role::SchoolAdmin => match (resource, action) {
@@ -293,10 +306,14 @@ pub fn scope(role: Role, resource: Resource, action: Action) -> Option<Scope> {
             (Diagnostics | Trajectory, Read) => Some(S::School),
             (Trajectory, Update) => Some(S::Own),
             (Review, Read | Create | Update) => Some(S::School),
+            (Meeting, Read | Update) => Some(S::Own),
             _ => None,
         },
         Role::Observer => match (resource, action) {
-            (School | Stats | Request | Review | Diagnostics | Trajectory | Results, Read) => {
+            (
+                School | Stats | Request | Review | Diagnostics | Trajectory | Results | Meeting,
+                Read,
+            ) => {
                 Some(S::Municipality)
             }
             _ => None,

@@ -14,6 +14,7 @@ pub mod dashboard;
 pub mod diagnostics;
 pub mod files;
 pub mod health;
+pub mod meetings;
 pub mod municipalities;
 pub mod notifications;
 pub mod regions;
@@ -56,6 +57,7 @@ pub const NOUNS: &[fn(&mut Api)] = &[
     trajectories::endpoints,
     reviews::endpoints,
     results::endpoints,
+    meetings::endpoints,
 ];
 
 /// Which noun answers for the files of an owner kind.

@@ -32,6 +32,8 @@ pub mod ops {
     };
     pub use super::orders::rules::{create_order, get_order, list_orders, update_order};
     pub use super::tutors::{count_tutors, current_tutors, is_current_tutor, tutors};
+    /// The members of an order in force on a date (the invitees of a meeting).
+    pub(crate) use super::members::repo::approved_on as members_on;
 }
 
 /// Import and export of the order's appendix table and the printable order.
