@@ -25,6 +25,7 @@ mod diagnostics;
 mod errors;
 mod files;
 mod mail;
+mod meetings;
 mod notifications;
 mod registrations;
 mod registry;

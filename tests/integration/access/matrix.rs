@@ -135,3 +135,9 @@ async fn reviews_every_role_own_and_foreign() {
 async fn results_every_role_own_and_foreign() {
     check("results", vec![crate::results::access::rows()]).await;
 }
+
+/// Meetings and protocols.
+#[actix_web::test]
+async fn meetings_every_role_own_and_foreign() {
+    check("meetings", vec![crate::meetings::access::rows()]).await;
+}
