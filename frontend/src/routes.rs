@@ -58,6 +58,9 @@ pub enum Route {
     ResultsSchool(String),
     ResultsImport,
     ResultsRisks,
+    Meetings,
+    MeetingNew,
+    Meeting(String),
 }
 
 impl Route {
@@ -112,6 +115,9 @@ impl Route {
             Route::ResultsSchool(id) => format!("/results/schools/{id}"),
             Route::ResultsImport => "/results/import".to_string(),
             Route::ResultsRisks => "/results/risks".to_string(),
+            Route::Meetings => "/meetings".to_string(),
+            Route::MeetingNew => "/meetings/new".to_string(),
+            Route::Meeting(id) => format!("/meetings/{id}"),
         }
     }
 

@@ -12,6 +12,7 @@ pub mod consultation_points;
 pub mod dashboard;
 pub mod files;
 pub mod growth;
+pub mod meetings;
 pub mod nominations;
 pub mod notifications;
 mod problems;

@@ -50,6 +50,9 @@ pub fn menu(me: &Me) -> Vec<Group> {
     if reads(Resource::Nomination).is_some() {
         community.push(item("Выдвижение", Route::Nominations));
     }
+    if reads(Resource::Meeting).is_some() {
+        community.push(item("Совещания", Route::Meetings));
+    }
 
     let mut directory = Vec::new();
     match (reads(Resource::School), &me.school_id) {
