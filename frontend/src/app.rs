@@ -76,6 +76,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("results/schools/:id") view=crate::pages::results::dynamics::SchoolResultsPage />
                     <Route path=path!("results/import") view=crate::pages::results::import::ResultsImportPage />
                     <Route path=path!("results/risks") view=crate::pages::results::risks::RisksPage />
+                    <Route path=path!("meetings") view=crate::pages::meetings::list::MeetingsPage />
+                    <Route path=path!("meetings/new") view=crate::pages::meetings::form::MeetingFormPage />
+                    <Route path=path!("meetings/:id") view=crate::pages::meetings::card::MeetingCardPage />
                     <Route path=path!("*any") view=NotFound />
                 </ParentRoute>
             </Routes>

@@ -65,6 +65,9 @@ pub enum Route {
     LibraryNew,
     LibraryItem(String),
     LibraryEdit(String),
+    Meetings,
+    MeetingNew,
+    Meeting(String),
 }
 
 impl Route {
@@ -126,6 +129,9 @@ impl Route {
             Route::LibraryNew => "/library/new".to_string(),
             Route::LibraryItem(id) => format!("/library/{id}"),
             Route::LibraryEdit(id) => format!("/library/{id}/edit"),
+            Route::Meetings => "/meetings".to_string(),
+            Route::MeetingNew => "/meetings/new".to_string(),
+            Route::Meeting(id) => format!("/meetings/{id}"),
         }
     }
 

@@ -27,6 +27,7 @@ mod errors;
 mod files;
 mod library;
 mod mail;
+mod meetings;
 mod notifications;
 mod registrations;
 mod registry;

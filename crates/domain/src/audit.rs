@@ -89,6 +89,9 @@ crate::labelled_enum!(
         Unpublish = "unpublish" => "снятие с публикации",
         Report = "report" => "жалоба на материал",
         Trust = "trust" => "право публикации без модерации",
+        Hold = "hold" => "проведение совещания",
+        SignProtocol = "sign_protocol" => "подписание протокола",
+        DecisionMark = "decision_mark" => "отметка об исполнении поручения",
     }
 );
 
@@ -125,6 +128,8 @@ crate::labelled_enum!(
         Review = "review" => "экспертиза документа",
         ReviewTemplate = "review_template" => "чек-лист экспертизы",
         LibraryItem = "library_item" => "материал библиотеки",
+        Meeting = "meeting" => "совещание",
+        MeetingDecision = "meeting_decision" => "поручение совещания",
     }
 );
 

@@ -17,6 +17,7 @@ pub mod files;
 pub mod growth;
 pub mod labels;
 pub mod library;
+pub mod meetings;
 pub mod notifications;
 pub mod org;
 pub mod page;

@@ -117,10 +117,12 @@ pub enum Resource {
     /// The methodological library (000 §7.2–7.3): which published materials one sees
     /// follows each material's visibility; drafts are their author's and the moderator's.
     Library,
+    /// Meetings, their protocols and поручения (issue 12 §3, seed 002).
+    Meeting,
 }
 
 impl Resource {
-    pub const ALL: [Resource; 19] = [
+    pub const ALL: [Resource; 20] = [
         Resource::Region,
         Resource::Municipality,
         Resource::School,
@@ -140,6 +142,7 @@ impl Resource {
         Resource::Results,
         Resource::Effectiveness,
         Resource::Library,
+        Resource::Meeting,
     ];
 
     pub fn label_ru(self) -> &'static str {
@@ -163,6 +166,7 @@ impl Resource {
             Resource::Results => "Результаты оценочных процедур",
             Resource::Effectiveness => "Эффективность работы сообщества",
             Resource::Library => "Методическая библиотека",
+            Resource::Meeting => "Совещания и протоколы",
         }
     }
 }
@@ -242,6 +246,10 @@ crate::labelled_enum!(
         ReviewExpert = "review_expert" => "эксперт документа",
         /// The one who created a library material.
         LibraryAuthor = "library_author" => "автор материала библиотеки",
+        /// A person invited to a meeting.
+        Invitee = "invitee" => "приглашённый на совещание",
+        /// The owner of a поручение given at a meeting.
+        DecisionOwner = "decision_owner" => "ответственный за поручение",
     }
 );
 
@@ -256,6 +264,7 @@ impl Resource {
             Resource::Trajectory => &[Relation::Learner, Relation::Mentor],
             Resource::Review => &[Relation::ReviewAuthor, Relation::ReviewExpert],
             Resource::Library => &[Relation::LibraryAuthor],
+            Resource::Meeting => &[Relation::Invitee, Relation::DecisionOwner],
             _ => &[],
         }
     }
@@ -293,6 +302,8 @@ pub fn scope(role: Role, resource: Resource, action: Action) -> Option<Scope> {
             (Session, Create | Update | Archive) => Some(S::Own),
             // Reviews the tutor is the expert of.
             (Review, Read | Update) => Some(S::Own),
+            // Meetings the tutor is invited to; marking their own поручения done.
+            (Meeting, Read | Update) => Some(S::Own),
             _ => None,
         },
         Role::Teacher => match (resource, action) {
@@ -304,6 +315,8 @@ pub fn scope(role: Role, resource: Resource, action: Action) -> Option<Scope> {
             (Diagnostics, Read) | (Trajectory, Read | Update) => Some(S::Own),
             // Documents the teacher submitted for review.
             (Review, Read | Create | Update) => Some(S::Own),
+            // Meetings the teacher is invited to; their own поручения.
+            (Meeting, Read | Update) => Some(S::Own),
             _ => None,
         },
         Role::SchoolAdmin => match (resource, action) {
@@ -313,12 +326,13 @@ pub fn scope(role: Role, resource: Resource, action: Action) -> Option<Scope> {
             (Diagnostics | Trajectory, Read) => Some(S::School),
             (Trajectory, Update) => Some(S::Own),
             (Review, Read | Create | Update) => Some(S::School),
+            (Meeting, Read | Update) => Some(S::Own),
             _ => None,
         },
         Role::Observer => match (resource, action) {
             (
                 School | Stats | Request | Review | Diagnostics | Trajectory | Results
-                | Effectiveness,
+                | Effectiveness | Meeting,
                 Read,
             ) => Some(S::Municipality),
             _ => None,

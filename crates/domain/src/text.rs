@@ -84,6 +84,47 @@ pub fn parse_date_ru(s: &str) -> Option<NaiveDate> {
         .ok()
 }
 
+/// «18 февраля 2021 года», as protocols write a date.
+pub fn format_date_long_ru(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ];
+    format!(
+        "{} {} {} года",
+        d.day(),
+        MONTHS[d.month0() as usize],
+        d.year()
+    )
+}
+
+/// «Фамилия И.О.» from «Фамилия Имя Отчество» (and «Фамилия И.» from two words); a name
+/// already written with initials, or one word, stays as it is.
+pub fn surname_initials(full: &str) -> String {
+    let parts: Vec<&str> = full.split_whitespace().collect();
+    let is_name = |p: &&str| p.chars().next().is_some_and(char::is_uppercase) && !p.contains('.');
+    if parts.len() < 2 || parts.len() > 3 || !parts.iter().all(is_name) {
+        return full.trim().to_string();
+    }
+    let initials: String = parts[1..]
+        .iter()
+        .filter_map(|p| p.chars().next())
+        .map(|c| format!("{c}."))
+        .collect();
+    format!("{} {initials}", parts[0])
+}
+
 /// Sorts strings in Russian alphabetical order.
 pub fn sort_ru<T>(items: &mut [T], key: impl Fn(&T) -> &str) {
     items.sort_by_cached_key(|t| collation_key(key(t)));
@@ -284,6 +325,19 @@ mod tests {
     fn search_key_folds_case_and_yo() {
         assert_eq!(search_key("  МОБУ   СОШ Ёлочка "), "мобу сош елочка");
         assert!(search_key("Лабинский РАЙОН").contains(&search_key("район")));
+    }
+
+    #[test]
+    fn long_dates_and_initials() {
+        let d = NaiveDate::from_ymd_opt(2021, 2, 18).unwrap();
+        assert_eq!(format_date_long_ru(d), "18 февраля 2021 года");
+        assert_eq!(
+            surname_initials("Сердариди Ольга Константиновна"),
+            "Сердариди О.К."
+        );
+        assert_eq!(surname_initials("Бабич Анна"), "Бабич А.");
+        assert_eq!(surname_initials("Губанова И.С."), "Губанова И.С.");
+        assert_eq!(surname_initials("методисты МКУ ИМЦ"), "методисты МКУ ИМЦ");
     }
 
     #[test]

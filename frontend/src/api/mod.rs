@@ -14,6 +14,7 @@ pub mod effectiveness;
 pub mod files;
 pub mod growth;
 pub mod library;
+pub mod meetings;
 pub mod nominations;
 pub mod notifications;
 mod problems;

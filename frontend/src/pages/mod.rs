@@ -20,6 +20,7 @@ pub mod notifications;
 pub mod password;
 pub mod profile;
 pub mod requests;
+pub mod meetings;
 pub mod results;
 pub mod reviews;
 pub mod schools;

@@ -52,6 +52,8 @@ pub fn menu(me: &Me) -> Vec<Group> {
     }
     if reads(Resource::Library).is_some() {
         community.push(item("Методическая библиотека", Route::Library));
+    if reads(Resource::Meeting).is_some() {
+        community.push(item("Совещания", Route::Meetings));
     }
 
     let mut directory = Vec::new();

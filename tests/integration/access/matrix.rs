@@ -147,3 +147,9 @@ async fn effectiveness_every_role_own_and_foreign() {
 async fn library_every_role_own_and_foreign() {
     check("library", vec![crate::library::access::rows()]).await;
 }
+
+/// Meetings and protocols.
+#[actix_web::test]
+async fn meetings_every_role_own_and_foreign() {
+    check("meetings", vec![crate::meetings::access::rows()]).await;
+}

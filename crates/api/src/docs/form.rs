@@ -20,6 +20,8 @@ pub enum Align {
 pub enum Block {
     /// A paragraph of runs (text, bold).
     Para(Align, Vec<(String, bool)>),
+    /// A paragraph of runs (text, bold, italic).
+    Rich(Align, Vec<(String, bool, bool)>),
     /// An empty line.
     Blank,
     /// One line: left, centre and right parts («09.01.2023 г.» · «г. Лабинск» · «№ 01-03/24»).
@@ -137,6 +139,14 @@ pub fn to_docx(blocks: &[Block]) -> AppResult<Vec<u8>> {
                 let mut p = Paragraph::new().align(align(*a));
                 for (t, bold) in runs {
                     p = p.add_run(run(t, *bold, 28));
+                }
+                doc.add_paragraph(p)
+            }
+            Block::Rich(a, runs) => {
+                let mut p = Paragraph::new().align(align(*a));
+                for (t, bold, italic) in runs {
+                    let r = run(t, *bold, 28);
+                    p = p.add_run(if *italic { r.italic() } else { r });
                 }
                 doc.add_paragraph(p)
             }

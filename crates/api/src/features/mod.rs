@@ -16,6 +16,7 @@ pub mod effectiveness;
 pub mod files;
 pub mod health;
 pub mod library;
+pub mod meetings;
 pub mod municipalities;
 pub mod notifications;
 pub mod regions;
@@ -60,6 +61,7 @@ pub const NOUNS: &[fn(&mut Api)] = &[
     results::endpoints,
     effectiveness::endpoints,
     library::endpoints,
+    meetings::endpoints,
 ];
 
 /// Which noun answers for the files of an owner kind.

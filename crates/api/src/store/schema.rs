@@ -741,6 +741,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     assessment_events,
     assessment_results,
     assessment_scales,
+    meetings,
+    meeting_invitees,
+    meeting_agenda_items,
+    meeting_decisions,
 );
 
 // ---- reviews ----
@@ -997,3 +1001,87 @@ diesel::allow_tables_to_appear_in_same_query!(
     library_reports,
     library_events,
 );
+
+// ---- meetings ----
+
+diesel::table! {
+    meetings (id) {
+        id -> Text,
+        municipality_id -> Text,
+        kind -> Text,
+        kind_text -> Nullable<Text>,
+        number -> Nullable<Text>,
+        topic -> Text,
+        held_on -> Date,
+        starts_at -> Text,
+        place -> Text,
+        status -> Text,
+        extra_present -> Integer,
+        include_misc -> Bool,
+        misc_text -> Text,
+        signatory_position -> Nullable<Text>,
+        signatory_name -> Nullable<Text>,
+        second_signatory_position -> Nullable<Text>,
+        second_signatory_name -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_by -> Nullable<Text>,
+        archived_at -> Nullable<Timestamp>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    meeting_invitees (id) {
+        id -> Text,
+        meeting_id -> Text,
+        ord -> Integer,
+        user_id -> Nullable<Text>,
+        member_id -> Nullable<Text>,
+        full_name -> Text,
+        position -> Nullable<Text>,
+        school -> Nullable<Text>,
+        category -> Text,
+        present -> Nullable<Bool>,
+        absence_reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    meeting_agenda_items (id) {
+        id -> Text,
+        meeting_id -> Text,
+        ord -> Integer,
+        title -> Text,
+        speaker_user_id -> Nullable<Text>,
+        speaker_name -> Nullable<Text>,
+        speaker_position -> Nullable<Text>,
+        speaker_collective -> Nullable<Text>,
+        proceedings -> Text,
+    }
+}
+
+diesel::table! {
+    meeting_decisions (id) {
+        id -> Text,
+        meeting_id -> Text,
+        agenda_item_id -> Text,
+        ord -> Integer,
+        text -> Text,
+        owner_user_id -> Nullable<Text>,
+        owner_name -> Text,
+        deadline -> Nullable<Date>,
+        done_on -> Nullable<Date>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_by -> Nullable<Text>,
+        archived_at -> Nullable<Timestamp>,
+        version -> Integer,
+    }
+}
+
+diesel::joinable!(meeting_invitees -> meetings (meeting_id));
+diesel::joinable!(meeting_agenda_items -> meetings (meeting_id));
+diesel::joinable!(meeting_decisions -> meetings (meeting_id));

@@ -81,6 +81,24 @@ fn of_kind(conn: &mut DbConn, kind: AuditEntity, ids: Vec<String>) -> AppResult<
                 .load(conn)?,
         ),
         E::LibraryItem => crate::features::library::rules::titles(conn, ids)?,
+        E::Meeting => pairs(
+            crate::store::schema::meetings::table
+                .filter(crate::store::schema::meetings::id.eq_any(ids))
+                .select((
+                    crate::store::schema::meetings::id,
+                    crate::store::schema::meetings::topic,
+                ))
+                .load(conn)?,
+        ),
+        E::MeetingDecision => pairs(
+            crate::store::schema::meeting_decisions::table
+                .filter(crate::store::schema::meeting_decisions::id.eq_any(ids))
+                .select((
+                    crate::store::schema::meeting_decisions::id,
+                    crate::store::schema::meeting_decisions::text,
+                ))
+                .load(conn)?,
+        ),
         E::ReviewTemplate => ids
             .into_iter()
             .filter_map(|id| {

@@ -24,6 +24,8 @@ pub mod ops {
     pub use super::attachments::rules::{archive_attachment, create_attachment, list_attachments};
     pub use super::demo::load_demo;
     pub use super::members::account::{account_target, attach_account, without_account};
+    /// The members of an order in force on a date (the invitees of a meeting).
+    pub(crate) use super::members::repo::approved_on as members_on;
     pub use super::members::rules::{
         archive_member, create_member, get_member, list_members, update_member,
     };

@@ -1,0 +1,4 @@
+DROP TABLE meeting_decisions;
+DROP TABLE meeting_agenda_items;
+DROP TABLE meeting_invitees;
+DROP TABLE meetings;
