@@ -52,6 +52,7 @@ pub fn menu(me: &Me) -> Vec<Group> {
     }
     if reads(Resource::Library).is_some() {
         community.push(item("Методическая библиотека", Route::Library));
+    }
     if reads(Resource::Meeting).is_some() {
         community.push(item("Совещания", Route::Meetings));
     }

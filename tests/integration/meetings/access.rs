@@ -12,11 +12,23 @@ pub fn rows() -> Rows {
         cases: vec![
             ("LIST meetings", &[200, 200, 200, 200, 200, 200, 200]),
             ("GET own meeting", &[200, 200, 200, 404, 404, 200, 404]),
-            ("POST meeting own municipality", &[201, 201, 403, 403, 403, 403, 422]),
+            (
+                "POST meeting own municipality",
+                &[201, 201, 403, 403, 403, 403, 422],
+            ),
             ("PUT own meeting", &[200, 200, 403, 404, 404, 403, 404]),
-            ("TRANSITION own meeting", &[200, 200, 403, 404, 404, 403, 404]),
-            ("MARK tutor's decision", &[200, 200, 200, 404, 404, 403, 404]),
-            ("GET own protocol docx", &[200, 200, 200, 404, 404, 200, 404]),
+            (
+                "TRANSITION own meeting",
+                &[200, 200, 403, 404, 404, 403, 404],
+            ),
+            (
+                "MARK tutor's decision",
+                &[200, 200, 200, 404, 404, 403, 404],
+            ),
+            (
+                "GET own protocol docx",
+                &[200, 200, 200, 404, 404, 200, 404],
+            ),
         ],
         play: |c, case| Box::pin(play(c, case)),
     }
@@ -32,7 +44,9 @@ async fn play(c: &Ctx<'_>, case: &str) -> u16 {
         }
         "GET own protocol docx" => {
             let m = held(app, "2026-11-20", "Совещание").await;
-            app.get(&format!("{}/protocol.docx", path(&m)), t).await.status
+            app.get(&format!("{}/protocol.docx", path(&m)), t)
+                .await
+                .status
         }
         "POST meeting own municipality" => {
             app.post(
@@ -48,20 +62,30 @@ async fn play(c: &Ctx<'_>, case: &str) -> u16 {
             let m = called(app, "2026-11-20", "Совещание").await;
             let tutor = app.login(TUTOR).await;
             let tutor_id = app.me(&tutor).await["id"].clone();
-            app.put(&path(&m), t, content(&m, &tutor_id, false)).await.status
+            app.put(&path(&m), t, content(&m, &tutor_id, false))
+                .await
+                .status
         }
         "TRANSITION own meeting" => {
             let m = called(app, "2026-11-20", "Совещание").await;
-            app.post(&format!("{}/transitions", path(&m)), t, json!({"action": "hold", "version": m["version"]}))
-                .await
-                .status
+            app.post(
+                &format!("{}/transitions", path(&m)),
+                t,
+                json!({"action": "hold", "version": m["version"]}),
+            )
+            .await
+            .status
         }
         "MARK tutor's decision" => {
             let m = held(app, "2026-11-20", "Совещание").await;
             let d = decisions(&m)[0].clone();
-            app.post(&mark_path(&m, &d), t, json!({"done": true, "version": d["version"]}))
-                .await
-                .status
+            app.post(
+                &mark_path(&m, &d),
+                t,
+                json!({"done": true, "version": d["version"]}),
+            )
+            .await
+            .status
         }
         other => panic!("unknown case {other}"),
     }

@@ -40,9 +40,23 @@ pub fn paragraphs(bytes: &[u8]) -> Vec<String> {
 async fn the_protocol_docx_reads_like_seed_002() {
     let app = TestApp::new().await;
     let coord = app.login(COORDINATOR).await;
-    let m = held(&app, "2026-11-20", "Анализ эффективности деятельности тьюторов по повышению качества образования в ШНОР").await;
-    let absent = m["invitees"].as_array().unwrap().iter().find(|i| i["full_name"] == ABSENT).unwrap().clone();
-    let school = absent["school"].as_str().map(|s| format!(" {s}")).unwrap_or_default();
+    let m = held(
+        &app,
+        "2026-11-20",
+        "Анализ эффективности деятельности тьюторов по повышению качества образования в ШНОР",
+    )
+    .await;
+    let absent = m["invitees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["full_name"] == ABSENT)
+        .unwrap()
+        .clone();
+    let school = absent["school"]
+        .as_str()
+        .map(|s| format!(" {s}"))
+        .unwrap_or_default();
     let (status, ct, bytes) = get_raw(&app, &format!("{}/protocol.docx", path(&m)), &coord).await;
     assert_eq!(status, 200);
     assert!(ct.contains("wordprocessingml"));

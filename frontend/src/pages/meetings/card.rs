@@ -77,7 +77,11 @@ fn MeetingCard(id: String) -> impl IntoView {
         set_title(&m.topic);
         current.set(Some(m));
     };
-    load(problem, async move { api::meetings::get(&id.get_value()).await }, show);
+    load(
+        problem,
+        async move { api::meetings::get(&id.get_value()).await },
+        show,
+    );
     let loaded = Signal::derive(move || current.with(Option::is_some));
     let organiser = move || auth.can(Resource::Meeting, Action::Create);
     let editable = move || {
@@ -123,7 +127,10 @@ fn MeetingCard(id: String) -> impl IntoView {
     let today = crate::ui::time::today();
     let may = move |a: MeetingAction| {
         organiser()
-            && current.with(|m| m.as_ref().is_some_and(|m| transition(flow_of(m, today), a).is_ok()))
+            && current.with(|m| {
+                m.as_ref()
+                    .is_some_and(|m| transition(flow_of(m, today), a).is_ok())
+            })
     };
     let mark = move |d: Decision, done: bool| {
         let body = DecisionMark {
@@ -140,7 +147,14 @@ fn MeetingCard(id: String) -> impl IntoView {
             },
             move |m| {
                 show(m);
-                note.set(Some(if done { "Поручение выполнено" } else { "Поручение снова на исполнении" }.into()));
+                note.set(Some(
+                    if done {
+                        "Поручение выполнено"
+                    } else {
+                        "Поручение снова на исполнении"
+                    }
+                    .into(),
+                ));
             },
             refused,
         );

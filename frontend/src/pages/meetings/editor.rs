@@ -105,7 +105,10 @@ impl Draft {
             text: sig(d.map(|d| d.text.clone()).unwrap_or_default()),
             owner: sig(d.and_then(|d| d.owner_user_id.clone()).unwrap_or_default()),
             owner_name: sig(d.map(|d| d.owner_name.clone()).unwrap_or_default()),
-            deadline: sig(d.and_then(|d| d.deadline).map(|x| x.to_string()).unwrap_or_default()),
+            deadline: sig(d
+                .and_then(|d| d.deadline)
+                .map(|x| x.to_string())
+                .unwrap_or_default()),
         }
     }
 
@@ -135,7 +138,13 @@ impl Draft {
         self.include_misc.set(m.include_misc);
         self.misc_text.set(m.misc_text.clone());
         for (n, s) in self.sign.iter().enumerate() {
-            let v = m.signatories.get(n / 2).map(|x| if n % 2 == 0 { x.position.clone() } else { x.name.clone() });
+            let v = m.signatories.get(n / 2).map(|x| {
+                if n % 2 == 0 {
+                    x.position.clone()
+                } else {
+                    x.name.clone()
+                }
+            });
             s.set(v.unwrap_or_default());
         }
         let invitees = m
@@ -165,12 +174,19 @@ impl Draft {
             .map(|a| {
                 let it = self.item();
                 it.title.set(a.title.clone());
-                it.speaker_name.set(a.speaker_name.clone().unwrap_or_default());
-                it.speaker_position.set(a.speaker_position.clone().unwrap_or_default());
-                it.collective.set(a.speaker_collective.clone().unwrap_or_default());
+                it.speaker_name
+                    .set(a.speaker_name.clone().unwrap_or_default());
+                it.speaker_position
+                    .set(a.speaker_position.clone().unwrap_or_default());
+                it.collective
+                    .set(a.speaker_collective.clone().unwrap_or_default());
                 it.proceedings.set(a.proceedings.clone());
-                it.decisions.set(a.decisions.iter().map(|d| self.decision(Some(d))).collect());
-                ItemEdit { id: Some(a.id.clone()), ..it }
+                it.decisions
+                    .set(a.decisions.iter().map(|d| self.decision(Some(d))).collect());
+                ItemEdit {
+                    id: Some(a.id.clone()),
+                    ..it
+                }
             })
             .collect();
         self.agenda.set(agenda);
@@ -240,9 +256,15 @@ impl Draft {
                                 id: d.id,
                                 text: d.text.get_untracked(),
                                 // An owner by account is printed by the server's rule.
-                                owner_name: if owner.is_some() { None } else { non_empty(d.owner_name.get_untracked()) },
+                                owner_name: if owner.is_some() {
+                                    None
+                                } else {
+                                    non_empty(d.owner_name.get_untracked())
+                                },
                                 owner_user_id: owner,
-                                deadline: tutornet_domain::text::parse_date_ru(&d.deadline.get_untracked()),
+                                deadline: tutornet_domain::text::parse_date_ru(
+                                    &d.deadline.get_untracked(),
+                                ),
                             }
                         })
                         .collect(),
@@ -257,14 +279,24 @@ impl Draft {
 }
 
 /// A bare input bound to a signal.
-fn input(value: RwSignal<String>, name: String, testid: &'static str, placeholder: &'static str) -> impl IntoView {
+fn input(
+    value: RwSignal<String>,
+    name: String,
+    testid: &'static str,
+    placeholder: &'static str,
+) -> impl IntoView {
     view! {
         <input type="text" name=name data-testid=testid placeholder=placeholder aria-label=placeholder
             prop:value=move || value.get() on:input:target=move |ev| value.set(ev.target().value()) />
     }
 }
 
-fn area(value: RwSignal<String>, name: String, testid: &'static str, placeholder: &'static str) -> impl IntoView {
+fn area(
+    value: RwSignal<String>,
+    name: String,
+    testid: &'static str,
+    placeholder: &'static str,
+) -> impl IntoView {
     view! {
         <textarea name=name data-testid=testid rows="4" placeholder=placeholder aria-label=placeholder
             prop:value=move || value.get() on:input:target=move |ev| value.set(ev.target().value())></textarea>

@@ -58,7 +58,11 @@ pub fn MeetingsPage() -> impl IntoView {
         status.track();
         list.load(None, fetch);
     });
-    let options = enum_options(MeetingStatus::ALL, MeetingStatus::as_str, MeetingStatus::label_ru);
+    let options = enum_options(
+        MeetingStatus::ALL,
+        MeetingStatus::as_str,
+        MeetingStatus::label_ru,
+    );
     view! {
         <section class="page" data-testid="meetings-page">
             <PageHead title="Совещания и протоколы">
