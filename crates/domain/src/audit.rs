@@ -331,6 +331,20 @@ pub const FIELD_LABELS: &[(&str, &str)] = &[
     ("published_version", "опубликованная версия"),
     ("trusted", "публикация без модерации"),
     ("reason", "причина"),
+    ("uploaded_at", "когда загружен"),
+    ("uploaded_by", "кто загрузил"),
+    ("url", "ссылка"),
+    // meetings
+    ("kind_text", "вид совещания (как в протоколе)"),
+    ("invitees", "приглашённые"),
+    ("extra_present", "присутствовали без приглашения"),
+    ("agenda", "повестка"),
+    ("include_misc", "вопрос «Разное»"),
+    ("misc_text", "«Разное»"),
+    ("signatories", "подписи"),
+    ("control", "контроль исполнения"),
+    ("present_count", "присутствовали"),
+    ("absent_count", "отсутствовали"),
 ];
 
 /// Russian label of a changed field shown in the audit log (the code itself when this

@@ -109,20 +109,37 @@ pub fn format_date_long_ru(d: NaiveDate) -> String {
     )
 }
 
-/// «Фамилия И.О.» from «Фамилия Имя Отчество» (and «Фамилия И.» from two words); a name
-/// already written with initials, or one word, stays as it is.
-pub fn surname_initials(full: &str) -> String {
+/// The surname and the initials («Губанова», «И.С.») of «Фамилия Имя Отчество» (or of two
+/// words); None for a name already written with initials, or one word.
+fn surname_and_initials(full: &str) -> Option<(&str, String)> {
     let parts: Vec<&str> = full.split_whitespace().collect();
     let is_name = |p: &&str| p.chars().next().is_some_and(char::is_uppercase) && !p.contains('.');
     if parts.len() < 2 || parts.len() > 3 || !parts.iter().all(is_name) {
-        return full.trim().to_string();
+        return None;
     }
     let initials: String = parts[1..]
         .iter()
         .filter_map(|p| p.chars().next())
         .map(|c| format!("{c}."))
         .collect();
-    format!("{} {initials}", parts[0])
+    Some((parts[0], initials))
+}
+
+/// «Фамилия И.О.» from «Фамилия Имя Отчество» (and «Фамилия И.» from two words); a name
+/// already written with initials, or one word, stays as it is.
+pub fn surname_initials(full: &str) -> String {
+    match surname_and_initials(full) {
+        Some((surname, initials)) => format!("{surname} {initials}"),
+        None => full.trim().to_string(),
+    }
+}
+
+/// «И.О. Фамилия», as a signature is printed under a protocol or an order.
+pub fn initials_surname(full: &str) -> String {
+    match surname_and_initials(full) {
+        Some((surname, initials)) => format!("{initials} {surname}"),
+        None => full.trim().to_string(),
+    }
 }
 
 /// Sorts strings in Russian alphabetical order.
@@ -329,6 +346,10 @@ mod tests {
 
     #[test]
     fn long_dates_and_initials() {
+        assert_eq!(
+            initials_surname("Губанова Ирина Сергеевна"),
+            "И.С. Губанова"
+        );
         let d = NaiveDate::from_ymd_opt(2021, 2, 18).unwrap();
         assert_eq!(format_date_long_ru(d), "18 февраля 2021 года");
         assert_eq!(

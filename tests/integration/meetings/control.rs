@@ -14,15 +14,15 @@ async fn open_decisions_come_back_on_the_next_meeting_until_done() {
     .await
     .ok(200);
     let next = called(&app, "2026-11-27", "Второе совещание").await;
-    let control = next["control"].as_array().unwrap();
+    let control = controlled(&next, &first);
     assert_eq!(control.len(), 1);
     assert_eq!(control[0]["id"], ds[0]["id"]);
     assert_eq!(control[0]["meeting_topic"], "Первое совещание");
     assert_eq!(control[0]["meeting_date"], "2026-11-13");
     // The earlier meeting itself does not control its own decisions.
     assert_eq!(
-        app.get(&path(&first), &coord).await.ok(200)["control"],
-        json!([])
+        controlled(&app.get(&path(&first), &coord).await.ok(200), &first),
+        Vec::<Value>::new()
     );
     // Done → gone from the next agenda.
     app.post(
@@ -33,8 +33,8 @@ async fn open_decisions_come_back_on_the_next_meeting_until_done() {
     .await
     .ok(200);
     assert_eq!(
-        app.get(&path(&next), &coord).await.ok(200)["control"],
-        json!([])
+        controlled(&app.get(&path(&next), &coord).await.ok(200), &first),
+        Vec::<Value>::new()
     );
     // Reopened → back again.
     let d = app.get(&path(&first), &coord).await.ok(200);
@@ -47,10 +47,7 @@ async fn open_decisions_come_back_on_the_next_meeting_until_done() {
     .await
     .ok(200);
     assert_eq!(
-        app.get(&path(&next), &coord).await.ok(200)["control"]
-            .as_array()
-            .unwrap()
-            .len(),
+        controlled(&app.get(&path(&next), &coord).await.ok(200), &first).len(),
         1
     );
 }

@@ -113,3 +113,14 @@ pub fn decisions(m: &Value) -> Vec<Value> {
 pub fn mark_path(m: &Value, d: &Value) -> String {
     format!("{}/decisions/{}/mark", path(m), d["id"].as_str().unwrap())
 }
+
+/// The поручения of `from` that `m` controls (the demo meetings' own open ones aside).
+pub fn controlled(m: &Value, from: &Value) -> Vec<Value> {
+    m["control"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["meeting_id"] == from["id"])
+        .cloned()
+        .collect()
+}

@@ -224,6 +224,10 @@ pub fn load(conn: &mut DbConn) -> AppResult<DemoSummary> {
             conn,
             first_municipality.as_deref().unwrap_or_default(),
         )?;
+        crate::features::meetings::demo::load_demo(
+            conn,
+            first_municipality.as_deref().unwrap_or_default(),
+        )?;
         Ok(DemoSummary {
             created: true,
             schools: school_count,

@@ -192,6 +192,7 @@ pub struct Decision {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(as = MeetingAgendaItem))]
 pub struct AgendaItem {
     pub id: String,
     /// 1, 2, … in the programme.
@@ -506,7 +507,9 @@ impl MeetingUpdate {
         }
         for (i, a) in self.agenda.iter().enumerate() {
             e.required(&format!("agenda[{i}].title"), &a.title, 1000);
-            let person = crate::text::clean(&a.speaker_name).is_some();
+            // A person by name, or by account (its name is then the account's).
+            let person = crate::text::clean(&a.speaker_name).is_some()
+                || crate::text::clean(&a.speaker_user_id).is_some();
             let collective = crate::text::clean(&a.speaker_collective).is_some();
             if person && collective {
                 e.add(

@@ -360,7 +360,7 @@ pub fn gather(conn: &mut DbConn, m: &str, p: &Period, tz: Tz) -> AppResult<Gathe
 /// title of the version then published.
 fn published(conn: &mut DbConn, m: &str, p: &Period, tz: Tz) -> AppResult<Vec<Published>> {
     let events: Vec<(String, NaiveDateTime, i32)> = library_events::table
-        .inner_join(library_items::table)
+        .inner_join(library_items::table.on(library_items::id.eq(library_events::item_id)))
         .filter(library_items::municipality_id.eq(m))
         .filter(library_items::archived_at.is_null())
         .filter(library_events::action.eq("publish"))
