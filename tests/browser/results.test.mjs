@@ -83,6 +83,7 @@ async function main() {
     const own = await page.locator('[data-testid="chart-line"]').first().textContent();
     if (!own.includes('40,0') || !own.includes('15,0')) fail(`chart labels «${own}»`);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/results-school-1366.png`, fullPage: true });
+    const schoolPage = page.url();
 
     step = 'the October review: figures, their records, the report';
     const review = (await request('GET', `/effectiveness?procedure=vpr`, token)).body;
@@ -111,25 +112,25 @@ async function main() {
     const text = zipText(docx.bytes, 'word/document');
     const xlsx = await fetchDownload('report-xlsx');
     if (!xlsx.name.endsWith('.xlsx')) fail(`the workbook is named «${xlsx.name}»`);
-    const cells = zipText(xlsx.bytes, 'xl/');
+    const sheet = zipText(xlsx.bytes, 'xl/');
     for (const f of review.figures) {
       const near = new RegExp(`${f.label.replace(/[()]/g, '.')}\\s+${f.text}\\s`);
       if (!near.test(text)) fail(`the DOCX lacks «${f.label} ${f.text}»`);
-      if (!cells.includes(f.label) || !cells.includes(f.text)) fail(`the XLSX lacks «${f.label} ${f.text}»`);
+      if (!sheet.includes(f.label) || !sheet.includes(f.text)) fail(`the XLSX lacks «${f.label} ${f.text}»`);
     }
     for (const c of review.failing) {
-      if (!text.includes(c.label) || !cells.includes(c.label)) fail(`the report lacks «${c.label}»`);
+      if (!text.includes(c.label) || !sheet.includes(c.label)) fail(`the report lacks «${c.label}»`);
     }
 
     step = 'the school page at phone width';
     const phone = page;
     await phone.setViewportSize({ width: 390, height: 844 });
-    await phone.reload();
+    await phone.goto(schoolPage);
     await shown(phone, '[data-testid="results-chart"]', 'chart at phone width');
     const box = await phone.locator('[data-testid="results-chart"] svg').boundingBox();
     if (!box || box.width > 390) fail(`chart wider than the phone: ${box && box.width}`);
     if (SHOTS) await phone.screenshot({ path: `${SHOTS}/results-school-390.png`, fullPage: true });
-    await phone.goto(`${phone.url().split('/results')[0]}/effectiveness`);
+    await phone.goto(`${schoolPage.split('/results')[0]}/effectiveness`);
     await shown(phone, '[data-testid="effect-scatter"]', 'effect scatter at phone width');
     if (SHOTS) await phone.screenshot({ path: `${SHOTS}/effectiveness-390.png`, fullPage: true });
     if (errors.length) fail(`page errors: ${errors.join('; ')}`);

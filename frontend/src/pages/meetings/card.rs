@@ -159,10 +159,10 @@ fn MeetingCard(id: String) -> impl IntoView {
             refused,
         );
     };
-    let me = auth.me_id();
+    let me = StoredValue::new(auth.me_id());
     let may_mark = move |d: &Decision, m: &Meeting| {
         m.status != MeetingStatus::Planned
-            && (organiser() || d.owner_user_id.as_deref() == Some(me.as_str()))
+            && (organiser() || me.with_value(|me| d.owner_user_id.as_deref() == Some(me.as_str())))
     };
     let download = move |_| {
         spawn_local(async move {
