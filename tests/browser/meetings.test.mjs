@@ -75,6 +75,13 @@ async function main() {
     await page.click('[data-testid="save-meeting"]');
     await shown(page, '[data-testid="decision"]', 'the saved поручение');
 
+    step = 'an attachment';
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    await page.setInputFiles('[data-testid="meeting-file-input"]', { name: `Презентация ${RUN}.pdf`, mimeType: 'application/pdf', buffer: pdf });
+    await page.locator('[data-testid="meeting-files"]', { hasText: `Презентация ${RUN}.pdf` })
+      .waitFor({ state: 'visible', timeout: TIMEOUT })
+      .catch(() => fail('the attachment is not listed'));
+
     step = 'hold and sign';
     await page.click('[data-testid="meeting-hold"]');
     await shown(page, '[data-testid="meeting-sign"]', 'the sign button after holding');
@@ -87,6 +94,8 @@ async function main() {
     for (const want of ['ПРОТОКОЛ', 'О подготовке к региональной диагностике', `Составить график консультаций ${RUN}`, 'И.С. Губанова']) {
       if (!protocol.toUpperCase().includes(want.toUpperCase())) fail(`the protocol lacks «${want}»`);
     }
+    if (await page.locator('[data-testid="meeting-file-input"]').count()) fail('files still change after signing');
+    if (!(await page.locator('[data-testid="meeting-files"]').innerText()).includes(`Презентация ${RUN}.pdf`)) fail('the attachment is gone after signing');
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/meeting-1366.png`, fullPage: true });
 
     step = 'the protocol DOCX';

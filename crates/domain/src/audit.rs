@@ -342,6 +342,7 @@ pub const FIELD_LABELS: &[(&str, &str)] = &[
     ("include_misc", "вопрос «Разное»"),
     ("misc_text", "«Разное»"),
     ("signatories", "подписи"),
+    ("files", "файлы"),
     ("control", "контроль исполнения"),
     ("present_count", "присутствовали"),
     ("absent_count", "отсутствовали"),

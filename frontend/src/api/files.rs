@@ -21,6 +21,8 @@ pub enum UploadTarget {
     ReviewDocument(String),
     /// A file of a library material (added to the version being edited; up to 50 MB).
     LibraryMaterial(String),
+    /// An attachment of a meeting.
+    MeetingFile(String),
 }
 
 impl UploadTarget {
@@ -46,6 +48,7 @@ pub async fn upload(
         UploadTarget::RequestDocument(id) => (Method::POST, format!("/requests/{id}/files")),
         UploadTarget::ReviewDocument(id) => (Method::POST, format!("/reviews/{id}/files")),
         UploadTarget::LibraryMaterial(id) => (Method::POST, format!("/library/{id}/files")),
+        UploadTarget::MeetingFile(id) => (Method::POST, format!("/meetings/{id}/files")),
     };
     let q = vec![("name".to_string(), name)];
     client::upload(method, &path, &q, bytes, content_type).await

@@ -89,7 +89,7 @@ pub fn Attachments(
                 <ErrorBanner problem />
                 {list}
                 <Show when=move || manage.get()>
-                    <UploadButton label="Добавить файл".to_string() testid=input_testid busy problem on_file />
+                    <UploadButton label="Добавить файл".to_string() testid=input_testid busy problem on_file max_bytes=target.get_value().max_bytes() />
                 </Show>
             </div>
         </Show>

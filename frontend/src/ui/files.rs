@@ -49,13 +49,9 @@ pub fn size_label(bytes: i64) -> String {
     }
 }
 
-/// The hint under an upload button.
-pub fn upload_hint() -> String {
-    format!(
-        "{}; не больше {}.",
-        type_labels(),
-        mb(MAX_FILE_BYTES as f64)
-    )
+/// The hint under an upload button, with the largest size its target takes.
+pub fn upload_hint(max: usize) -> String {
+    format!("{}; не больше {}.", type_labels(), mb(max as f64))
 }
 
 fn file_problem(code: &str, message: String) -> Problem {
@@ -143,6 +139,9 @@ pub fn UploadButton(
     busy: RwSignal<bool>,
     problem: RwSignal<Option<Problem>>,
     on_file: impl Fn(web_sys::File) + 'static,
+    /// The largest file the target takes (the general limit by default).
+    #[prop(optional)]
+    max_bytes: Option<usize>,
 ) -> impl IntoView {
     let on_change = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -172,7 +171,7 @@ pub fn UploadButton(
                 />
                 {move || if busy.get() { "Загрузка…".to_string() } else { label.get() }}
             </label>
-            <p class="hint">{upload_hint()}</p>
+            <p class="hint">{upload_hint(max_bytes.unwrap_or(MAX_FILE_BYTES))}</p>
             {move || error().map(|m| view! { <p class="field-error" data-testid="error-file">{m}</p> })}
         </div>
     }

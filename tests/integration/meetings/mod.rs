@@ -6,6 +6,7 @@
 
 pub mod access;
 mod control;
+mod files;
 mod protocol;
 mod race;
 mod workflow;

@@ -72,6 +72,7 @@ pub fn file_owner(kind: files::OwnerKind) -> &'static dyn files::FileOwner {
         files::OwnerKind::Request => &requests::files::FILES,
         files::OwnerKind::Review => &reviews::files::FILES,
         files::OwnerKind::Library => &library::files::FILES,
+        files::OwnerKind::Meeting => &meetings::files::FILES,
     }
 }
 

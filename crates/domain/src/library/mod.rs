@@ -80,6 +80,32 @@ labelled_enum!(
     }
 );
 
+impl LibraryAction {
+    /// The step as the material's history tells it («Опубликован»).
+    pub fn done_ru(self) -> &'static str {
+        match self {
+            LibraryAction::Submit => "Отправлен на модерацию",
+            LibraryAction::Resubmit => "Отправлен повторно",
+            LibraryAction::Publish => "Опубликован",
+            LibraryAction::Return => "Возвращён на доработку",
+            LibraryAction::Unpublish => "Снят с публикации",
+        }
+    }
+}
+
+/// How a material's history names one of its events (a step, or creation, a new version,
+/// a report).
+pub fn event_label_ru(action: &str) -> String {
+    match action {
+        "create" => "Создан".into(),
+        "new_version" => "Новая версия".into(),
+        "report" => "Жалоба".into(),
+        a => LibraryAction::parse(a)
+            .map(|x| x.done_ru().to_string())
+            .unwrap_or_else(|| a.to_string()),
+    }
+}
+
 labelled_enum!(
     /// The fields a moderator may remark on.
     LibraryField {

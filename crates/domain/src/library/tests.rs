@@ -84,3 +84,13 @@ fn labels_and_synonyms() {
     assert_eq!(MaterialType::ALL.len(), 11);
     assert!(SYNONYMS.iter().all(|g| g.len() >= 2));
 }
+
+#[test]
+fn history_tells_steps_in_the_past() {
+    assert_eq!(super::event_label_ru("publish"), "Опубликован");
+    assert_eq!(super::event_label_ru("return"), "Возвращён на доработку");
+    assert_eq!(super::event_label_ru("create"), "Создан");
+    for a in LibraryAction::ALL {
+        assert_ne!(super::event_label_ru(a.as_str()), a.label_ru());
+    }
+}

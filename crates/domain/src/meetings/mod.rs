@@ -244,6 +244,8 @@ pub struct Meeting {
     /// «В разном …» — what was said there.
     pub misc_text: String,
     pub signatories: Vec<Signatory>,
+    /// Attachments (presentations, materials handed out).
+    pub files: Vec<crate::files::StoredFile>,
     /// Open поручения of earlier meetings of the municipality («Контроль исполнения»).
     pub control: Vec<Decision>,
     pub present_count: i32,

@@ -107,6 +107,7 @@ fn seed() -> Meeting {
         include_misc: true,
         misc_text: "были даны ответы на вопросы со стороны учителей-тьюторов.".into(),
         signatories: vec![Signatory { position: "Начальник отдела МКУ ИМЦ".into(), name: "И.С. Губанова".into() }],
+        files: Vec::new(),
         control: Vec::new(),
         present_count: 0,
         absent_count: 0,

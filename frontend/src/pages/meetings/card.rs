@@ -18,8 +18,10 @@ use super::editor::{Agenda, Attendance, Details, Draft};
 use super::list::status_badge;
 use super::protocol::ProtocolPreview;
 use crate::api;
+use crate::api::files::UploadTarget;
 use crate::auth::Auth;
 use crate::routes::Route;
+use crate::ui::attachments::Attachments;
 use crate::ui::card::{CardBody, Crumbs};
 use crate::ui::form::{is_version_conflict, load, mark_conflict, send_or, BusyButton, ReloadOffer};
 use crate::ui::{Banner, ErrorBanner};
@@ -71,9 +73,12 @@ fn MeetingCard(id: String) -> impl IntoView {
     );
     let note = RwSignal::new(None::<String>);
     let draft = Draft::new();
+    let files = RwSignal::new(Vec::new());
+    let target = UploadTarget::MeetingFile(id.clone());
     let id = StoredValue::new(id);
     let show = move |m: Meeting| {
         draft.fill(&m);
+        files.set(m.files.clone());
         set_title(&m.topic);
         current.set(Some(m));
     };
@@ -234,6 +239,11 @@ fn MeetingCard(id: String) -> impl IntoView {
                         </div>
                     }
                 })}
+                <div class="no-print">
+                    <Attachments title="Материалы совещания" testid="meeting-files" input_testid="meeting-file-input"
+                        target=target.clone() files manage=Signal::derive(editable)
+                        hint="Презентации, раздаточные материалы, лист регистрации: PDF, DOCX, XLSX, PPTX или ODT до 20 МБ. После подписания протокола список не меняется." />
+                </div>
                 <div class="actions no-print">
                     <Show when=move || may(MeetingAction::Hold)>
                         <BusyButton busy class="btn btn-primary" testid="meeting-hold" on_click=move |_| act(MeetingAction::Hold, "Совещание проведено: отметьте явку и запишите ход")>"Совещание проведено"</BusyButton>

@@ -33,8 +33,8 @@ fn row(m: MeetingSummary) -> impl IntoView {
             </td>
             <td data-label="Место">{m.place.clone()}</td>
             <td data-label="Статус">{status_badge(m.status)}</td>
-            <td data-label="Поручения" class="num">
-                {if m.open_decisions > 0 { format!("открыто: {}", m.open_decisions) } else { "—".to_string() }}
+            <td data-label="Открытых поручений" class="num">
+                {if m.open_decisions > 0 { m.open_decisions.to_string() } else { "—".to_string() }}
             </td>
         </tr>
     }
@@ -80,7 +80,7 @@ pub fn MeetingsPage() -> impl IntoView {
                 empty_title="Совещаний пока нет"
                 empty_hint=|| "Координатор созывает совещание; приглашённые — из состава сообщества на его дату."
                 testid="meetings-table"
-                columns=columns(&["Дата", "Тема", "Место", "Статус", "Поручения"])
+                columns=columns(&["Дата", "Тема", "Место", "Статус", "Открытых поручений"])
                 key=|m: &MeetingSummary| (m.id.clone(), m.status.as_str(), m.open_decisions)
                 row=row
             />

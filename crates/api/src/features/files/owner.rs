@@ -19,6 +19,8 @@ pub enum OwnerKind {
     Review,
     /// The files of a library material (its versions list which ones they show).
     Library,
+    /// A meeting's attachments.
+    Meeting,
 }
 
 impl OwnerKind {
@@ -31,6 +33,7 @@ impl OwnerKind {
             OwnerKind::Request => AuditEntity::Request,
             OwnerKind::Review => AuditEntity::Review,
             OwnerKind::Library => AuditEntity::LibraryItem,
+            OwnerKind::Meeting => AuditEntity::Meeting,
         }
     }
 
@@ -41,6 +44,7 @@ impl OwnerKind {
             OwnerKind::Request => "request",
             OwnerKind::Review => "review",
             OwnerKind::Library => "library",
+            OwnerKind::Meeting => "meeting",
         }
     }
 
@@ -51,6 +55,7 @@ impl OwnerKind {
             "request" => Some(OwnerKind::Request),
             "review" => Some(OwnerKind::Review),
             "library" => Some(OwnerKind::Library),
+            "meeting" => Some(OwnerKind::Meeting),
             _ => None,
         }
     }
@@ -96,6 +101,7 @@ mod tests {
             OwnerKind::Request,
             OwnerKind::Review,
             OwnerKind::Library,
+            OwnerKind::Meeting,
         ] {
             assert_eq!(OwnerKind::stored(k.as_str()).ok(), Some(k));
         }

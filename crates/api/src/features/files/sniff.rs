@@ -36,6 +36,24 @@ pub fn sniff(data: &[u8]) -> Option<&'static str> {
     None
 }
 
+/// The type of an uploaded office document or PDF, or the field error that says what is
+/// accepted (`accepted`: «На экспертизу принимаются»).
+pub fn office_type(data: &[u8], accepted: &str) -> crate::error::AppResult<&'static str> {
+    use crate::error::AppError;
+    if data.is_empty() {
+        return Err(AppError::field("file", "empty_file", "Файл пуст"));
+    }
+    sniff(data).ok_or_else(|| {
+        AppError::field(
+            "file",
+            "unsupported_file_type",
+            format!(
+                "{accepted} PDF, DOCX, XLSX, PPTX и ODT (тип определяется по содержимому файла)"
+            ),
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::sniff;

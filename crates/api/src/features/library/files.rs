@@ -7,7 +7,7 @@ use super::repo;
 use super::rules::{editable, file_url, from_json, load, to_json};
 use crate::auth::AuthUser;
 use crate::error::{AppError, AppResult};
-use crate::features::files::{rules as files, sniff::sniff, FileOwner, OwnerKind};
+use crate::features::files::{rules as files, sniff::office_type, FileOwner, OwnerKind};
 use crate::store::conn::DbConn;
 use tutornet_domain::files::StoredFile;
 use tutornet_domain::library::MAX_LIBRARY_FILE_BYTES;
@@ -58,16 +58,7 @@ pub fn add(
     name: &str,
     data: &[u8],
 ) -> AppResult<StoredFile> {
-    if data.is_empty() {
-        return Err(AppError::field("file", "empty_file", "Файл пуст"));
-    }
-    let Some(ct) = sniff(data) else {
-        return Err(AppError::field(
-            "file",
-            "unsupported_file_type",
-            "В библиотеку принимаются PDF, DOCX, XLSX, PPTX и ODT (тип определяется по содержимому файла)",
-        ));
-    };
+    let ct = office_type(data, "В библиотеку принимаются")?;
     let l = load(conn, user, id)?;
     let (_, mut v) = editable(conn, user, &l)?;
     let f = files::add_file_sized(

@@ -333,14 +333,7 @@ fn history(conn: &mut DbConn, id: &str) -> AppResult<Vec<LibraryEvent>> {
         .map(|(at, actor, action, number, comment)| LibraryEvent {
             at: at.and_utc(),
             actor_name: actor.as_ref().and_then(|a| names.get(a).cloned()),
-            action_label: match action.as_str() {
-                "create" => "Создан".to_string(),
-                "new_version" => "Новая версия".to_string(),
-                "report" => "Жалоба".to_string(),
-                a => LibraryAction::parse(a)
-                    .map(|x| x.label_ru().to_string())
-                    .unwrap_or_else(|| a.to_string()),
-            },
+            action_label: tutornet_domain::library::event_label_ru(&action),
             action,
             version: number,
             comment,

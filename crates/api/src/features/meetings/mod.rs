@@ -5,6 +5,7 @@
 
 pub mod demo;
 mod document;
+pub mod files;
 mod policy;
 mod repo;
 pub mod routes;

@@ -268,6 +268,7 @@ pub(super) fn find(conn: &mut DbConn, id: &str, today: NaiveDate) -> AppResult<M
         extra_present: r.extra_present,
         include_misc: r.include_misc,
         misc_text: r.misc_text,
+        files: super::files::list(conn, id)?,
         meta: r.book.into(),
     })
 }

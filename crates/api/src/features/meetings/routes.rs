@@ -10,6 +10,7 @@ use crate::http::{created, file};
 use crate::openapi::{ReadErrors, WriteErrors};
 use crate::AppState;
 use actix_web::{web, HttpResponse};
+use tutornet_domain::files::{StoredFile, UploadParams};
 use tutornet_domain::meetings::{
     Decision, DecisionMark, Meeting, MeetingFilter, MeetingInput, MeetingSummary,
     MeetingTransition, MeetingUpdate,
@@ -119,4 +120,32 @@ pub async fn protocol_docx(
     ))
 }
 
-crate::http::endpoints![list, create, get, update, transition, mark, protocol_docx];
+/// Attaches a file to a meeting (PDF, DOCX, XLSX, PPTX, ODT up to 20 MB; the type is
+/// read from the content): its organiser, until the protocol is signed. Downloaded and
+/// removed through `/files/{id}`.
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/files", tag = "meetings", params(("id" = String, Path), UploadParams),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The file's bytes"),
+    security(("bearer" = [])), responses((status = 201, body = StoredFile), WriteErrors))]
+pub async fn add_file(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+    q: web::Query<UploadParams>,
+    body: web::Bytes,
+) -> AppResult<HttpResponse> {
+    let f = state
+        .tx(move |c| super::files::add(c, &user, &id, &q.name, &body))
+        .await?;
+    Ok(created(f.url.clone(), &f))
+}
+
+crate::http::endpoints![
+    list,
+    create,
+    get,
+    update,
+    transition,
+    mark,
+    protocol_docx,
+    add_file
+];

@@ -194,7 +194,7 @@ fn person(conn: &mut DbConn, field: &str, id: &str) -> AppResult<(String, Option
 }
 
 /// The organiser of an editable meeting, or 403 / 409.
-fn editable(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Loaded> {
+pub(super) fn editable(conn: &mut DbConn, user: &AuthUser, id: &str) -> AppResult<Loaded> {
     let l = access(conn, user, id)?;
     if !l.organiser {
         return Err(AppError::Forbidden(

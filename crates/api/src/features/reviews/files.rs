@@ -7,7 +7,7 @@ use super::rows::ReviewRow;
 use super::rules::{actors, get_row};
 use crate::auth::AuthUser;
 use crate::error::{AppError, AppResult};
-use crate::features::files::{rules as files, sniff::sniff, FileOwner, OwnerKind};
+use crate::features::files::{rules as files, sniff::office_type, FileOwner, OwnerKind};
 use crate::store::conn::DbConn;
 use crate::store::stored;
 use tutornet_domain::files::StoredFile;
@@ -62,15 +62,6 @@ pub fn add(
     name: &str,
     data: &[u8],
 ) -> AppResult<StoredFile> {
-    if data.is_empty() {
-        return Err(AppError::field("file", "empty_file", "Файл пуст"));
-    }
-    let Some(ct) = sniff(data) else {
-        return Err(AppError::field(
-            "file",
-            "unsupported_file_type",
-            "На экспертизу принимаются PDF, DOCX, XLSX и ODT (тип определяется по содержимому файла)",
-        ));
-    };
+    let ct = office_type(data, "На экспертизу принимаются")?;
     files::add_file(conn, user, (OwnerKind::Review, id), name, ct, data)
 }
