@@ -92,6 +92,17 @@ pub fn scope(
     })
 }
 
+/// The scope a review or analysis query names.
+pub fn scope_for(conn: &mut DbConn, user: &AuthUser, q: &EffectivenessQuery) -> AppResult<Scope> {
+    scope(
+        conn,
+        user,
+        q.municipality_id.as_deref(),
+        q.academic_year_id.as_deref(),
+        q.procedure,
+    )
+}
+
 /// Each school with its support in the year and its results in both years.
 fn inputs(conn: &mut DbConn, s: &Scope, g: &Gathered) -> AppResult<Vec<SchoolInput>> {
     let totals = |conn: &mut DbConn, y: Option<&AcademicYear>| match y {

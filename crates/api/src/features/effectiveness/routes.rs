@@ -15,8 +15,8 @@ use tutornet_domain::effectiveness::{
 
 /// The October review of a municipality's academic year (coordinators: their own;
 /// admins and observers: any in reach): sessions by activity type and form, hours,
-/// teachers of ШНОР/ШССУ reached, reviews, ИОМ steps, ratings, and the failing share of
-/// the supported schools against the others.
+/// teachers of ШНОР/ШССУ reached, reviews, ИОМ steps, ratings, materials published, and
+/// the failing share of the supported schools against the others.
 #[utoipa::path(get, path = "/api/v1/effectiveness", tag = "effectiveness", params(EffectivenessQuery), security(("bearer" = [])),
     responses((status = 200, body = EffectivenessReview), ReadErrors))]
 pub async fn get(
@@ -26,13 +26,7 @@ pub async fn get(
 ) -> AppResult<web::Json<EffectivenessReview>> {
     state
         .db_json(move |c| {
-            let s = review::scope(
-                c,
-                &user,
-                q.municipality_id.as_deref(),
-                q.academic_year_id.as_deref(),
-                q.procedure,
-            )?;
+            let s = review::scope_for(c, &user, &q)?;
             review::review(c, &s)
         })
         .await
@@ -71,13 +65,7 @@ pub async fn effect(
 ) -> AppResult<web::Json<EffectAnalysis>> {
     state
         .db_json(move |c| {
-            let s = review::scope(
-                c,
-                &user,
-                q.municipality_id.as_deref(),
-                q.academic_year_id.as_deref(),
-                q.procedure,
-            )?;
+            let s = review::scope_for(c, &user, &q)?;
             review::analysis(c, &s)
         })
         .await
@@ -88,13 +76,7 @@ type Both = (EffectivenessReview, EffectAnalysis);
 async fn both(state: &AppState, user: AuthUser, q: EffectivenessQuery) -> AppResult<Both> {
     state
         .db(move |c| {
-            let s = review::scope(
-                c,
-                &user,
-                q.municipality_id.as_deref(),
-                q.academic_year_id.as_deref(),
-                q.procedure,
-            )?;
+            let s = review::scope_for(c, &user, &q)?;
             Ok((review::review(c, &s)?, review::analysis(c, &s)?))
         })
         .await
