@@ -193,7 +193,7 @@ impl Draft {
         self.version.set(m.meta.version);
     }
 
-    pub fn to_update(&self) -> MeetingUpdate {
+    pub fn to_update(self) -> MeetingUpdate {
         let s = |i: usize| self.sign[i].get_untracked();
         let signatories = [(s(0), s(1)), (s(2), s(3))]
             .into_iter()
