@@ -163,6 +163,14 @@ async function main() {
     const bytes = fs.readFileSync(await download.path());
     if (!bytes.includes(Buffer.from(BODY_WORD))) fail('the downloaded file is not the uploaded one');
 
+    step = 'the popular materials come first';
+    await openSection(teacher, 'Методическая библиотека');
+    await shown(teacher, '[data-testid="library-hit"]', 'the library list');
+    await teacher.selectOption('[data-testid="library-sort"]', 'popular');
+    await teacher.locator('[data-testid="library-hit"]').first().filter({ hasText: FIXED })
+      .waitFor({ state: 'visible' })
+      .catch(() => fail('the just downloaded material is not first among the popular'));
+
     if (errors.length) fail(`uncaught errors in the page: ${errors.join(' | ')}`);
     process.stdout.write('[library.test] OK\n');
   } finally {

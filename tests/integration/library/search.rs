@@ -174,3 +174,39 @@ async fn inflections_yo_abbreviations_docx_body_facets_and_visibility() {
     // Stopwords alone are no query.
     assert_eq!(find(&app, &teacher, "и в на").await["total"], all["total"]);
 }
+
+/// «Popular» orders the found materials by downloads (then views), «newest» by
+/// publication; the default with words is the match. An unknown order is a field error.
+#[actix_web::test]
+async fn popular_and_newest_orders() {
+    let app = TestApp::new().await;
+    let tutor = app.login(TUTOR).await;
+    let coord = app.login(COORDINATOR).await;
+    let teacher = other_teacher(&app, "p").await;
+    let body = |t: &str| material(t, "Квазиметодика для проверки порядка", "municipality");
+    let older = published(&app, &tutor, &coord, body("Первый материал"), &["Текст"]).await;
+    let newer = published(&app, &tutor, &coord, body("Второй материал"), &["Текст"]).await;
+    let d = detail(&app, &teacher, &older).await;
+    let url = d["shown"]["files"][0]["url"].as_str().unwrap().to_string();
+    for _ in 0..2 {
+        assert_eq!(download(&app, &url, &teacher).await.0, 200);
+    }
+    let order = |r: &Value| -> Vec<String> {
+        r["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["item"]["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let q = "/api/v1/library?q=%D0%BA%D0%B2%D0%B0%D0%B7%D0%B8%D0%BC%D0%B5%D1%82%D0%BE%D0%B4%D0%B8%D0%BA%D0%B0";
+    let newest = app.get(&format!("{q}&sort=newest"), &teacher).await.ok(200);
+    assert_eq!(order(&newest), vec![newer.clone(), older.clone()]);
+    let popular = app
+        .get(&format!("{q}&sort=popular"), &teacher)
+        .await
+        .ok(200);
+    assert_eq!(order(&popular), vec![older, newer]);
+    let bad = app.get(&format!("{q}&sort=random"), &teacher).await;
+    assert_eq!(bad.status, 422);
+}

@@ -107,6 +107,17 @@ pub fn event_label_ru(action: &str) -> String {
 }
 
 labelled_enum!(
+    /// How found materials are ordered: by how well they match (the default with words;
+    /// without words the newest come first), by use (downloads, then views — «popular in
+    /// my subject» with the subject facet), or by publication.
+    LibrarySort {
+        Relevance = "relevance" => "По совпадению",
+        Popular = "popular" => "Популярные",
+        Newest = "newest" => "Новые",
+    }
+);
+
+labelled_enum!(
     /// The fields a moderator may remark on.
     LibraryField {
         Title = "title" => "Название",

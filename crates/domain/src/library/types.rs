@@ -1,7 +1,8 @@
 //! The library's records as they cross the API.
 
 use super::{
-    LibraryAction, LibraryField, LibraryStatus, Licence, MaterialType, TagKind, Visibility,
+    LibraryAction, LibraryField, LibrarySort, LibraryStatus, Licence, MaterialType, TagKind,
+    Visibility,
 };
 use crate::community::ActivityType;
 use crate::files::StoredFile;
@@ -281,6 +282,8 @@ pub struct LibrarySearch {
     pub grade: Option<i32>,
     /// A tag's value.
     pub tag: Option<String>,
+    /// The order (by match by default).
+    pub sort: Option<LibrarySort>,
     pub offset: Option<i64>,
     pub limit: Option<i64>,
 }

@@ -5,7 +5,9 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use tutornet_domain::library::{FacetCount, LibrarySearch, MaterialType, SearchResult};
+use tutornet_domain::library::{
+    FacetCount, LibrarySearch, LibrarySort, MaterialType, SearchResult,
+};
 use tutornet_domain::{Problem, Role};
 
 use super::parts::{item_head, LibraryTabs, Snippet};
@@ -66,6 +68,7 @@ pub fn LibraryPage() -> impl IntoView {
     let q = RwSignal::new(String::new());
     let sent = RwSignal::new(String::new());
     let chosen = RwSignal::new(Chosen::default());
+    let sort = RwSignal::new(String::new());
     let result = RwSignal::new(None::<SearchResult>);
     let problem = RwSignal::new(None::<Problem>);
     Effect::new(move |_| {
@@ -77,6 +80,7 @@ pub fn LibraryPage() -> impl IntoView {
             subject_id: c.subject_id.clone(),
             grade: c.grade.as_deref().and_then(|g| g.parse().ok()),
             tag: c.tag.clone(),
+            sort: LibrarySort::parse(&sort.get()),
             offset: None,
             limit: Some(50),
         };
@@ -137,6 +141,11 @@ pub fn LibraryPage() -> impl IntoView {
             <form class="lib-search" role="search" on:submit=submit>
                 <input type="search" name="q" aria-label="Что ищем" placeholder="Например: формирующее оценивание" data-testid="library-q"
                     prop:value=move || q.get() on:input:target=move |ev| q.set(ev.target().value()) />
+                <select name="sort" aria-label="Порядок" data-testid="library-sort" prop:value=move || sort.get()
+                    on:change:target=move |ev| sort.set(ev.target().value())>
+                    <option value="" title="без слов поиска — сначала новые">"По совпадению"</option>
+                    {LibrarySort::ALL.iter().filter(|x| **x != LibrarySort::Relevance).map(|x| view! { <option value=x.as_str()>{x.label_ru()}</option> }).collect_view()}
+                </select>
                 <button type="submit" class="btn btn-primary" data-testid="library-search">"Найти"</button>
             </form>
             <ErrorBanner problem />

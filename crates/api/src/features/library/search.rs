@@ -13,8 +13,8 @@ use crate::store::record::now;
 use crate::store::search as text;
 use std::collections::{BTreeMap, HashMap};
 use tutornet_domain::library::{
-    FacetCount, LibraryAuthor, LibraryFacets, LibrarySearch, LibraryTag, MaterialType, SearchHit,
-    SearchResult,
+    FacetCount, LibraryAuthor, LibraryFacets, LibrarySearch, LibrarySort, LibraryTag, MaterialType,
+    SearchHit, SearchResult,
 };
 use tutornet_domain::permissions::Role;
 
@@ -195,12 +195,27 @@ pub fn search(conn: &mut DbConn, user: &AuthUser, f: &LibrarySearch) -> AppResul
             f.score = text::score(&terms, &f.row.title_stems, &f.row.stems, avg);
         }
     }
-    found.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then_with(|| b.row.published_at.cmp(&a.row.published_at))
+    let newest = |a: &Found, b: &Found| {
+        b.row
+            .published_at
+            .cmp(&a.row.published_at)
             .then_with(|| b.row.item_id.cmp(&a.row.item_id))
-    });
+    };
+    match f.sort.unwrap_or(LibrarySort::Relevance) {
+        LibrarySort::Relevance => {
+            found.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| newest(a, b)))
+        }
+        LibrarySort::Newest => found.sort_by(newest),
+        LibrarySort::Popular => {
+            let ids: Vec<String> = found.iter().map(|f| f.row.item_id.clone()).collect();
+            let uses: HashMap<String, (i64, i64)> = repo::items(conn, &ids)?
+                .into_iter()
+                .map(|i| (i.id, (i.downloads, i.views)))
+                .collect();
+            let used = |f: &Found| uses.get(&f.row.item_id).copied().unwrap_or_default();
+            found.sort_by(|a, b| used(b).cmp(&used(a)).then_with(|| newest(a, b)));
+        }
+    }
     let total = found.len() as i64;
     let page: Vec<Found> = found
         .into_iter()
