@@ -93,6 +93,25 @@ pub struct DemoSummary {
 }
 
 /// Loads the demo data set unless it is already there.
+/// A demo user by e-mail, as the caller the demo loaders act as (None when the demo
+/// users are not there).
+pub(crate) fn demo_user(
+    conn: &mut DbConn,
+    email: &str,
+) -> AppResult<Option<crate::auth::AuthUser>> {
+    use crate::store::schema::users;
+    use diesel::prelude::*;
+    let id: Option<String> = users::table
+        .filter(users::email.eq(email))
+        .select(users::id)
+        .first(conn)
+        .optional()?;
+    match id {
+        Some(id) => crate::auth::caller::load(conn, &id),
+        None => Ok(None),
+    }
+}
+
 pub fn load(conn: &mut DbConn) -> AppResult<DemoSummary> {
     if crate::features::users::repo::login_lookup(conn, DEMO_USERS[0].1)?.is_some() {
         return Ok(DemoSummary {

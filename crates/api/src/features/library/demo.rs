@@ -3,7 +3,7 @@
 
 use crate::error::AppResult;
 use crate::store::conn::DbConn;
-use crate::store::schema::{subjects, users};
+use crate::store::schema::subjects;
 use diesel::prelude::*;
 use tutornet_domain::library::{
     LibraryAction, LibraryAuthor, LibraryInput, LibraryTag, LibraryTransition, Licence,
@@ -22,18 +22,6 @@ pub fn docx(paragraphs: &[&str]) -> Vec<u8> {
     buf.into_inner()
 }
 
-fn user(conn: &mut DbConn, email: &str) -> AppResult<Option<crate::auth::AuthUser>> {
-    let id: Option<String> = users::table
-        .filter(users::email.eq(email))
-        .select(users::id)
-        .first(conn)
-        .optional()?;
-    match id {
-        Some(id) => crate::auth::caller::load(conn, &id),
-        None => Ok(None),
-    }
-}
-
 fn step(action: LibraryAction, version: i32) -> LibraryTransition {
     LibraryTransition {
         action: Some(action),
@@ -45,8 +33,8 @@ fn step(action: LibraryAction, version: i32) -> LibraryTransition {
 
 pub fn load_demo(conn: &mut DbConn, _municipality_id: &str) -> AppResult<()> {
     let (Some(tutor), Some(coord)) = (
-        user(conn, "tutor@tutornet.local")?,
-        user(conn, "coordinator@tutornet.local")?,
+        crate::db::demo::demo_user(conn, "tutor@tutornet.local")?,
+        crate::db::demo::demo_user(conn, "coordinator@tutornet.local")?,
     ) else {
         return Ok(());
     };

@@ -4,6 +4,7 @@ pub mod demo;
 mod extract;
 pub mod files;
 mod policy;
+mod read;
 mod repo;
 pub mod routes;
 mod rows;

@@ -7,24 +7,10 @@
 use super::rules;
 use crate::error::AppResult;
 use crate::store::conn::DbConn;
-use crate::store::schema::users;
-use diesel::prelude::*;
 use tutornet_domain::meetings::{
     AgendaItemInput, DecisionInput, InviteeInput, MeetingAction, MeetingInput, MeetingKind,
     MeetingTransition, MeetingUpdate, Signatory,
 };
-
-fn user(conn: &mut DbConn, email: &str) -> AppResult<Option<crate::auth::AuthUser>> {
-    let id: Option<String> = users::table
-        .filter(users::email.eq(email))
-        .select(users::id)
-        .first(conn)
-        .optional()?;
-    match id {
-        Some(id) => crate::auth::caller::load(conn, &id),
-        None => Ok(None),
-    }
-}
 
 fn input(m: &str, topic: &str, held_on: chrono::NaiveDate, number: Option<&str>) -> MeetingInput {
     MeetingInput {
@@ -56,8 +42,8 @@ fn decision(
 
 pub fn load_demo(conn: &mut DbConn, municipality_id: &str) -> AppResult<()> {
     let (Some(coord), Some(tutor)) = (
-        user(conn, "coordinator@tutornet.local")?,
-        user(conn, "tutor@tutornet.local")?,
+        crate::db::demo::demo_user(conn, "coordinator@tutornet.local")?,
+        crate::db::demo::demo_user(conn, "tutor@tutornet.local")?,
     ) else {
         return Ok(());
     };
